@@ -1,0 +1,41 @@
+package com.careregistry.core;
+
+import com.careregistry.core.conversation.Conversations;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forgets what is no longer needed: expired chat flows, inbox records older than any platform
+ * redelivers (a week). Outbox rows stay: they are each ticket's delivery history.
+ */
+@Component
+class Housekeeping {
+
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final Conversations conversations;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Housekeeping(Conversations conversations, JdbcTemplate jdbc, Clock clock) {
+        this.conversations = conversations;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
+    void tidy() {
+        int flows = conversations.forgetExpired();
+        int events = jdbc.update("DELETE FROM inbound_events WHERE received_at < ?",
+                Timestamp.from(clock.instant().minus(Duration.ofDays(7))));
+        if (flows + events > 0) {
+            log.info("Housekeeping: forgot {} expired flows and {} old inbox records", flows, events);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.careregistry.core.agent;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface Agents extends JpaRepository<Agent, Long> {
+
+    Optional<Agent> findByEmailIgnoreCase(String email);
+
+    List<Agent> findAllByOrderByFirstNameAscLastNameAsc();
+
+    /** Active agents of a category with their open load (tickets ASSIGNED to them), by id; callers sort by load. */
+    @Query("""
+            select new com.careregistry.core.agent.AgentLoad(a.id, a.firstName, a.lastName, a.email,
+                   (select count(t) from Ticket t where t.agentId = a.id
+                        and t.status = com.careregistry.core.ticket.TicketStatus.ASSIGNED))
+            from Agent a
+            where a.active = true and :categoryId member of a.categoryIds
+            order by a.id asc
+            """)
+    List<AgentLoad> activeWithLoad(Long categoryId);
+
+    @Query("""
+            select new com.careregistry.core.agent.AgentLoad(a.id, a.firstName, a.lastName, a.email,
+                   (select count(t) from Ticket t where t.agentId = a.id
+                        and t.status = com.careregistry.core.ticket.TicketStatus.ASSIGNED))
+            from Agent a
+            order by a.firstName asc, a.id asc
+            """)
+    List<AgentLoad> allWithLoad();
+}

@@ -1,0 +1,7 @@
+package com.careregistry.core.agent;
+
+public enum JoinRequestStatus {
+    PENDING,
+    ACCEPTED,
+    REJECTED
+}

@@ -1,0 +1,122 @@
+package com.careregistry.core.agent;
+
+import com.careregistry.core.category.Categories;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.common.DomainException;
+import com.careregistry.core.common.NotFoundException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** M3, M6: admins create agents, set their categories, deactivate them; staff chat identities are linked here. */
+@Service
+public class ManageAgents {
+
+    private final Agents agents;
+    private final AgentIdentities identities;
+    private final Categories categories;
+    private final Clock clock;
+
+    public ManageAgents(Agents agents, AgentIdentities identities, Categories categories, Clock clock) {
+        this.agents = agents;
+        this.identities = identities;
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Agent create(CreateAgentCommand command) {
+        if (agents.findByEmailIgnoreCase(command.email()).isPresent()) {
+            throw new DomainException("agent.email.taken", command.email());
+        }
+        checkCategories(command.categoryIds());
+        return agents.save(new Agent(command.firstName(), command.lastName(), command.email(), command.language(),
+                command.categoryIds(), clock.instant()));
+    }
+
+    @Transactional
+    public Agent changeCategories(Long agentId, Set<Long> categoryIds) {
+        checkCategories(categoryIds);
+        Agent agent = get(agentId);
+        agent.serveCategories(categoryIds);
+        return agent;
+    }
+
+    /** The agent can no longer sign in nor be assigned; their tickets stay theirs until reassigned. */
+    @Transactional
+    public Agent deactivate(Long agentId) {
+        Agent agent = get(agentId);
+        agent.deactivate();
+        return agent;
+    }
+
+    @Transactional
+    public Agent reactivate(Long agentId) {
+        Agent agent = get(agentId);
+        agent.reactivate();
+        return agent;
+    }
+
+    /** From now on, messages of this chat user in staff chat speak for the agent. */
+    @Transactional
+    public AgentIdentity linkChatIdentity(Long agentId, ChatUser user) {
+        Agent agent = get(agentId);
+        Optional<AgentIdentity> existing = identities.findByChannelAndExternalUserId(user.channel(), user.externalUserId());
+        if (existing.isPresent()) {
+            if (existing.get().agentId().equals(agent.id())) {
+                return existing.get();
+            }
+            throw new DomainException("agent.identity.taken");
+        }
+        return identities.save(new AgentIdentity(agent.id(), user.channel(), user.externalUserId(), user.chatId(), clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public Agent get(Long agentId) {
+        return agents.findById(agentId).orElseThrow(() -> new NotFoundException("agent.not-found"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Agent> all() {
+        return agents.findAllByOrderByFirstNameAscLastNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgentIdentity> identitiesOf(Long agentId) {
+        return identities.findByAgentIdOrderByIdAsc(agentId);
+    }
+
+    /** The active agents who serve a category, least loaded first (for the assign dialog). */
+    @Transactional(readOnly = true)
+    public List<AgentLoad> candidatesFor(Long categoryId) {
+        return agents.activeWithLoad(categoryId).stream()
+                .sorted(Comparator.comparingLong(AgentLoad::openTickets).thenComparing(AgentLoad::firstName))
+                .toList();
+    }
+
+    /** M6: every agent with the number of tickets they are working on. */
+    @Transactional(readOnly = true)
+    public List<AgentLoad> workload() {
+        return agents.allWithLoad();
+    }
+
+    /** The active agent behind a chat user in staff chat, if they are one. */
+    @Transactional(readOnly = true)
+    public Optional<Agent> agentBehind(com.careregistry.core.common.Channel channel, String externalUserId) {
+        return identities.findByChannelAndExternalUserId(channel, externalUserId)
+                .flatMap(identity -> agents.findById(identity.agentId()))
+                .filter(Agent::active);
+    }
+
+    private void checkCategories(Set<Long> categoryIds) {
+        for (Long id : categoryIds) {
+            if (!categories.existsById(id)) {
+                throw new NotFoundException("category.not-found");
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.careregistry.core.category;
+
+import com.careregistry.core.common.DomainException;
+import com.careregistry.core.common.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Categories: create, rename, retire, list. A retired category keeps its tickets. */
+@Service
+public class ManageCategories {
+
+    private final Categories categories;
+    private final Clock clock;
+
+    public ManageCategories(Categories categories, Clock clock) {
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Category create(String name) {
+        String clean = validName(name);
+        categories.findByNameIgnoreCase(clean).ifPresent(existing -> {
+            throw new DomainException("category.name.taken", clean);
+        });
+        return categories.save(new Category(clean, clock.instant()));
+    }
+
+    @Transactional
+    public Category rename(Long categoryId, String name) {
+        String clean = validName(name);
+        Category category = get(categoryId);
+        categories.findByNameIgnoreCase(clean)
+                .filter(other -> !other.id().equals(categoryId))
+                .ifPresent(other -> {
+                    throw new DomainException("category.name.taken", clean);
+                });
+        category.rename(clean);
+        return category;
+    }
+
+    @Transactional
+    public Category retire(Long categoryId) {
+        Category category = get(categoryId);
+        if (categories.findByActiveTrueOrderByNameAsc().stream().allMatch(c -> c.id().equals(categoryId))) {
+            throw new DomainException("category.last-active");
+        }
+        category.retire();
+        return category;
+    }
+
+    @Transactional
+    public Category restore(Long categoryId) {
+        Category category = get(categoryId);
+        category.restore();
+        return category;
+    }
+
+    /** The categories a customer can choose from, by name. */
+    @Transactional(readOnly = true)
+    public List<Category> active() {
+        return categories.findByActiveTrueOrderByNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> all() {
+        return categories.findAllByOrderByNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public Category get(Long categoryId) {
+        return categories.findById(categoryId).orElseThrow(() -> new NotFoundException("category.not-found"));
+    }
+
+    private static String validName(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new DomainException("category.name.empty");
+        }
+        if (clean.length() > Category.MAX_NAME_LENGTH) {
+            throw new DomainException("category.name.too-long", Category.MAX_NAME_LENGTH);
+        }
+        return clean;
+    }
+}

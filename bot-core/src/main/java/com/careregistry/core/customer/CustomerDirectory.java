@@ -1,0 +1,81 @@
+package com.careregistry.core.customer;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.common.NotFoundException;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who a chat user is: registers a customer the first time a chat identity reaches us (C1), and
+ * finds them again every time after (C2: the chat identity is the sign-in).
+ */
+@Service
+public class CustomerDirectory {
+
+    private final Customers customers;
+    private final CustomerIdentities identities;
+    private final Clock clock;
+
+    public CustomerDirectory(Customers customers, CustomerIdentities identities, Clock clock) {
+        this.customers = customers;
+        this.identities = identities;
+        this.clock = clock;
+    }
+
+    /** The customer behind this chat user, registered now if this is their first message. */
+    @Transactional
+    public Customer register(ChatUser user) {
+        Optional<CustomerIdentity> known = identities.findByChannelAndExternalUserId(user.channel(), user.externalUserId());
+        if (known.isPresent()) {
+            CustomerIdentity identity = known.get();
+            if (!identity.chatId().equals(user.chatId())) {
+                identity.reachAt(user.chatId());
+            }
+            return customers.findById(identity.customerId()).orElseThrow();
+        }
+        Customer customer = customers.save(new Customer(user, clock.instant()));
+        identities.saveAndFlush(new CustomerIdentity(customer.id(), user.channel(), user.externalUserId(), user.chatId(), clock.instant()));
+        return customer;
+    }
+
+    /** The customer behind this chat user, if they ever wrote to us. */
+    @Transactional(readOnly = true)
+    public Optional<Customer> find(Channel channel, String externalUserId) {
+        return identities.findByChannelAndExternalUserId(channel, externalUserId)
+                .flatMap(identity -> customers.findById(identity.customerId()));
+    }
+
+    @Transactional(readOnly = true)
+    public Customer get(Long customerId) {
+        return customers.findById(customerId).orElseThrow(() -> new NotFoundException("customer.not-found"));
+    }
+
+    /** C9: the customer chooses the language of our texts. */
+    @Transactional
+    public Customer changeLanguage(Long customerId, String language) {
+        Customer customer = get(customerId);
+        customer.changeLanguage(language);
+        return customer;
+    }
+
+    /** Where to reach the customer on a channel: the chat of their newest identity there. */
+    @Transactional(readOnly = true)
+    public Optional<ChatAddress> chatOf(Long customerId, Channel channel) {
+        return identities.findFirstByCustomerIdAndChannelOrderByIdDesc(customerId, channel).map(CustomerIdentity::privateChat);
+    }
+
+    /**
+     * C6: a chat identity proved (by email code) that it belongs to the customer with that verified
+     * email; from now on it signs in as them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void relink(Channel channel, String externalUserId, Long toCustomerId) {
+        identities.findByChannelAndExternalUserId(channel, externalUserId)
+                .ifPresent(identity -> identity.moveTo(toCustomerId));
+    }
+}

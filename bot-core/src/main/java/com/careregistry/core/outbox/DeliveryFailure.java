@@ -1,0 +1,46 @@
+package com.careregistry.core.outbox;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The platform did not take the message. {@code retryAfter} is the wait the platform asked for
+ * (Telegram's {@code retry_after}, a local rate limit); {@code permanent} means no retry can help
+ * (the user blocked the bot, the chat does not exist).
+ */
+public class DeliveryFailure extends Exception {
+
+    private final transient Duration retryAfter;
+    private final boolean permanent;
+
+    private DeliveryFailure(String reason, Duration retryAfter, boolean permanent, Throwable cause) {
+        super(reason, cause);
+        this.retryAfter = retryAfter;
+        this.permanent = permanent;
+    }
+
+    public static DeliveryFailure transientFailure(String reason, Throwable cause) {
+        return new DeliveryFailure(reason, null, false, cause);
+    }
+
+    public static DeliveryFailure transientFailure(String reason) {
+        return new DeliveryFailure(reason, null, false, null);
+    }
+
+    /** The platform (or our own limiter) asks us to wait; this try does not count as a failure. */
+    public static DeliveryFailure rateLimited(String reason, Duration retryAfter) {
+        return new DeliveryFailure(reason, retryAfter, false, null);
+    }
+
+    public static DeliveryFailure permanent(String reason) {
+        return new DeliveryFailure(reason, null, true, null);
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public boolean permanent() {
+        return permanent;
+    }
+}

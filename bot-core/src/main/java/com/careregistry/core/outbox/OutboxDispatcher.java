@@ -1,0 +1,155 @@
+package com.careregistry.core.outbox;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due outbox rows of one channel through its sender.
+ *
+ * <p>A round claims, in a short transaction, the head row of each chat's queue (the oldest
+ * pending one) that is due and not leased, with {@code FOR UPDATE SKIP LOCKED} so that several
+ * instances share the work without waiting on each other, and leases them. It then sends them
+ * outside any transaction and records each outcome: sent, retry later (exponential backoff, or
+ * the wait the platform asked for), or dead after the last try. Only a chat's head can be
+ * claimed, so the rows of one chat go out in order, one at a time, even across instances.
+ */
+@Component
+public class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final OutboxSettings settings;
+    private final Clock clock;
+
+    public OutboxDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One round for the sender's channel; returns how many rows it tried. */
+    public int dispatchDue(MessageSender sender) {
+        List<OutboundMessage> claimed = claim(sender.channel());
+        for (OutboundMessage message : claimed) {
+            deliver(sender, message);
+        }
+        return claimed.size();
+    }
+
+    private void deliver(MessageSender sender, OutboundMessage message) {
+        try {
+            Delivery delivery = sender.send(message);
+            markSent(message, delivery);
+        } catch (DeliveryFailure failure) {
+            reschedule(message, failure);
+        } catch (RuntimeException unexpected) {
+            log.warn("Sender {} failed on outbox row {}", sender.channel(), message.id(), unexpected);
+            reschedule(message, DeliveryFailure.transientFailure(describe(unexpected), unexpected));
+        }
+    }
+
+    List<OutboundMessage> claim(Channel channel) {
+        List<OutboundMessage> claimed = tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Long> heads = jdbc.queryForList("""
+                    SELECT MIN(id) FROM outbox_messages
+                    WHERE channel = ? AND status = 'PENDING'
+                    GROUP BY ordering_key
+                    """, Long.class, channel.name());
+            if (heads.isEmpty()) {
+                return List.<OutboundMessage>of();
+            }
+            List<Long> candidates = heads.stream().sorted().limit(Math.max(settings.batchSize() * 4L, 200)).toList();
+            String in = candidates.stream().map(String::valueOf).collect(Collectors.joining(","));
+            List<OutboundMessage> rows = jdbc.query("""
+                    SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, ticket_id, attempts
+                    FROM outbox_messages
+                    WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ?
+                      AND (locked_until IS NULL OR locked_until <= ?)
+                    ORDER BY id
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED
+                    """.formatted(in), OutboxDispatcher::toMessage, Timestamp.from(now), Timestamp.from(now), settings.batchSize());
+            if (rows.isEmpty()) {
+                return rows;
+            }
+            String ids = rows.stream().map(m -> String.valueOf(m.id())).collect(Collectors.joining(","));
+            jdbc.update("UPDATE outbox_messages SET attempts = attempts + 1, locked_until = ? WHERE id IN (" + ids + ")",
+                    Timestamp.from(now.plus(settings.lease())));
+            return rows;
+        });
+        return claimed == null ? Collections.emptyList() : claimed;
+    }
+
+    private void markSent(OutboundMessage message, Delivery delivery) {
+        jdbc.update("""
+                UPDATE outbox_messages
+                SET status = 'SENT', sent_at = ?, locked_until = NULL, last_error = NULL, external_message_id = ?
+                WHERE id = ?
+                """, Timestamp.from(clock.instant()), delivery == null ? null : delivery.externalMessageId(), message.id());
+    }
+
+    private void reschedule(OutboundMessage message, DeliveryFailure failure) {
+        Instant now = clock.instant();
+        String error = truncate(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+        if (failure.retryAfter().isPresent()) {
+            // the platform asked us to wait: not a failed try
+            jdbc.update("""
+                    UPDATE outbox_messages
+                    SET attempts = attempts - 1, next_attempt_at = ?, locked_until = NULL, last_error = ?
+                    WHERE id = ?
+                    """, Timestamp.from(now.plus(failure.retryAfter().get())), error, message.id());
+            return;
+        }
+        if (failure.permanent() || message.attempt() >= settings.maxAttempts()) {
+            log.warn("Outbox row {} ({}) is dead after {} tries: {}", message.id(), message.channel(), message.attempt(), error);
+            jdbc.update("""
+                    UPDATE outbox_messages SET status = 'DEAD', locked_until = NULL, last_error = ? WHERE id = ?
+                    """, error, message.id());
+            return;
+        }
+        Duration wait = settings.backoffAfter(message.attempt());
+        log.info("Outbox row {} ({}) failed try {}: {}; next try in {}", message.id(), message.channel(), message.attempt(), error, wait);
+        jdbc.update("""
+                UPDATE outbox_messages SET next_attempt_at = ?, locked_until = NULL, last_error = ? WHERE id = ?
+                """, Timestamp.from(now.plus(wait)), error, message.id());
+    }
+
+    private static OutboundMessage toMessage(ResultSet rs, int row) throws SQLException {
+        Channel channel = Channel.valueOf(rs.getString("channel"));
+        String chatId = rs.getString("chat_id");
+        ChatAddress chat = chatId == null ? null : new ChatAddress(channel, chatId, rs.getString("thread_id"));
+        Long ticketId = rs.getObject("ticket_id", Long.class);
+        return new OutboundMessage(rs.getLong("id"), channel, chat, rs.getString("email_to"), rs.getString("subject"),
+                rs.getString("body"), new ArrayList<>(MessageAction.decode(rs.getString("actions"))),
+                ticketId, rs.getInt("attempts") + 1);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+}

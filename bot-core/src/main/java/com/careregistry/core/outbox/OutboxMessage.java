@@ -1,0 +1,177 @@
+package com.careregistry.core.outbox;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A row of the outbox: one message to send, with its delivery state. */
+@Entity
+@Table(name = "outbox_messages")
+public class OutboxMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Channel channel;
+
+    @Column(name = "chat_id")
+    private String chatId;
+
+    @Column(name = "thread_id")
+    private String threadId;
+
+    @Column(name = "email_to")
+    private String emailTo;
+
+    @Column(name = "ordering_key", nullable = false)
+    private String orderingKey;
+
+    private String subject;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    private String body;
+
+    private String actions;
+
+    @Column(name = "ticket_id")
+    private Long ticketId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OutboxStatus status = OutboxStatus.PENDING;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "external_message_id")
+    private String externalMessageId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    static OutboxMessage toChat(ChatAddress to, String orderingKey, String body, List<MessageAction> actions, Long ticketId, Instant now) {
+        OutboxMessage row = new OutboxMessage();
+        row.channel = to.channel();
+        row.chatId = to.chatId();
+        row.threadId = to.threadId();
+        row.orderingKey = orderingKey;
+        row.body = body;
+        row.actions = MessageAction.encode(actions);
+        row.ticketId = ticketId;
+        row.nextAttemptAt = now;
+        row.createdAt = now;
+        return row;
+    }
+
+    static OutboxMessage toEmail(String emailTo, String subject, String body, Long ticketId, Instant now) {
+        OutboxMessage row = new OutboxMessage();
+        row.channel = Channel.EMAIL;
+        row.emailTo = emailTo;
+        row.orderingKey = "EMAIL:" + emailTo;
+        row.subject = subject;
+        row.body = body;
+        row.ticketId = ticketId;
+        row.nextAttemptAt = now;
+        row.createdAt = now;
+        return row;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Optional<ChatAddress> chat() {
+        return chatId == null ? Optional.empty() : Optional.of(new ChatAddress(channel, chatId, threadId));
+    }
+
+    public String emailTo() {
+        return emailTo;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public List<MessageAction> actions() {
+        return MessageAction.decode(actions);
+    }
+
+    public Long ticketId() {
+        return ticketId;
+    }
+
+    public OutboxStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String externalMessageId() {
+        return externalMessageId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    /** An admin asks for a dead row to be tried again, from the start. */
+    void revive(Instant now) {
+        if (status != OutboxStatus.DEAD) {
+            throw new com.careregistry.core.common.DomainException("outbox.not-dead");
+        }
+        status = OutboxStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+        lockedUntil = null;
+    }
+}

@@ -1,0 +1,30 @@
+package com.careregistry.core.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param pollInterval   how often an idle dispatcher looks for due rows (a commit wakes it sooner)
+ * @param batchSize      rows claimed per round, at most one per chat
+ * @param maxAttempts    tries before a row is dead
+ * @param initialBackoff wait after the first failure; doubles each time up to {@code maxBackoff}
+ * @param lease          how long a claimed row is left to its dispatcher before another may take it
+ * @param workers        run the dispatch threads (off in tests that drive the dispatcher by hand)
+ */
+@ConfigurationProperties("careregistry.outbox")
+public record OutboxSettings(
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("2s") Duration initialBackoff,
+        @DefaultValue("30m") Duration maxBackoff,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("true") boolean workers) {
+
+    Duration backoffAfter(int failures) {
+        long factor = 1L << Math.min(Math.max(failures - 1, 0), 20);
+        Duration wait = initialBackoff.multipliedBy(factor);
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}

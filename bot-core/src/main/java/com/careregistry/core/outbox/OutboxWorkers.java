@@ -1,0 +1,89 @@
+package com.careregistry.core.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * One dispatch thread per channel that has a sender. Each loops: send what is due; when nothing
+ * was, wait for a commit's wake-up or the poll interval.
+ */
+@Component
+public class OutboxWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorkers.class);
+
+    private final List<MessageSender> senders;
+    private final OutboxDispatcher dispatcher;
+    private final OutboxSignal signal;
+    private final OutboxSettings settings;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    public OutboxWorkers(List<MessageSender> senders, OutboxDispatcher dispatcher, OutboxSignal signal, OutboxSettings settings) {
+        this.senders = senders;
+        this.dispatcher = dispatcher;
+        this.signal = signal;
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        if (!settings.workers()) {
+            log.info("Outbox dispatch threads are off (careregistry.outbox.workers=false)");
+            return;
+        }
+        for (MessageSender sender : senders) {
+            Thread thread = new Thread(() -> loop(sender), "outbox-" + sender.channel().name().toLowerCase());
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void loop(MessageSender sender) {
+        long idleMillis = settings.pollInterval().toMillis();
+        while (running) {
+            try {
+                int sent = sender.ready() ? dispatcher.dispatchDue(sender) : 0;
+                if (sent == 0) {
+                    signal.await(sender.channel(), idleMillis);
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox dispatch for {} failed; trying again shortly", sender.channel(), e);
+                try {
+                    Thread.sleep(idleMillis);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

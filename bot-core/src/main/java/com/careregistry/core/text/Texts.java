@@ -1,0 +1,51 @@
+package com.careregistry.core.text;
+
+import com.careregistry.core.common.DomainException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.stereotype.Component;
+
+/** Every text a person reads, from the message bundles, in their language. */
+@Component
+public class Texts {
+
+    /** Languages with a complete bundle; others fall back to English. */
+    public static final List<String> SUPPORTED_LANGUAGES = List.of("en");
+
+    private final MessageSource messages;
+
+    public Texts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String get(String language, String key, Object... args) {
+        return messages.getMessage(key, args, localeOf(language));
+    }
+
+    public String get(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    public String explain(String language, DomainException refusal) {
+        try {
+            return get(language, refusal.textKey(), refusal.args());
+        } catch (NoSuchMessageException missing) {
+            return get(language, "error.generic");
+        }
+    }
+
+    /** The language we speak to someone whose client reports {@code reported} (e.g. "en-GB"). */
+    public static String normalize(String reported) {
+        if (reported == null || reported.isBlank()) {
+            return "en";
+        }
+        String language = Locale.forLanguageTag(reported.replace('_', '-')).getLanguage();
+        return language.isEmpty() ? "en" : language;
+    }
+
+    public static Locale localeOf(String language) {
+        return Locale.forLanguageTag(normalize(language));
+    }
+}

@@ -1,0 +1,7 @@
+package com.careregistry.core.ticket;
+
+public enum AuthorType {
+    CUSTOMER,
+    AGENT,
+    SYSTEM
+}

@@ -1,0 +1,39 @@
+package com.careregistry.core.ticket;
+
+import com.careregistry.core.common.NotFoundException;
+import java.time.Clock;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** C5: the customer writes on their ticket; on a resolved ticket this reopens it. */
+@Service
+public class PostCustomerMessage {
+
+    public record Command(Long customerId, TicketNumber number, MessageContent content) {
+        public Command {
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    private final Tickets tickets;
+    private final TicketMessages messages;
+    private final Clock clock;
+
+    public PostCustomerMessage(Tickets tickets, TicketMessages messages, Clock clock) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TicketMessage post(Command command) {
+        Ticket ticket = tickets.findByNumberAndCustomer(command.number().value(), command.customerId())
+                .orElseThrow(() -> new NotFoundException("ticket.not-found", command.number().toString()));
+        TicketMessage message = messages.save(ticket.customerWrote(command.content(), clock.instant()));
+        tickets.save(ticket);
+        return message;
+    }
+}

@@ -1,0 +1,38 @@
+package com.careregistry.core.ticket;
+
+/** What happened to tickets, in the past tense; notifications and projections react to these. */
+public final class TicketEvents {
+
+    private TicketEvents() {
+    }
+
+    public record TicketOpened(Ticket ticket) {
+    }
+
+    public record AgentAssigned(Ticket ticket, Long agentId, Long previousAgentId) {
+    }
+
+    public record CustomerMessagePosted(Ticket ticket, TicketMessage message) {
+    }
+
+    public record AgentMessagePosted(Ticket ticket, TicketMessage message) {
+    }
+
+    public record TicketResolved(Ticket ticket, Long byAgentId) {
+    }
+
+    public record TicketReopened(Ticket ticket) {
+    }
+
+    public record TicketClosed(Ticket ticket, Closer by) {
+    }
+
+    public record TicketRated(Ticket ticket, int stars, String comment) {
+    }
+
+    /** Who closed a ticket. */
+    public enum Closer {
+        CUSTOMER,
+        ADMIN
+    }
+}

@@ -1,0 +1,230 @@
+package com.careregistry.core.ticket;
+
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentIdentities;
+import com.careregistry.core.agent.AgentIdentity;
+import com.careregistry.core.agent.Agents;
+import com.careregistry.core.category.Categories;
+import com.careregistry.core.category.Category;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.customer.CustomerDirectory;
+import com.careregistry.core.outbox.MessageAction;
+import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.staff.StaffDesk;
+import com.careregistry.core.staff.StaffThreads;
+import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
+import com.careregistry.core.ticket.TicketEvents.AgentMessagePosted;
+import com.careregistry.core.ticket.TicketEvents.Closer;
+import com.careregistry.core.ticket.TicketEvents.CustomerMessagePosted;
+import com.careregistry.core.ticket.TicketEvents.TicketClosed;
+import com.careregistry.core.ticket.TicketEvents.TicketOpened;
+import com.careregistry.core.ticket.TicketEvents.TicketRated;
+import com.careregistry.core.ticket.TicketEvents.TicketReopened;
+import com.careregistry.core.ticket.TicketEvents.TicketResolved;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people what happened to a ticket, by writing outbox rows in the transaction of the change:
+ * the customer in their chat, staff in the ticket's thread (or the assigned agent in private when
+ * a platform has no staff group), and emails on assignment.
+ */
+@Component
+class TicketNotifications {
+
+    private final CustomerDirectory customers;
+    private final Agents agents;
+    private final AgentIdentities agentIdentities;
+    private final Categories categories;
+    private final List<StaffDesk> desks;
+    private final StaffThreads threads;
+    private final Outbox outbox;
+    private final Texts texts;
+
+    TicketNotifications(CustomerDirectory customers, Agents agents, AgentIdentities agentIdentities, Categories categories,
+                        List<StaffDesk> desks, StaffThreads threads, Outbox outbox, Texts texts) {
+        this.customers = customers;
+        this.agents = agents;
+        this.agentIdentities = agentIdentities;
+        this.categories = categories;
+        this.desks = desks;
+        this.threads = threads;
+        this.outbox = outbox;
+        this.texts = texts;
+    }
+
+    @EventListener
+    void on(TicketOpened event) {
+        Ticket ticket = event.ticket();
+        toStaffGroups(ticket, language -> card(ticket, language), staffActions(ticket));
+    }
+
+    @EventListener
+    void on(AgentAssigned event) {
+        Ticket ticket = event.ticket();
+        Agent agent = agents.findById(event.agentId()).orElseThrow();
+        Customer customer = customers.get(ticket.customerId());
+        String number = ticket.number().toString();
+
+        toCustomer(ticket, customer, texts.get(customer.language(), "customer.agent-assigned", number, agent.firstName()), List.of());
+        customer.verifiedEmail().ifPresent(email -> outbox.toEmail(email,
+                texts.get(customer.language(), "email.assigned.customer.subject", number),
+                texts.get(customer.language(), "email.assigned.customer.body", customer.displayName(), number,
+                        ticket.subject(), agent.firstName()),
+                ticket.id()));
+        outbox.toEmail(agent.email(),
+                texts.get(agent.language(), "email.assigned.agent.subject", number, ticket.subject()),
+                texts.get(agent.language(), "email.assigned.agent.body", agent.firstName(), number, ticket.subject(),
+                        customer.displayName(), categoryName(ticket), ticket.description()),
+                ticket.id());
+
+        toStaffGroups(ticket, language -> texts.get(language, "staff.ticket.assigned", number, agent.fullName()), List.of());
+        // where agents are reached in private, the newly assigned agent gets the ticket's card
+        for (StaffDesk desk : desks) {
+            if (desk.groupChatId().isEmpty()) {
+                for (AgentIdentity identity : agentIdentities.findByAgentIdAndChannel(agent.id(), desk.channel())) {
+                    outbox.toChatAbout(ticket.id(), identity.privateChat(), card(ticket, agent.language()), staffActions(ticket));
+                }
+            }
+        }
+    }
+
+    @EventListener
+    void on(CustomerMessagePosted event) {
+        Ticket ticket = event.ticket();
+        TicketMessage message = event.message();
+        Customer customer = customers.get(ticket.customerId());
+        toStaff(ticket, language -> texts.get(language, "staff.customer-wrote", ticket.number().toString(),
+                customer.displayName(), withAttachments(language, message)), List.of());
+    }
+
+    @EventListener
+    void on(AgentMessagePosted event) {
+        Ticket ticket = event.ticket();
+        TicketMessage message = event.message();
+        Agent agent = agents.findById(message.agentId()).orElseThrow();
+        Customer customer = customers.get(ticket.customerId());
+        toCustomer(ticket, customer, texts.get(customer.language(), "customer.agent-wrote", ticket.number().toString(),
+                agent.firstName(), withAttachments(customer.language(), message)), List.of());
+        // staff in other places (another platform's thread, the panel) see the answer too
+        toStaff(ticket, language -> texts.get(language, "staff.agent-wrote", ticket.number().toString(), agent.fullName(),
+                withAttachments(language, message)), List.of(), message.channel(), false);
+    }
+
+    @EventListener
+    void on(TicketResolved event) {
+        Ticket ticket = event.ticket();
+        Customer customer = customers.get(ticket.customerId());
+        String number = ticket.number().toString();
+        String agentName = agents.findById(event.byAgentId()).map(Agent::firstName).orElse("");
+        toCustomer(ticket, customer, texts.get(customer.language(), "customer.ticket-resolved", number, agentName),
+                List.of(new MessageAction("close:" + ticket.number().value(), texts.get(customer.language(), "action.close"))));
+        toStaff(ticket, language -> texts.get(language, "staff.ticket.resolved", number), List.of());
+    }
+
+    @EventListener
+    void on(TicketReopened event) {
+        Ticket ticket = event.ticket();
+        toStaff(ticket, language -> texts.get(language, "staff.ticket.reopened", ticket.number().toString()), List.of());
+    }
+
+    @EventListener
+    void on(TicketClosed event) {
+        Ticket ticket = event.ticket();
+        Customer customer = customers.get(ticket.customerId());
+        String number = ticket.number().toString();
+        String key = event.by() == Closer.ADMIN ? "customer.ticket-closed-by-staff" : "customer.ticket-closed";
+        List<MessageAction> stars = new ArrayList<>();
+        if (ticket.rating() == null) {
+            for (int star = 1; star <= 5; star++) {
+                stars.add(new MessageAction("rate:" + ticket.number().value() + ":" + star, "★".repeat(star)));
+            }
+        }
+        String text = texts.get(customer.language(), key, number)
+                + (stars.isEmpty() ? "" : "\n\n" + texts.get(customer.language(), "customer.rate.ask", number));
+        toCustomer(ticket, customer, text, stars);
+        toStaff(ticket, language -> texts.get(language, "staff.ticket.closed", number), List.of());
+    }
+
+    @EventListener
+    void on(TicketRated event) {
+        Ticket ticket = event.ticket();
+        Customer customer = customers.get(ticket.customerId());
+        toCustomer(ticket, customer, texts.get(customer.language(), "customer.rate.thanks"), List.of());
+        toStaff(ticket, language -> texts.get(language, "staff.ticket.rated", ticket.number().toString(),
+                "★".repeat(event.stars()), event.comment() == null ? "" : event.comment()), List.of());
+    }
+
+    private String card(Ticket ticket, String language) {
+        Customer customer = customers.get(ticket.customerId());
+        return texts.get(language, "staff.ticket.card", ticket.number().toString(), ticket.subject(),
+                customer.displayName(), categoryName(ticket), ticket.channel().name(), ticket.description());
+    }
+
+    private List<MessageAction> staffActions(Ticket ticket) {
+        long number = ticket.number().value();
+        return List.of(new MessageAction("claim:" + number, texts.get("en", "action.claim")),
+                new MessageAction("resolve:" + number, texts.get("en", "action.resolve")));
+    }
+
+    private String categoryName(Ticket ticket) {
+        return categories.findById(ticket.categoryId()).map(Category::name).orElse("");
+    }
+
+    private String withAttachments(String language, TicketMessage message) {
+        if (message.attachments().isEmpty()) {
+            return message.body();
+        }
+        String files = message.attachments().stream()
+                .map(a -> texts.get(language, "attachment." + a.kind().toLowerCase(),
+                        a.fileName() == null ? "" : a.fileName()))
+                .collect(Collectors.joining("\n"));
+        return message.body().isEmpty() ? files : message.body() + "\n" + files;
+    }
+
+    private void toCustomer(Ticket ticket, Customer customer, String text, List<MessageAction> actions) {
+        Optional<ChatAddress> chat = customers.chatOf(customer.id(), ticket.channel());
+        chat.ifPresent(address -> outbox.toChatAbout(ticket.id(), address, text, actions));
+    }
+
+    /** To every staff group only (the ticket's thread in it), not to agents in private. */
+    private void toStaffGroups(Ticket ticket, Function<String, String> text, List<MessageAction> actions) {
+        toStaff(ticket, text, actions, null, true);
+    }
+
+    private void toStaff(Ticket ticket, Function<String, String> text, List<MessageAction> actions) {
+        toStaff(ticket, text, actions, null, false);
+    }
+
+    /**
+     * To staff on every platform: the ticket's thread in a staff group, or the assigned agent's
+     * private chat where a platform has no group. Not back to the platform a staff message came from.
+     */
+    private void toStaff(Ticket ticket, Function<String, String> text, List<MessageAction> actions,
+                         Channel except, boolean groupsOnly) {
+        Agent assigned = ticket.agentId() == null ? null : agents.findById(ticket.agentId()).orElse(null);
+        for (StaffDesk desk : desks) {
+            if (desk.channel() == except) {
+                continue;
+            }
+            if (desk.groupChatId().isPresent()) {
+                String group = desk.groupChatId().get();
+                outbox.toStaffThread(ticket.id(),
+                        threads.threadOf(ticket.id(), desk.channel()).orElse(ChatAddress.of(desk.channel(), group)),
+                        text.apply(Texts.normalize(null)), actions);
+            } else if (assigned != null && !groupsOnly) {
+                for (AgentIdentity identity : agentIdentities.findByAgentIdAndChannel(assigned.id(), desk.channel())) {
+                    outbox.toChatAbout(ticket.id(), identity.privateChat(), text.apply(assigned.language()), actions);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.careregistry.core.ticket;
+
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.Agents;
+import com.careregistry.core.category.Categories;
+import com.careregistry.core.category.Category;
+import com.careregistry.core.common.NotFoundException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The questions people ask about tickets: a customer's tickets (C3, C7), one ticket's details
+ * (its own customer only), the unassigned queue (M4), an agent's tickets (A2).
+ */
+@Service
+public class TicketQueries {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int LAST_MESSAGES = 5;
+
+    private final Tickets tickets;
+    private final TicketMessages messages;
+    private final Agents agents;
+    private final Categories categories;
+
+    public TicketQueries(Tickets tickets, TicketMessages messages, Agents agents, Categories categories) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.agents = agents;
+        this.categories = categories;
+    }
+
+    /** The customer's tickets, newest first; empty means "You are yet to raise a ticket". */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> myTickets(Long customerId) {
+        return tickets.summariesOfCustomer(customerId, PageRequest.of(0, DEFAULT_LIMIT));
+    }
+
+    /** The customer's tickets that are not closed, most recently active first. */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> myOpenTickets(Long customerId) {
+        return myTickets(customerId).stream().filter(t -> t.status() != TicketStatus.CLOSED)
+                .sorted((a, b) -> b.lastActivityAt().compareTo(a.lastActivityAt())).toList();
+    }
+
+    /**
+     * One ticket, for its own customer only: another customer's number gets the same answer as a
+     * number that does not exist.
+     */
+    @Transactional(readOnly = true)
+    public TicketDetails detailsForCustomer(Long customerId, TicketNumber number) {
+        Ticket ticket = tickets.findByNumberAndCustomer(number.value(), customerId)
+                .orElseThrow(() -> new NotFoundException("ticket.not-found", number.toString()));
+        return details(ticket);
+    }
+
+    /** One ticket, for staff. */
+    @Transactional(readOnly = true)
+    public TicketDetails detailsForStaff(TicketNumber number) {
+        return details(tickets.findByNumber(number.value())
+                .orElseThrow(() -> new NotFoundException("ticket.not-found", number.toString())));
+    }
+
+    /** Tickets with no agent, oldest first; empty means "There is nothing left to assign". */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> unassigned(int limit) {
+        return tickets.unassignedOldestFirst(PageRequest.of(0, limit));
+    }
+
+    /** A2: the tickets assigned to an agent, most recently active first. */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> assignedTo(Long agentId, int limit) {
+        return tickets.summariesOfAgent(agentId, PageRequest.of(0, limit));
+    }
+
+    /** The whole conversation of a ticket, oldest first. */
+    @Transactional(readOnly = true)
+    public List<TicketMessage> conversation(Long ticketId) {
+        return messages.findByTicketIdOrderByIdAsc(ticketId);
+    }
+
+    private TicketDetails details(Ticket ticket) {
+        String agentName = ticket.agentId() == null ? null
+                : agents.findById(ticket.agentId()).map(Agent::firstName).orElse(null);
+        String category = categories.findById(ticket.categoryId()).map(Category::name).orElse("");
+        List<TicketMessage> last = new ArrayList<>(messages.newestOfTicket(ticket.id(), PageRequest.of(0, LAST_MESSAGES)));
+        Collections.reverse(last);
+        return new TicketDetails(ticket.id(), ticket.number(), ticket.subject(), ticket.description(), ticket.status(),
+                category, agentName, ticket.openedAt(), ticket.rating(), last);
+    }
+}

@@ -1,0 +1,51 @@
+package com.careregistry.core.ticket;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface Tickets extends JpaRepository<Ticket, Long> {
+
+    @Query("select t from Ticket t where t.number = :number")
+    Optional<Ticket> findByNumber(long number);
+
+    @Query("select t from Ticket t where t.number = :number and t.customerId = :customerId")
+    Optional<Ticket> findByNumberAndCustomer(long number, Long customerId);
+
+    @Query("""
+            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
+            from Ticket t left join com.careregistry.core.agent.Agent a on a.id = t.agentId
+            where t.customerId = :customerId
+            order by t.openedAt desc, t.id desc
+            """)
+    List<TicketSummary> summariesOfCustomer(Long customerId, Pageable page);
+
+    @Query("""
+            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
+            from Ticket t left join com.careregistry.core.agent.Agent a on a.id = t.agentId
+            where t.status = com.careregistry.core.ticket.TicketStatus.OPEN
+            order by t.openedAt asc, t.id asc
+            """)
+    List<TicketSummary> unassignedOldestFirst(Pageable page);
+
+    @Query("""
+            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
+            from Ticket t join com.careregistry.core.agent.Agent a on a.id = t.agentId
+            where t.agentId = :agentId
+            order by t.lastActivityAt desc, t.id desc
+            """)
+    List<TicketSummary> summariesOfAgent(Long agentId, Pageable page);
+
+    @Query("""
+            select t from Ticket t
+            where t.customerId = :customerId
+              and t.status <> com.careregistry.core.ticket.TicketStatus.CLOSED
+            order by t.lastActivityAt desc, t.id desc
+            """)
+    List<Ticket> notClosedOfCustomer(Long customerId);
+
+    @Query(value = "SELECT NEXT VALUE FOR ticket_numbers", nativeQuery = true)
+    long nextNumber();
+}

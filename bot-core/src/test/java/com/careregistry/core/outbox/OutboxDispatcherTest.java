@@ -1,0 +1,178 @@
+package com.careregistry.core.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careregistry.core.CoreTest;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class OutboxDispatcherTest extends CoreTest {
+
+    static final ChatAddress ANN = ChatAddress.of(Channel.TELEGRAM, "chat-ann");
+    static final ChatAddress BOB = ChatAddress.of(Channel.TELEGRAM, "chat-bob");
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    OutboxDispatcher dispatcher;
+    @Autowired
+    OutboxSettings settings;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void senderThatFailsTwiceThenSucceedsDeliversExactlyOnceAndInOrder() {
+        Long a1 = write(ANN, "a1");
+        write(ANN, "a2");
+        write(ANN, "a3");
+        telegramSender.failFor("a1", "connection reset", "HTTP 502 Bad Gateway");
+
+        assertThat(dispatcher.dispatchDue(telegramSender)).isEqualTo(1);   // a1 fails
+        assertThat(dispatcher.dispatchDue(telegramSender)).isZero();       // a1 waits its backoff; a2 waits for a1
+        write(BOB, "b1");
+        assertThat(dispatcher.dispatchDue(telegramSender)).isEqualTo(1);   // another chat is not held up
+        clock.advance(settings.initialBackoff());
+        dispatcher.dispatchDue(telegramSender);                            // a1 fails again
+        assertThat(outboxRows.findById(a1).orElseThrow().lastError()).isEqualTo("HTTP 502 Bad Gateway");
+        clock.advance(settings.initialBackoff().multipliedBy(2));
+        drain();
+
+        assertThat(bodies(telegramSender.delivered())).containsExactly("b1", "a1", "a2", "a3");
+        assertThat(bodies(telegramSender.tries())).filteredOn("a1"::equals).hasSize(3);
+        OutboxMessage sent = outboxRows.findById(a1).orElseThrow();
+        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(3);
+        assertThat(sent.externalMessageId()).isNotBlank();
+        assertThat(sent.lastError()).isNull();
+    }
+
+    @Test
+    void senderThatAlwaysFailsEndsDeadWithItsErrorAndTheChatMovesOn() {
+        Long doomed = write(ANN, "never arrives");
+        write(ANN, "after it");
+        telegramSender.alwaysFail("403 Forbidden: bot was blocked by the user");
+
+        for (int round = 0; round < settings.maxAttempts() + 2; round++) {
+            dispatcher.dispatchDue(telegramSender);
+            clock.advance(settings.maxBackoff());
+        }
+
+        OutboxMessage dead = outboxRows.findById(doomed).orElseThrow();
+        assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(settings.maxAttempts());
+        assertThat(dead.lastError()).isEqualTo("403 Forbidden: bot was blocked by the user");
+        assertThat(outbox.dead(10)).extracting(OutboxMessage::id).contains(doomed);
+    }
+
+    @Test
+    void deadRowRetriedByAnAdminIsSentAgain() {
+        Long doomed = write(ANN, "try me again");
+        telegramSender.alwaysFail("down");
+        for (int round = 0; round < settings.maxAttempts(); round++) {
+            dispatcher.dispatchDue(telegramSender);
+            clock.advance(settings.maxBackoff());
+        }
+        assertThat(outboxRows.findById(doomed).orElseThrow().status()).isEqualTo(OutboxStatus.DEAD);
+
+        telegramSender.reset();
+        outbox.retry(doomed);
+        drain();
+        assertThat(bodies(telegramSender.delivered())).containsExactly("try me again");
+        assertThat(outboxRows.findById(doomed).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+    }
+
+    @Test
+    void rateLimitIsHonouredWithoutCountingAsAFailedTry() {
+        Long row = write(ANN, "slow down");
+        telegramSender.rateLimitNext(Duration.ofSeconds(30));
+
+        dispatcher.dispatchDue(telegramSender);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(dispatcher.dispatchDue(telegramSender)).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(dispatcher.dispatchDue(telegramSender)).isEqualTo(1);
+
+        OutboxMessage sent = outboxRows.findById(row).orElseThrow();
+        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(bodies(telegramSender.delivered())).containsExactly("slow down");
+    }
+
+    @Test
+    void rowsOfOtherChannelsAreNotTouched() {
+        write(ANN, "to telegram");
+        write(ChatAddress.of(Channel.DISCORD, "dm-1"), "to discord");
+        drain();
+        assertThat(bodies(telegramSender.delivered())).containsExactly("to telegram");
+        assertThat(discordSender.delivered()).isEmpty();
+    }
+
+    @Test
+    void twoDispatchersSharingTheOutboxSendEachRowOnceAndEachChatInOrder() throws Exception {
+        int chats = 10;
+        int perChat = 15;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (int i = 0; i < perChat; i++) {
+                for (int chat = 0; chat < chats; chat++) {
+                    outbox.toChat(ChatAddress.of(Channel.TELEGRAM, "chat-" + chat), chat + ":" + i);
+                }
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                workers.add(pool.submit(() -> {
+                    start.await();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (telegramSender.delivered().size() < chats * perChat && System.nanoTime() < deadline) {
+                        dispatcher.dispatchDue(telegramSender);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<String> delivered = bodies(telegramSender.delivered());
+        assertThat(delivered).hasSize(chats * perChat).doesNotHaveDuplicates();
+        Map<String, List<Integer>> byChat = delivered.stream().collect(Collectors.groupingBy(
+                body -> body.substring(0, body.indexOf(':')),
+                Collectors.mapping(body -> Integer.parseInt(body.substring(body.indexOf(':') + 1)), Collectors.toList())));
+        assertThat(byChat).hasSize(chats);
+        byChat.values().forEach(sequence -> assertThat(sequence).isSorted());
+    }
+
+    private Long write(ChatAddress to, String text) {
+        return new TransactionTemplate(transactions).execute(status -> outbox.toChat(to, text).id());
+    }
+
+    private void drain() {
+        for (int round = 0; round < 100 && dispatcher.dispatchDue(telegramSender) > 0; round++) {
+            // keep going while there is work
+        }
+    }
+
+    private static List<String> bodies(List<OutboundMessage> messages) {
+        return messages.stream().map(OutboundMessage::body).toList();
+    }
+}

@@ -1,0 +1,194 @@
+package com.careregistry.core.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.careregistry.core.CoreTest;
+import com.careregistry.core.CoreTestApplication;
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.common.DomainException;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.outbox.OutboxMessage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** C5, A3, C8: customer and agent talk, the agent resolves, the customer closes and rates. */
+class ConversationFlowTest extends CoreTest {
+
+    @Autowired
+    PostCustomerMessage postCustomerMessage;
+    @Autowired
+    PostAgentMessage postAgentMessage;
+    @Autowired
+    AssignAgent assignAgent;
+    @Autowired
+    ResolveTicket resolveTicket;
+    @Autowired
+    CloseTicket closeTicket;
+    @Autowired
+    RateTicket rateTicket;
+    @Autowired
+    TicketQueries queries;
+    @Autowired
+    Tickets tickets;
+
+    @Test
+    void wholeConversationFromOpeningToRating() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        Ticket ticket = open(ann, "Phone is dead");
+        TicketNumber number = ticket.number();
+
+        postAgentMessage.post(new PostAgentMessage.Command(maria.id(), number,
+                MessageContent.text("Hi Ann, hold the power button for 10 seconds.", Channel.TELEGRAM, "501")));
+        postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), number,
+                MessageContent.text("It works now!", Channel.TELEGRAM, "77")));
+        resolveTicket.resolve(number, maria.id());
+        closeTicket.byCustomer(ann.id(), number);
+        rateTicket.rate(ann.id(), number, 5, "Quick and kind");
+
+        Ticket done = tickets.findByNumber(number.value()).orElseThrow();
+        assertThat(done.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(done.agentId()).isEqualTo(maria.id());
+        assertThat(done.rating()).isEqualTo(5);
+        assertThat(done.firstResponseAt()).isNotNull();
+        assertThat(queries.conversation(done.id())).extracting(TicketMessage::authorType, TicketMessage::body)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AuthorType.AGENT, "Hi Ann, hold the power button for 10 seconds."),
+                        org.assertj.core.groups.Tuple.tuple(AuthorType.CUSTOMER, "It works now!"));
+
+        List<String> toAnn = outboxBodiesTo("chat-Ann");
+        assertThat(toAnn).containsExactly(
+                "Agent Maria is now handling your ticket " + number + ".",
+                number + " · Maria:\nHi Ann, hold the power button for 10 seconds.",
+                en("customer.ticket-resolved", number.toString(), "Maria"),
+                en("customer.ticket-closed", number.toString()) + "\n\n" + en("customer.rate.ask", number.toString()),
+                "Thank you for your rating!");
+        OutboxMessage ratingPrompt = outbox().stream().filter(r -> r.body().startsWith(en("customer.ticket-closed", number.toString())))
+                .findFirst().orElseThrow();
+        assertThat(ratingPrompt.actions()).extracting(a -> a.id())
+                .containsExactly("rate:" + number.value() + ":1", "rate:" + number.value() + ":2", "rate:" + number.value() + ":3",
+                        "rate:" + number.value() + ":4", "rate:" + number.value() + ":5");
+
+        List<String> toStaff = outboxBodiesTo(CoreTestApplication.TELEGRAM_STAFF_GROUP);
+        assertThat(toStaff).hasSize(6);
+        assertThat(toStaff.get(1)).isEqualTo(number + " is assigned to Maria Agentson.");
+        assertThat(toStaff.get(2)).isEqualTo(number + " · Ann:\nIt works now!");
+        assertThat(toStaff.get(5)).contains("★★★★★").contains("Quick and kind");
+    }
+
+    @Test
+    void anyAgentMayAnswerAnUnassignedTicketWhichThenBecomesTheirs() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        Agent omar = agent("Omar");
+        Ticket ticket = open(ann, "Help");
+
+        postAgentMessage.post(new PostAgentMessage.Command(omar.id(), ticket.number(),
+                MessageContent.text("On it", Channel.TELEGRAM, null)));
+        assertThat(tickets.findByNumber(ticket.number().value()).orElseThrow().agentId()).isEqualTo(omar.id());
+
+        assertThatThrownBy(() -> postAgentMessage.post(new PostAgentMessage.Command(maria.id(), ticket.number(),
+                MessageContent.text("Me too", Channel.TELEGRAM, null))))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(texts.explain("en", e)).isEqualTo("Ticket " + ticket.number() + " is assigned to another agent."));
+        assertThat(queries.conversation(ticket.id())).hasSize(1);
+    }
+
+    @Test
+    void customerMessageReopensAResolvedTicket() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        Ticket ticket = open(ann, "Help");
+        assignAgent.assign(ticket.number(), maria.id());
+        resolveTicket.resolve(ticket.number(), maria.id());
+
+        postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), ticket.number(),
+                MessageContent.text("Actually it broke again", Channel.TELEGRAM, null)));
+
+        assertThat(tickets.findByNumber(ticket.number().value()).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
+        assertThat(outboxBodiesTo(CoreTestApplication.TELEGRAM_STAFF_GROUP))
+                .contains(ticket.number() + " was reopened by the customer.");
+    }
+
+    @Test
+    void ratingTwiceIsRefusedAndKeepsTheFirst() {
+        Customer ann = customer("Ann");
+        Ticket ticket = open(ann, "Help");
+        closeTicket.byCustomer(ann.id(), ticket.number());
+        rateTicket.rate(ann.id(), ticket.number(), 4, null);
+        assertThatThrownBy(() -> rateTicket.rate(ann.id(), ticket.number(), 1, "changed my mind"))
+                .isInstanceOf(DomainException.class).hasMessageContaining("ticket.rate.already");
+        assertThat(tickets.findByNumber(ticket.number().value()).orElseThrow().rating()).isEqualTo(4);
+    }
+
+    @Test
+    void customerCannotCloseOrWriteOnAnotherCustomersTicket() {
+        Customer ann = customer("Ann");
+        Customer eve = customer("Eve");
+        Ticket ticket = open(ann, "Help");
+        assertThatThrownBy(() -> closeTicket.byCustomer(eve.id(), ticket.number())).hasMessageContaining("ticket.not-found");
+        assertThatThrownBy(() -> postCustomerMessage.post(new PostCustomerMessage.Command(eve.id(), ticket.number(),
+                MessageContent.text("hijack", Channel.TELEGRAM, null)))).hasMessageContaining("ticket.not-found");
+        assertThatThrownBy(() -> rateTicket.rate(eve.id(), ticket.number(), 1, null)).hasMessageContaining("ticket.not-found");
+        assertThat(tickets.findByNumber(ticket.number().value()).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void adminClosesAndReassigns() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        Agent omar = agent("Omar");
+        Ticket ticket = open(ann, "Help");
+        assignAgent.assign(ticket.number(), maria.id());
+        assignAgent.assign(ticket.number(), omar.id());
+        assertThat(tickets.findByNumber(ticket.number().value()).orElseThrow().agentId()).isEqualTo(omar.id());
+        assertThatThrownBy(() -> assignAgent.assign(ticket.number(), omar.id())).hasMessageContaining("ticket.assign.same-agent");
+
+        closeTicket.byAdmin(ticket.number());
+        assertThat(outboxBodiesTo("chat-Ann")).anySatisfy(body -> assertThat(body)
+                .startsWith("Ticket " + ticket.number() + " was closed by our staff."));
+        assertThatThrownBy(() -> assignAgent.assign(ticket.number(), maria.id())).hasMessageContaining("ticket.assign.closed");
+    }
+
+    @Test
+    void agentsWithoutAStaffGroupGetCustomerMessagesInPrivateTaggedWithTheNumber() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        manageAgents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, "dc-maria", "dm-maria", "Maria", "en"));
+        Ticket ticket = open(ann, "Help");
+        assignAgent.assign(ticket.number(), maria.id());
+        postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), ticket.number(),
+                MessageContent.text("Are you there?", Channel.TELEGRAM, null)));
+
+        List<String> toMaria = outboxBodiesTo("dm-maria");
+        assertThat(toMaria).hasSize(2);
+        assertThat(toMaria.get(0)).startsWith(ticket.number() + " · Help");
+        assertThat(toMaria.get(1)).isEqualTo(ticket.number() + " · Ann:\nAre you there?");
+    }
+
+    @Test
+    void claimingTakesOnlyUnassignedTickets() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        Agent omar = agent("Omar");
+        Ticket ticket = open(ann, "Help");
+        assignAgent.claim(ticket.number(), maria.id());
+        assertThatThrownBy(() -> assignAgent.claim(ticket.number(), omar.id())).hasMessageContaining("ticket.claim.taken");
+        assertThatThrownBy(() -> assignAgent.claim(ticket.number(), maria.id())).hasMessageContaining("ticket.claim.already-yours");
+    }
+
+    @Test
+    void deactivatedAgentCannotAnswer() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        Ticket ticket = open(ann, "Help");
+        manageAgents.deactivate(maria.id());
+        assertThatThrownBy(() -> postAgentMessage.post(new PostAgentMessage.Command(maria.id(), ticket.number(),
+                MessageContent.text("hi", Channel.TELEGRAM, null)))).hasMessageContaining("agent.inactive");
+        assertThatThrownBy(() -> assignAgent.assign(ticket.number(), maria.id())).hasMessageContaining("agent.inactive");
+    }
+}
