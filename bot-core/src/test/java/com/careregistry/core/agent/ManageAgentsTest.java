@@ -1,0 +1,56 @@
+package com.careregistry.core.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.careregistry.core.CoreTest;
+import com.careregistry.core.category.Category;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.ticket.AssignAgent;
+import com.careregistry.core.ticket.Ticket;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** M3, M6: agents with their categories; the assign dialog's candidates with their load. */
+class ManageAgentsTest extends CoreTest {
+
+    @Autowired
+    AssignAgent assignAgent;
+
+    @Test
+    void createsAgentsServingCategoriesAndRefusesADuplicateEmail() {
+        Category billing = categories.create("Billing");
+        Agent lea = manageAgents.create(new CreateAgentCommand(" Lea ", null, "LEA@Example.com", "en", Set.of(billing.id())));
+        assertThat(lea.firstName()).isEqualTo("Lea");
+        assertThat(lea.email()).isEqualTo("lea@example.com");
+        assertThat(lea.serves(billing.id())).isTrue();
+        assertThat(lea.active()).isTrue();
+        assertThatThrownBy(() -> manageAgents.create(new CreateAgentCommand("Other", null, "lea@example.com", "en", Set.of())))
+                .hasMessageContaining("agent.email.taken");
+        assertThatThrownBy(() -> new CreateAgentCommand("", null, "x@example.com", "en", Set.of()))
+                .hasMessageContaining("agent.first-name.empty");
+        assertThatThrownBy(() -> new CreateAgentCommand("X", null, "not an email", "en", Set.of()))
+                .hasMessageContaining("email.invalid");
+    }
+
+    @Test
+    void candidatesAreActiveAgentsOfTheCategoryLeastLoadedFirst() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        Agent omar = agent("Omar");
+        Agent gone = agent("Gone");
+        manageAgents.deactivate(gone.id());
+        Ticket one = open(ann, "one");
+        assignAgent.assign(one.number(), maria.id());
+
+        Long general = categories.active().get(0).id();
+        assertThat(manageAgents.candidatesFor(general)).extracting(AgentLoad::firstName, AgentLoad::openTickets)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Omar", 0L), org.assertj.core.groups.Tuple.tuple("Maria", 1L));
+
+        manageAgents.changeCategories(omar.id(), Set.of(categories.create("Billing").id()));
+        assertThat(manageAgents.candidatesFor(general)).extracting(AgentLoad::firstName).containsExactly("Maria");
+        manageAgents.reactivate(gone.id());
+        assertThat(manageAgents.candidatesFor(general)).extracting(AgentLoad::firstName).containsExactly("Gone", "Maria");
+    }
+}
