@@ -72,6 +72,16 @@ public class Outbox {
         return rows.findByStatusOrderByIdDesc(OutboxStatus.DEAD, PageRequest.of(0, limit));
     }
 
+    /** How many rows are in each delivery state. */
+    @Transactional(readOnly = true)
+    public java.util.Map<OutboxStatus, Long> countsByStatus() {
+        java.util.Map<OutboxStatus, Long> counts = new java.util.EnumMap<>(OutboxStatus.class);
+        for (OutboxStatus status : OutboxStatus.values()) {
+            counts.put(status, rows.countByStatus(status));
+        }
+        return counts;
+    }
+
     /** An admin retries a dead row: it is sent again as if new. */
     @Transactional
     public OutboxMessage retry(Long rowId) {

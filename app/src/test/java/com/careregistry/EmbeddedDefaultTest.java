@@ -1,0 +1,67 @@
+package com.careregistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The embedded default, as a fresh clone runs it: H2 in file mode, no tokens, no SMTP. The
+ * migrations run on H2, the schema validates, the panel and /actuator/health answer, both chat
+ * adapters say they are off; a second start on the same files finds its data again.
+ */
+class EmbeddedDefaultTest {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void startsOnH2WithNothingConfiguredAndKeepsItsDataAcrossRestarts() throws Exception {
+        String url = "jdbc:h2:file:" + workDir.resolve("data/careregistry") + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE";
+        try (ConfigurableApplicationContext app = start(url)) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            HttpResponse<String> health = get(port, "/actuator/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+
+            HttpResponse<String> panel = get(port, "/");
+            assertThat(panel.statusCode()).isEqualTo(200);
+            assertThat(panel.body()).contains("Customer Care Registry").contains("Telegram").contains("off");
+
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admins", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT name FROM categories", String.class)).isEqualTo("General");
+            assertThat(jdbc.queryForObject("SELECT NEXT VALUE FOR ticket_numbers", Long.class)).isGreaterThanOrEqualTo(1001L);
+            jdbc.update("INSERT IGNORE INTO inbound_events (channel, external_event_id, received_at) VALUES ('TELEGRAM', 'x', CURRENT_TIMESTAMP)");
+            assertThat(jdbc.update("INSERT IGNORE INTO inbound_events (channel, external_event_id, received_at) VALUES ('TELEGRAM', 'x', CURRENT_TIMESTAMP)"))
+                    .as("the inbox's duplicate check works on H2 too").isZero();
+        }
+        assertThat(Files.list(workDir.resolve("data")).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("careregistry"));
+
+        try (ConfigurableApplicationContext again = start(url)) {
+            JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admins", Integer.class)).as("no second admin").isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isEqualTo(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url) {
+        return new SpringApplication(CareRegistryApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + url, "--careregistry.outbox.poll-interval=200ms");
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

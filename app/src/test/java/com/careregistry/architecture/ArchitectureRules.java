@@ -1,0 +1,41 @@
+package com.careregistry.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency rules of ARCHITECTURE.md, as ArchUnit rules the build enforces. */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    static final String CORE = "com.careregistry.core..";
+    static final String TELEGRAM = "com.careregistry.telegram..";
+    static final String DISCORD = "com.careregistry.discord..";
+    static final String WEB = "com.careregistry.web..";
+
+    /** The domain knows no chat library, no servlet API, no Thymeleaf, no web framework, no adapter. */
+    static final ArchRule CORE_IS_PLAIN = noClasses().that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.telegram..", "net.dv8tion..", "jakarta.servlet..", "javax.servlet..", "org.thymeleaf..",
+                    "org.springframework.web..", "org.springframework.security.web..", TELEGRAM, DISCORD, WEB)
+            .because("bot-core is the domain; adapters translate to it, never the other way round");
+
+    static final ArchRule TELEGRAM_STANDS_ALONE = noClasses().that().resideInAPackage(TELEGRAM)
+            .should().dependOnClassesThat().resideInAnyPackage(DISCORD, WEB, "net.dv8tion..", "org.thymeleaf..")
+            .because("an adapter never imports another adapter, nor web-admin");
+
+    static final ArchRule DISCORD_STANDS_ALONE = noClasses().that().resideInAPackage(DISCORD)
+            .should().dependOnClassesThat().resideInAnyPackage(TELEGRAM, WEB, "org.telegram..", "org.thymeleaf..")
+            .because("an adapter never imports another adapter, nor web-admin");
+
+    static final ArchRule WEB_KNOWS_NO_ADAPTER = noClasses().that().resideInAPackage(WEB)
+            .should().dependOnClassesThat().resideInAnyPackage(TELEGRAM, DISCORD, "org.telegram..", "net.dv8tion..")
+            .because("web-admin never imports an adapter");
+
+    /** Adapters and the panel call use cases; they never reach a repository. */
+    static final ArchRule EDGES_USE_USE_CASES = noClasses().that().resideInAnyPackage(TELEGRAM, DISCORD, WEB)
+            .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
+            .because("an adapter builds a command and calls one use case; it never reaches a repository");
+}
