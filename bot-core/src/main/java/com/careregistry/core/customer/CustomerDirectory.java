@@ -70,12 +70,16 @@ public class CustomerDirectory {
     }
 
     /**
-     * C6: a chat identity proved (by email code) that it belongs to the customer with that verified
-     * email; from now on it signs in as them.
+     * C6: a customer proved (by an email code) that they are the customer who verified this email
+     * before, from a new chat identity. Everything of the newer account (its chat identities, its
+     * tickets, pending codes) now belongs to the earlier one, so they sign in as themselves again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void relink(Channel channel, String externalUserId, Long toCustomerId) {
-        identities.findByChannelAndExternalUserId(channel, externalUserId)
-                .ifPresent(identity -> identity.moveTo(toCustomerId));
+    public Customer mergeInto(Long fromCustomerId, Long intoCustomerId) {
+        Customer into = get(intoCustomerId);
+        identities.moveAll(fromCustomerId, intoCustomerId);
+        customers.moveTickets(fromCustomerId, intoCustomerId);
+        customers.moveVerifications(fromCustomerId, intoCustomerId);
+        return into;
     }
 }

@@ -4,12 +4,18 @@ import com.careregistry.core.common.Channel;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 public interface CustomerIdentities extends JpaRepository<CustomerIdentity, Long> {
 
     Optional<CustomerIdentity> findByChannelAndExternalUserId(Channel channel, String externalUserId);
 
     List<CustomerIdentity> findByCustomerIdOrderByIdDesc(Long customerId);
+
+    @Modifying
+    @Query("update CustomerIdentity i set i.customerId = :into where i.customerId = :from")
+    int moveAll(Long from, Long into);
 
     Optional<CustomerIdentity> findFirstByCustomerIdAndChannelOrderByIdDesc(Long customerId, Channel channel);
 }

@@ -3,6 +3,7 @@ package com.careregistry.core.verification;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.customer.Customer;
+import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.customer.Customers;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * C1: a customer adds an email and proves it is theirs with a one-time code: 6 digits, kept only
- * as a hash, valid 10 minutes, at most 5 tries. A newer code replaces an older one.
+ * as a hash, valid 10 minutes, at most 5 tries. A newer code replaces an older one. C6: proving
+ * an email that an earlier account verified links this chat to that account.
  */
 @Service
 public class VerifyEmail {
@@ -28,6 +30,8 @@ public class VerifyEmail {
     /** How a try with a code went; each has the text the customer reads. */
     public enum Result {
         CONFIRMED("email.verify.confirmed"),
+        /** C6: the email was already verified by an earlier account, which this chat now signs in as */
+        RELINKED("email.verify.relinked"),
         WRONG_CODE("email.verify.wrong"),
         EXPIRED("email.verify.expired"),
         TOO_MANY_TRIES("email.verify.too-many"),
@@ -46,15 +50,18 @@ public class VerifyEmail {
 
     private final EmailVerifications verifications;
     private final Customers customers;
+    private final CustomerDirectory directory;
     private final Outbox outbox;
     private final Texts texts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final BCryptPasswordEncoder hasher = new BCryptPasswordEncoder(8);
 
-    public VerifyEmail(EmailVerifications verifications, Customers customers, Outbox outbox, Texts texts, Clock clock) {
+    public VerifyEmail(EmailVerifications verifications, Customers customers, CustomerDirectory directory, Outbox outbox,
+                       Texts texts, Clock clock) {
         this.verifications = verifications;
         this.customers = customers;
+        this.directory = directory;
         this.outbox = outbox;
         this.texts = texts;
         this.clock = clock;
@@ -105,6 +112,12 @@ public class VerifyEmail {
             return Result.WRONG_CODE;
         }
         verification.confirm(now);
+        Optional<Customer> earlier = customers.findByVerifiedEmail(verification.email())
+                .filter(other -> !other.id().equals(customerId));
+        if (earlier.isPresent()) {
+            directory.mergeInto(customerId, earlier.get().id());
+            return Result.RELINKED;
+        }
         Customer customer = customers.findById(customerId).orElseThrow();
         customer.verifyEmail(verification.email(), now);
         return Result.CONFIRMED;

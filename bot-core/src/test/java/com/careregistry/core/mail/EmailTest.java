@@ -39,6 +39,8 @@ class EmailTest extends CoreTest {
     AssignAgent assignAgent;
     @Autowired
     VerifyEmail verifyEmail;
+    @Autowired
+    com.careregistry.core.ticket.TicketQueries queries;
 
     @Test
     void assignmentEmailsTheAgentAndTheCustomerWithTheTicketNumberAndAgentName() throws Exception {
@@ -142,6 +144,27 @@ class EmailTest extends CoreTest {
         for (int round = 0; round < 20 && dispatcher.dispatchDue(emailSender) > 0; round++) {
             // next round
         }
+    }
+
+    @Test
+    void provingAnEmailVerifiedBeforeLinksTheNewChatToTheEarlierAccount() throws Exception {
+        Customer ann = customer("Ann");
+        confirmEmail(ann, "ann@example.org");
+        Ticket annsTicket = open(ann, "Old phone problem");
+
+        Customer annOnDiscord = customers.register(new com.careregistry.core.common.ChatUser(
+                com.careregistry.core.common.Channel.DISCORD, "dc-ann", "dm-ann", "Ann", "en"));
+        Ticket newTicket = open(annOnDiscord, "New laptop problem");
+        smtp.purgeEmailFromAllMailboxes();
+        verifyEmail.start(annOnDiscord.id(), "ann@example.org");
+        sendMail();
+        assertThat(verifyEmail.confirm(annOnDiscord.id(), codeIn(only(to("ann@example.org")))))
+                .isEqualTo(VerifyEmail.Result.RELINKED);
+
+        Customer signedIn = customers.find(com.careregistry.core.common.Channel.DISCORD, "dc-ann").orElseThrow();
+        assertThat(signedIn.id()).isEqualTo(ann.id());
+        assertThat(queries.myTickets(ann.id())).extracting(t -> t.number())
+                .containsExactlyInAnyOrder(annsTicket.number(), newTicket.number());
     }
 
     private void confirmEmail(Customer customer, String email) throws Exception {
