@@ -56,6 +56,12 @@ public class RecordingSender implements MessageSender {
         return this;
     }
 
+    /** The next send fails after {@code parts} parts of the message arrived. */
+    public synchronized RecordingSender failNextAfterParts(String reason, int parts) {
+        script.add(DeliveryFailure.transientFailure(reason).afterParts(parts));
+        return this;
+    }
+
     /** The next sends of the message with this text fail, one reason each. */
     public synchronized RecordingSender failFor(String body, String... reasons) {
         Deque<DeliveryFailure> own = scriptByBody.computeIfAbsent(body, b -> new ArrayDeque<>());

@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The Discord bot's settings, from the environment (see the README).
  *
  * @param botToken        {@code DISCORD_BOT_TOKEN}; without it the adapter is off
- * @param restUrl         {@code DISCORD_REST_URL}, the REST base (a local server in tests)
+ * @param apiUrl          {@code DISCORD_API_URL}, the REST base (a local server in tests)
  * @param gatewayUrl      {@code DISCORD_GATEWAY_URL}, empty to ask the REST API for it
  * @param staffChannelId  {@code DISCORD_STAFF_CHANNEL_ID}, the text channel whose threads hold tickets
  */
 @ConfigurationProperties("careregistry.discord")
 public record DiscordSettings(
         String botToken,
-        @DefaultValue("https://discord.com/api/v10/") URI restUrl,
+        @DefaultValue("https://discord.com/api/v10/") URI apiUrl,
         String gatewayUrl,
         String staffChannelId) {
 

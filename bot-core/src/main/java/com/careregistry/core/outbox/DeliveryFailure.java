@@ -12,6 +12,7 @@ public class DeliveryFailure extends Exception {
 
     private final transient Duration retryAfter;
     private final boolean permanent;
+    private int partsDelivered;
 
     private DeliveryFailure(String reason, Duration retryAfter, boolean permanent, Throwable cause) {
         super(reason, cause);
@@ -34,6 +35,19 @@ public class DeliveryFailure extends Exception {
 
     public static DeliveryFailure permanent(String reason) {
         return new DeliveryFailure(reason, null, true, null);
+    }
+
+    /**
+     * The message was delivered in part before this failure: {@code parts} parts of it (counted from
+     * the first, including those of earlier tries) arrived and must not be sent again.
+     */
+    public DeliveryFailure afterParts(int parts) {
+        this.partsDelivered = parts;
+        return this;
+    }
+
+    public int partsDelivered() {
+        return partsDelivered;
     }
 
     public Optional<Duration> retryAfter() {

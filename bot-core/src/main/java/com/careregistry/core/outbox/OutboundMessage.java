@@ -2,19 +2,25 @@ package com.careregistry.core.outbox;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.ticket.Attachment;
 import java.util.List;
 
 /**
  * One message as a sender gets it: already rendered in the recipient's language, addressed to
  * a chat (or thread) or to an email address.
  *
- * @param ticketId the ticket it is about, if any (a staff sender uses it to find or make the thread)
- * @param attempt  1 for the first try
+ * @param ticketId    the ticket it is about, if any (a staff sender uses it to find or make the thread)
+ * @param attachments files to send with the text (platform file references)
+ * @param attempt     1 for the first try
+ * @param partsSent   how many parts of this message an earlier try already delivered (a long text
+ *                    split in parts, then its files): the sender goes on from there
  */
 public record OutboundMessage(long id, Channel channel, ChatAddress chat, String emailTo, String subject, String body,
-                              List<MessageAction> actions, Long ticketId, int attempt) {
+                              List<MessageAction> actions, List<Attachment> attachments, Long ticketId, int attempt,
+                              int partsSent) {
 
     public OutboundMessage {
         actions = actions == null ? List.of() : List.copyOf(actions);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 }

@@ -2,6 +2,7 @@ package com.careregistry.core.outbox;
 
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.NotFoundException;
+import com.careregistry.core.ticket.Attachment;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -31,7 +32,7 @@ public class Outbox {
     /** A message to a person's chat; messages of one chat go out in the order they were written. */
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMessage toChat(ChatAddress to, String text, List<MessageAction> actions) {
-        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, null, clock.instant()));
+        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, List.of(), null, clock.instant()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -41,8 +42,9 @@ public class Outbox {
 
     /** A message about a ticket to a person's chat (the ticket lets the panel show its delivery). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public OutboxMessage toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions) {
-        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, ticketId, clock.instant()));
+    public OutboxMessage toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
+                                     List<Attachment> attachments) {
+        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, attachments, ticketId, clock.instant()));
     }
 
     /**
@@ -50,9 +52,10 @@ public class Outbox {
      * or makes it. All messages of one ticket's thread keep their order, before and after it exists.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public OutboxMessage toStaffThread(Long ticketId, ChatAddress group, String text, List<MessageAction> actions) {
+    public OutboxMessage toStaffThread(Long ticketId, ChatAddress group, String text, List<MessageAction> actions,
+                                       List<Attachment> attachments) {
         String key = group.channel() + ":" + group.chatId() + ":ticket:" + ticketId;
-        return enqueue(OutboxMessage.toChat(group, key, text, actions, ticketId, clock.instant()));
+        return enqueue(OutboxMessage.toChat(group, key, text, actions, attachments, ticketId, clock.instant()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -82,7 +82,7 @@ public class OutboxDispatcher {
             List<Long> candidates = heads.stream().sorted().limit(Math.max(settings.batchSize() * 4L, 200)).toList();
             String in = candidates.stream().map(String::valueOf).collect(Collectors.joining(","));
             List<OutboundMessage> rows = jdbc.query("""
-                    SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, ticket_id, attempts
+                    SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent
                     FROM outbox_messages
                     WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ?
                       AND (locked_until IS NULL OR locked_until <= ?)
@@ -112,6 +112,9 @@ public class OutboxDispatcher {
     private void reschedule(OutboundMessage message, DeliveryFailure failure) {
         Instant now = clock.instant();
         String error = truncate(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+        if (failure.partsDelivered() > message.partsSent()) {
+            jdbc.update("UPDATE outbox_messages SET parts_sent = ? WHERE id = ?", failure.partsDelivered(), message.id());
+        }
         if (failure.retryAfter().isPresent()) {
             // the platform asked us to wait: not a failed try
             jdbc.update("""
@@ -142,7 +145,8 @@ public class OutboxDispatcher {
         Long ticketId = rs.getObject("ticket_id", Long.class);
         return new OutboundMessage(rs.getLong("id"), channel, chat, rs.getString("email_to"), rs.getString("subject"),
                 rs.getString("body"), new ArrayList<>(MessageAction.decode(rs.getString("actions"))),
-                ticketId, rs.getInt("attempts") + 1);
+                AttachmentCodec.decode(rs.getString("attachments")), ticketId, rs.getInt("attempts") + 1,
+                rs.getInt("parts_sent"));
     }
 
     private static String describe(Throwable t) {

@@ -2,6 +2,7 @@ package com.careregistry.core.outbox;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.ticket.Attachment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -46,6 +47,11 @@ public class OutboxMessage {
 
     private String actions;
 
+    private String attachments;
+
+    @Column(name = "parts_sent", nullable = false)
+    private int partsSent;
+
     @Column(name = "ticket_id")
     private Long ticketId;
 
@@ -77,8 +83,10 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
-    static OutboxMessage toChat(ChatAddress to, String orderingKey, String body, List<MessageAction> actions, Long ticketId, Instant now) {
+    static OutboxMessage toChat(ChatAddress to, String orderingKey, String body, List<MessageAction> actions,
+                                List<Attachment> attachments, Long ticketId, Instant now) {
         OutboxMessage row = new OutboxMessage();
+        row.attachments = AttachmentCodec.encode(attachments);
         row.channel = to.channel();
         row.chatId = to.chatId();
         row.threadId = to.threadId();
@@ -132,6 +140,14 @@ public class OutboxMessage {
         return MessageAction.decode(actions);
     }
 
+    public List<Attachment> attachments() {
+        return AttachmentCodec.decode(attachments);
+    }
+
+    public int partsSent() {
+        return partsSent;
+    }
+
     public Long ticketId() {
         return ticketId;
     }
@@ -172,6 +188,7 @@ public class OutboxMessage {
         status = OutboxStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;
+        lastError = null;
         lockedUntil = null;
     }
 }

@@ -34,13 +34,17 @@ public class StaffThread {
     @Column(name = "thread_id", nullable = false)
     private String threadId;
 
+    /** The title the thread was last given, to rename it only when the ticket's status changed. */
+    private String title;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected StaffThread() {
     }
 
-    StaffThread(Long ticketId, ChatAddress thread, Instant now) {
+    StaffThread(Long ticketId, ChatAddress thread, String title, Instant now) {
+        this.title = title;
         this.ticketId = ticketId;
         this.channel = thread.channel();
         this.chatId = thread.chatId();
@@ -56,8 +60,17 @@ public class StaffThread {
         return new ChatAddress(channel, chatId, threadId);
     }
 
-    void moveTo(ChatAddress thread) {
+    public String title() {
+        return title;
+    }
+
+    void moveTo(ChatAddress thread, String title) {
         this.chatId = thread.chatId();
         this.threadId = thread.threadId();
+        this.title = title;
+    }
+
+    void retitle(String title) {
+        this.title = title;
     }
 }

@@ -2,29 +2,46 @@ package com.careregistry.core.staff;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.common.NotFoundException;
+import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.Ticket;
+import com.careregistry.core.ticket.Tickets;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which staff thread belongs to which ticket. A sender records the thread it made for a ticket;
- * an adapter finds the ticket a staff message was written in.
+ * Which staff thread belongs to which ticket, and what it is called. A sender records the thread
+ * it made for a ticket and renames it when the ticket's status changed; an adapter finds the
+ * ticket a staff message was written in.
  */
 @Service
 public class StaffThreads {
 
+    /** Telegram allows 128 characters in a topic name, Discord 100 in a thread name. */
+    public static final int MAX_TITLE_LENGTH = 100;
+
     private final StaffThreadRepository threads;
+    private final Tickets tickets;
+    private final Texts texts;
     private final Clock clock;
 
-    public StaffThreads(StaffThreadRepository threads, Clock clock) {
+    public StaffThreads(StaffThreadRepository threads, Tickets tickets, Texts texts, Clock clock) {
         this.threads = threads;
+        this.tickets = tickets;
+        this.texts = texts;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public Optional<ChatAddress> threadOf(Long ticketId, Channel channel) {
         return threads.findByTicketIdAndChannel(ticketId, channel).map(StaffThread::address);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffThread> find(Long ticketId, Channel channel) {
+        return threads.findByTicketIdAndChannel(ticketId, channel);
     }
 
     @Transactional(readOnly = true)
@@ -36,11 +53,26 @@ public class StaffThreads {
                 .map(StaffThread::ticketId);
     }
 
+    /** What the ticket's thread should be called now: its number and subject, marked with its status. */
+    @Transactional(readOnly = true)
+    public String titleFor(Long ticketId) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not-found", "?"));
+        String title = texts.get("en", "staff.thread.title." + ticket.status().name().toLowerCase(),
+                ticket.number().toString(), ticket.subject());
+        return title.length() <= MAX_TITLE_LENGTH ? title : title.substring(0, MAX_TITLE_LENGTH - 1) + "…";
+    }
+
     /** The ticket's thread on this platform is now {@code thread} (made for the first time, or again). */
     @Transactional
-    public void record(Long ticketId, ChatAddress thread) {
+    public void record(Long ticketId, ChatAddress thread, String title) {
         threads.findByTicketIdAndChannel(ticketId, thread.channel())
-                .ifPresentOrElse(existing -> existing.moveTo(thread),
-                        () -> threads.save(new StaffThread(ticketId, thread, clock.instant())));
+                .ifPresentOrElse(existing -> existing.moveTo(thread, title),
+                        () -> threads.save(new StaffThread(ticketId, thread, title, clock.instant())));
+    }
+
+    /** The ticket's thread on this platform was renamed to {@code title}. */
+    @Transactional
+    public void retitled(Long ticketId, Channel channel, String title) {
+        threads.findByTicketIdAndChannel(ticketId, channel).ifPresent(thread -> thread.retitle(title));
     }
 }

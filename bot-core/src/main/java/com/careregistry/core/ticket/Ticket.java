@@ -157,6 +157,16 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return message;
     }
 
+    /** The customer changed the text of one of their messages; the earlier text is kept. */
+    TicketMessageEdit customerEdited(TicketMessage message, String newText, Instant now) {
+        if (message.authorType() != AuthorType.CUSTOMER || !message.ticketId().equals(id)) {
+            throw new DomainException("message.not-yours");
+        }
+        String previous = message.edit(newText, now);
+        registerEvent(new TicketEvents.CustomerMessageEdited(this, message, previous));
+        return new TicketMessageEdit(message.id(), previous, now);
+    }
+
     /**
      * The assigned agent writes to the customer; on an unassigned ticket any agent may, and the
      * ticket is theirs from then on.

@@ -15,6 +15,9 @@ public final class TicketEvents {
     public record CustomerMessagePosted(Ticket ticket, TicketMessage message) {
     }
 
+    public record CustomerMessageEdited(Ticket ticket, TicketMessage message, String previousText) {
+    }
+
     public record AgentMessagePosted(Ticket ticket, TicketMessage message) {
     }
 

@@ -72,6 +72,14 @@ public class TicketMessage {
         this.createdAt = now;
     }
 
+    /** The author changed the text; returns the text it had before. */
+    String edit(String newText, Instant now) {
+        String previous = body;
+        this.body = newText;
+        this.editedAt = now;
+        return previous;
+    }
+
     public Long id() {
         return id;
     }

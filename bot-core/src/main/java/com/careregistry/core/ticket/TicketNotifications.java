@@ -91,7 +91,8 @@ class TicketNotifications {
         for (StaffDesk desk : desks) {
             if (desk.groupChatId().isEmpty()) {
                 for (AgentIdentity identity : agentIdentities.findByAgentIdAndChannel(agent.id(), desk.channel())) {
-                    outbox.toChatAbout(ticket.id(), identity.privateChat(), card(ticket, agent.language()), staffActions(ticket));
+                    outbox.toChatAbout(ticket.id(), identity.privateChat(), card(ticket, agent.language()), staffActions(ticket),
+                            List.of());
                 }
             }
         }
@@ -103,7 +104,16 @@ class TicketNotifications {
         TicketMessage message = event.message();
         Customer customer = customers.get(ticket.customerId());
         toStaff(ticket, language -> texts.get(language, "staff.customer-wrote", ticket.number().toString(),
-                customer.displayName(), withAttachments(language, message)), List.of());
+                customer.displayName(), withAttachments(language, message)), List.of(), message.attachments(), null, false);
+    }
+
+    @EventListener
+    void on(TicketEvents.CustomerMessageEdited event) {
+        Ticket ticket = event.ticket();
+        Customer customer = customers.get(ticket.customerId());
+        toStaff(ticket, language -> texts.get(language, "staff.customer-edited", ticket.number().toString(),
+                customer.displayName(), event.message().body(), event.previousText() == null ? "" : event.previousText()),
+                List.of());
     }
 
     @EventListener
@@ -113,10 +123,10 @@ class TicketNotifications {
         Agent agent = agents.findById(message.agentId()).orElseThrow();
         Customer customer = customers.get(ticket.customerId());
         toCustomer(ticket, customer, texts.get(customer.language(), "customer.agent-wrote", ticket.number().toString(),
-                agent.firstName(), withAttachments(customer.language(), message)), List.of());
+                agent.firstName(), withAttachments(customer.language(), message)), List.of(), message.attachments());
         // staff in other places (another platform's thread, the panel) see the answer too
         toStaff(ticket, language -> texts.get(language, "staff.agent-wrote", ticket.number().toString(), agent.fullName(),
-                withAttachments(language, message)), List.of(), message.channel(), false);
+                withAttachments(language, message)), List.of(), message.attachments(), message.channel(), false);
     }
 
     @EventListener
@@ -191,17 +201,22 @@ class TicketNotifications {
     }
 
     private void toCustomer(Ticket ticket, Customer customer, String text, List<MessageAction> actions) {
+        toCustomer(ticket, customer, text, actions, List.of());
+    }
+
+    private void toCustomer(Ticket ticket, Customer customer, String text, List<MessageAction> actions,
+                            List<Attachment> attachments) {
         Optional<ChatAddress> chat = customers.chatOf(customer.id(), ticket.channel());
-        chat.ifPresent(address -> outbox.toChatAbout(ticket.id(), address, text, actions));
+        chat.ifPresent(address -> outbox.toChatAbout(ticket.id(), address, text, actions, attachments));
     }
 
     /** To every staff group only (the ticket's thread in it), not to agents in private. */
     private void toStaffGroups(Ticket ticket, Function<String, String> text, List<MessageAction> actions) {
-        toStaff(ticket, text, actions, null, true);
+        toStaff(ticket, text, actions, List.of(), null, true);
     }
 
     private void toStaff(Ticket ticket, Function<String, String> text, List<MessageAction> actions) {
-        toStaff(ticket, text, actions, null, false);
+        toStaff(ticket, text, actions, List.of(), null, false);
     }
 
     /**
@@ -209,7 +224,7 @@ class TicketNotifications {
      * private chat where a platform has no group. Not back to the platform a staff message came from.
      */
     private void toStaff(Ticket ticket, Function<String, String> text, List<MessageAction> actions,
-                         Channel except, boolean groupsOnly) {
+                         List<Attachment> attachments, Channel except, boolean groupsOnly) {
         Agent assigned = ticket.agentId() == null ? null : agents.findById(ticket.agentId()).orElse(null);
         for (StaffDesk desk : desks) {
             if (desk.channel() == except) {
@@ -219,10 +234,11 @@ class TicketNotifications {
                 String group = desk.groupChatId().get();
                 outbox.toStaffThread(ticket.id(),
                         threads.threadOf(ticket.id(), desk.channel()).orElse(ChatAddress.of(desk.channel(), group)),
-                        text.apply(Texts.normalize(null)), actions);
+                        text.apply(Texts.normalize(null)), actions, attachments);
             } else if (assigned != null && !groupsOnly) {
                 for (AgentIdentity identity : agentIdentities.findByAgentIdAndChannel(assigned.id(), desk.channel())) {
-                    outbox.toChatAbout(ticket.id(), identity.privateChat(), text.apply(assigned.language()), actions);
+                    outbox.toChatAbout(ticket.id(), identity.privateChat(), text.apply(assigned.language()), actions,
+                            attachments);
                 }
             }
         }

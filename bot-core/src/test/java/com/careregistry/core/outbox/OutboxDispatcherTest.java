@@ -112,6 +112,20 @@ class OutboxDispatcherTest extends CoreTest {
     }
 
     @Test
+    void aMessageDeliveredInPartGoesOnFromWhereItStopped() {
+        Long row = write(ANN, "long text in three parts");
+        telegramSender.failNextAfterParts("HTTP 502 on part 2", 1);
+
+        dispatcher.dispatchDue(telegramSender);
+        assertThat(outboxRows.findById(row).orElseThrow().partsSent()).isEqualTo(1);
+        clock.advance(settings.initialBackoff());
+        dispatcher.dispatchDue(telegramSender);
+
+        assertThat(telegramSender.tries()).extracting(OutboundMessage::partsSent).containsExactly(0, 1);
+        assertThat(outboxRows.findById(row).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+    }
+
+    @Test
     void rowsOfOtherChannelsAreNotTouched() {
         write(ANN, "to telegram");
         write(ChatAddress.of(Channel.DISCORD, "dm-1"), "to discord");

@@ -181,6 +181,29 @@ class ConversationFlowTest extends CoreTest {
         assertThatThrownBy(() -> assignAgent.claim(ticket.number(), maria.id())).hasMessageContaining("ticket.claim.already-yours");
     }
 
+    @Autowired
+    EditCustomerMessage editCustomerMessage;
+    @Autowired
+    TicketMessageEdits edits;
+
+    @Test
+    void customerEditIsRecordedWithTheEarlierTextAndShownToStaff() {
+        Customer ann = customer("Ann");
+        Customer eve = customer("Eve");
+        Ticket ticket = open(ann, "Help");
+        TicketMessage sent = postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), ticket.number(),
+                MessageContent.text("My order is 1234", Channel.TELEGRAM, "chat-Ann:77")));
+
+        assertThat(editCustomerMessage.edit(eve.id(), Channel.TELEGRAM, "chat-Ann:77", "hijacked")).isEmpty();
+        assertThat(editCustomerMessage.edit(ann.id(), Channel.TELEGRAM, "chat-Ann:77", "My order is 1243")).isPresent();
+
+        assertThat(queries.conversation(ticket.id())).extracting(TicketMessage::body).containsExactly("My order is 1243");
+        assertThat(edits.findByMessageIdOrderByIdAsc(sent.id())).extracting(TicketMessageEdit::previousBody)
+                .containsExactly("My order is 1234");
+        assertThat(outboxBodiesTo(CoreTestApplication.TELEGRAM_STAFF_GROUP)).last().isEqualTo(
+                ticket.number() + " · Ann edited a message:\nMy order is 1243\n(before: My order is 1234)");
+    }
+
     @Test
     void deactivatedAgentCannotAnswer() {
         Customer ann = customer("Ann");

@@ -1,0 +1,54 @@
+package com.careregistry.core.ticket;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.DomainException;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A customer edited a message they sent: the new text is recorded with the earlier one kept,
+ * and staff see the change.
+ */
+@Service
+public class EditCustomerMessage {
+
+    private final Tickets tickets;
+    private final TicketMessages messages;
+    private final TicketMessageEdits edits;
+    private final Clock clock;
+
+    public EditCustomerMessage(Tickets tickets, TicketMessages messages, TicketMessageEdits edits, Clock clock) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.edits = edits;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the edit of the customer's message known on {@code channel} as
+     * {@code externalMessageId}; empty when it is no message of a ticket of theirs (nothing to do).
+     */
+    @Transactional
+    public Optional<TicketMessage> edit(Long customerId, Channel channel, String externalMessageId, String newText) {
+        if (newText == null || newText.isBlank()) {
+            throw new DomainException("message.empty");
+        }
+        if (newText.strip().length() > MessageContent.MAX_TEXT_LENGTH) {
+            throw new DomainException("message.too-long", MessageContent.MAX_TEXT_LENGTH);
+        }
+        Optional<TicketMessage> found = messages.findFirstByChannelAndExternalMessageId(channel, externalMessageId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketMessage message = found.get();
+        Optional<Ticket> ticket = tickets.findById(message.ticketId()).filter(t -> t.customerId().equals(customerId));
+        if (ticket.isEmpty() || message.authorType() != AuthorType.CUSTOMER) {
+            return Optional.empty();
+        }
+        edits.save(ticket.get().customerEdited(message, newText.strip(), clock.instant()));
+        tickets.save(ticket.get());
+        return Optional.of(message);
+    }
+}
