@@ -30,4 +30,16 @@ public class RateTicket {
         ticket.rate(stars, comment, clock.instant());
         return tickets.save(ticket);
     }
+
+    /** The customer adds the optional comment after rating with stars alone. */
+    @Transactional
+    public Ticket comment(Long customerId, TicketNumber number, String comment) {
+        if (comment != null && comment.strip().length() > MAX_COMMENT_LENGTH) {
+            throw new DomainException("ticket.rate.comment-too-long", MAX_COMMENT_LENGTH);
+        }
+        Ticket ticket = tickets.findByNumberAndCustomer(number.value(), customerId)
+                .orElseThrow(() -> new NotFoundException("ticket.not-found", number.toString()));
+        ticket.commentOnRating(comment, clock.instant());
+        return tickets.save(ticket);
+    }
 }

@@ -228,6 +228,22 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         registerEvent(new TicketRated(this, stars, ratingComment));
     }
 
+    /** The optional comment that follows a rating, once. */
+    void commentOnRating(String comment, Instant now) {
+        if (rating == null) {
+            throw refused("ticket.rate.not-yet");
+        }
+        if (ratingComment != null) {
+            throw refused("ticket.rate.already");
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new DomainException("message.empty");
+        }
+        ratingComment = comment.strip();
+        lastActivityAt = now;
+        registerEvent(new TicketRated(this, rating, ratingComment));
+    }
+
     private DomainException refused(String key) {
         return new TicketStateException(key, number(), status);
     }

@@ -77,6 +77,13 @@ public class TicketQueries {
         return tickets.summariesOfAgent(agentId, PageRequest.of(0, limit));
     }
 
+    /** The number of a ticket known by its id (a staff thread knows its ticket's id). */
+    @Transactional(readOnly = true)
+    public TicketNumber numberOf(Long ticketId) {
+        return tickets.findById(ticketId).map(Ticket::number)
+                .orElseThrow(() -> new NotFoundException("ticket.not-found", "?"));
+    }
+
     /** The whole conversation of a ticket, oldest first. */
     @Transactional(readOnly = true)
     public List<TicketMessage> conversation(Long ticketId) {

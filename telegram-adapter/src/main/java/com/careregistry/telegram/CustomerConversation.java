@@ -1,0 +1,478 @@
+package com.careregistry.telegram;
+
+import com.careregistry.core.agent.JoinRequestDesk;
+import com.careregistry.core.category.Category;
+import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.common.DomainException;
+import com.careregistry.core.conversation.ConversationKey;
+import com.careregistry.core.conversation.ConversationState;
+import com.careregistry.core.conversation.Conversations;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.customer.CustomerDirectory;
+import com.careregistry.core.outbox.MessageAction;
+import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.Attachment;
+import com.careregistry.core.ticket.CloseTicket;
+import com.careregistry.core.ticket.EditCustomerMessage;
+import com.careregistry.core.ticket.OpenTicket;
+import com.careregistry.core.ticket.OpenTicketCommand;
+import com.careregistry.core.ticket.PostCustomerMessage;
+import com.careregistry.core.ticket.RateTicket;
+import com.careregistry.core.ticket.Ticket;
+import com.careregistry.core.ticket.TicketDetails;
+import com.careregistry.core.ticket.TicketMessage;
+import com.careregistry.core.ticket.TicketNumber;
+import com.careregistry.core.ticket.TicketQueries;
+import com.careregistry.core.ticket.TicketStatus;
+import com.careregistry.core.ticket.TicketSummary;
+import com.careregistry.core.verification.VerifyEmail;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * A customer in their private chat with the bot: commands, buttons and the steps of multi-step
+ * flows, translated into the core's use cases. The step a customer is at lives in the core's
+ * conversation state, together with the ticket they are talking about ({@code current}).
+ */
+@Component
+@Conditional(TelegramAdapter.Enabled.class)
+class CustomerConversation {
+
+    static final String IDLE = "idle";
+    static final String NEW_CATEGORY = "new:category";
+    static final String NEW_DESCRIBE = "new:describe";
+    static final String CHOOSE_TICKET = "choose-ticket";
+    static final String OFFER_NEW = "offer-new";
+    static final String EMAIL_ADDRESS = "email:address";
+    static final String EMAIL_CODE = "email:code";
+    static final String RATE_COMMENT = "rate:comment";
+
+    private final CustomerDirectory customers;
+    private final Conversations conversations;
+    private final ManageCategories categories;
+    private final OpenTicket openTicket;
+    private final PostCustomerMessage postMessage;
+    private final EditCustomerMessage editMessage;
+    private final TicketQueries queries;
+    private final CloseTicket closeTicket;
+    private final RateTicket rateTicket;
+    private final VerifyEmail verifyEmail;
+    private final JoinRequestDesk joinRequests;
+    private final Replies replies;
+
+    CustomerConversation(CustomerDirectory customers, Conversations conversations, ManageCategories categories,
+                         OpenTicket openTicket, PostCustomerMessage postMessage, EditCustomerMessage editMessage,
+                         TicketQueries queries, CloseTicket closeTicket, RateTicket rateTicket, VerifyEmail verifyEmail,
+                         JoinRequestDesk joinRequests, Outbox outbox, Texts texts) {
+        this.customers = customers;
+        this.conversations = conversations;
+        this.categories = categories;
+        this.openTicket = openTicket;
+        this.postMessage = postMessage;
+        this.editMessage = editMessage;
+        this.queries = queries;
+        this.closeTicket = closeTicket;
+        this.rateTicket = rateTicket;
+        this.verifyEmail = verifyEmail;
+        this.joinRequests = joinRequests;
+        this.replies = new Replies(outbox, texts);
+    }
+
+    /** Who is writing, where we answer them, and the step they are at. */
+    private record Session(Customer customer, ChatUser user, ChatAddress chat, ConversationKey key, String step,
+                           Map<String, String> data) {
+        String language() {
+            return customer.language();
+        }
+
+        Optional<TicketNumber> current() {
+            String current = data.get("current");
+            return current == null ? Optional.empty() : Optional.of(new TicketNumber(Long.parseLong(current)));
+        }
+    }
+
+    private Session session(ChatUser user) {
+        Customer customer = customers.register(user);
+        ConversationKey key = new ConversationKey(Channel.TELEGRAM, user.chatId(), user.externalUserId());
+        Optional<ConversationState> state = conversations.current(key);
+        return new Session(customer, user, user.privateChat(), key, state.map(ConversationState::step).orElse(IDLE),
+                state.map(ConversationState::data).orElse(Map.of()));
+    }
+
+    /** Where refusals of this user's events are answered, and in which language. */
+    String languageOf(ChatUser user) {
+        return customers.find(Channel.TELEGRAM, user.externalUserId()).map(Customer::language)
+                .orElse(Texts.normalize(user.language()));
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    void onMessage(ChatUser user, Incoming incoming) {
+        Session s = session(user);
+        if (incoming.isCommand()) {
+            onCommand(s, incoming.command(), incoming.argument());
+            return;
+        }
+        switch (s.step()) {
+            case NEW_DESCRIBE -> open(s, Long.valueOf(s.data().get("category")), incoming);
+            case EMAIL_ADDRESS -> startEmail(s, incoming.text());
+            case EMAIL_CODE -> confirmEmail(s, incoming.text());
+            case RATE_COMMENT -> comment(s, incoming.text());
+            case NEW_CATEGORY, CHOOSE_TICKET, OFFER_NEW -> replies.send(s.chat(), s.language(), "bot.hint.use-buttons");
+            default -> toCurrentTicket(s, incoming);
+        }
+    }
+
+    void onEdit(ChatUser user, Incoming incoming) {
+        customers.find(Channel.TELEGRAM, user.externalUserId()).ifPresent(customer -> {
+            if (incoming.text() != null && !incoming.text().isBlank()) {
+                editMessage.edit(customer.id(), Channel.TELEGRAM, incoming.externalMessageId(), incoming.text());
+            }
+        });
+    }
+
+    private void onCommand(Session s, String command, String argument) {
+        switch (command) {
+            case "start" -> start(s);
+            case "new" -> newTicket(s);
+            case "tickets" -> listTickets(s);
+            case "ticket" -> showTicket(s, TicketNumber.parse(argument));
+            case "close" -> askToClose(s, argument);
+            case "email" -> {
+                moveTo(s, EMAIL_ADDRESS, Map.of());
+                replies.send(s.chat(), s.language(), "bot.email.ask");
+            }
+            case "language" -> chooseLanguage(s);
+            case "agent" -> joinRequests.request(s.user(), argument);
+            case "cancel" -> cancel(s);
+            case "skip" -> {
+                if (RATE_COMMENT.equals(s.step())) {
+                    moveTo(s, IDLE, Map.of());
+                    replies.send(s.chat(), s.language(), "bot.done");
+                } else {
+                    replies.send(s.chat(), s.language(), "bot.nothing-to-cancel");
+                }
+            }
+            case "help" -> replies.send(s.chat(), s.language(), "bot.help");
+            default -> replies.send(s.chat(), s.language(), "bot.unknown-command");
+        }
+    }
+
+    // ---------------------------------------------------------------- buttons
+
+    /** A button pressed in the private chat; {@code data} is the action id the button was made with. */
+    void onButton(ChatUser user, String data) {
+        Session s = session(user);
+        String[] parts = data.split(":");
+        switch (parts[0]) {
+            case "menu" -> {
+                switch (parts.length > 1 ? parts[1] : "") {
+                    case "new" -> newTicket(s);
+                    case "tickets" -> listTickets(s);
+                    default -> replies.send(s.chat(), s.language(), "bot.help");
+                }
+            }
+            case "cat" -> {
+                if (!NEW_CATEGORY.equals(s.step())) {
+                    replies.send(s.chat(), s.language(), "bot.button.stale");
+                    return;
+                }
+                Category category = categories.get(Long.valueOf(parts[1]));
+                if (s.data().containsKey("mid")) {
+                    open(s, category.id(), pending(s));   // the message they wrote before choosing
+                    return;
+                }
+                moveTo(s, NEW_DESCRIBE, Map.of("category", String.valueOf(category.id())));
+                replies.send(s.chat(), s.language(), "bot.new.describe");
+            }
+            case "show" -> showTicket(s, number(parts[1]));
+            case "reply" -> {
+                TicketNumber number = number(parts[1]);
+                queries.detailsForCustomer(s.customer().id(), number);
+                setCurrent(s, number);
+                replies.send(s.chat(), s.language(), "bot.ticket.reply-to", number.toString());
+            }
+            case "close" -> confirmClose(s, number(parts[1]));
+            case "close-yes" -> {
+                TicketNumber number = number(parts[1]);
+                closeTicket.byCustomer(s.customer().id(), number);
+            }
+            case "close-no" -> replies.send(s.chat(), s.language(), "bot.close.kept", number(parts[1]).toString());
+            case "rate" -> {
+                TicketNumber number = number(parts[1]);
+                rateTicket.rate(s.customer().id(), number, Integer.parseInt(parts[2]), null);
+                moveTo(s, RATE_COMMENT, Map.of("ticket", String.valueOf(number.value())));
+                replies.send(s.chat(), s.language(), "bot.rate.comment");
+            }
+            case "pick" -> postPending(s, number(parts[1]));
+            case "offer" -> {
+                if (!OFFER_NEW.equals(s.step())) {
+                    replies.send(s.chat(), s.language(), "bot.button.stale");
+                } else if ("yes".equals(parts[1])) {
+                    Incoming pending = pending(s);
+                    moveTo(s, IDLE, Map.of());
+                    openWithChosenOrOnlyCategory(s, pending);
+                } else {
+                    moveTo(s, IDLE, Map.of());
+                    replies.send(s.chat(), s.language(), "bot.cancelled");
+                }
+            }
+            case "lang" -> {
+                Customer customer = customers.changeLanguage(s.customer().id(), parts[1]);
+                replies.send(s.chat(), customer.language(), "bot.language.set",
+                        replies.text(customer.language(), "language.name." + customer.language()));
+            }
+            default -> replies.send(s.chat(), s.language(), "bot.button.stale");
+        }
+    }
+
+    // ---------------------------------------------------------------- the stories
+
+    private void start(Session s) {
+        replies.send(s.chat(), replies.text(s.language(), "bot.greeting", s.customer().displayName()), List.of(
+                replies.action("menu:new", s.language(), "bot.menu.new"),
+                replies.action("menu:tickets", s.language(), "bot.menu.tickets"),
+                replies.action("menu:help", s.language(), "bot.menu.help")));
+    }
+
+    private void newTicket(Session s) {
+        List<Category> active = categories.active();
+        if (active.size() == 1) {
+            moveTo(s, NEW_DESCRIBE, Map.of("category", String.valueOf(active.get(0).id())));
+            replies.send(s.chat(), s.language(), "bot.new.describe");
+            return;
+        }
+        moveTo(s, NEW_CATEGORY, Map.of());
+        List<MessageAction> buttons = active.stream().map(c -> new MessageAction("cat:" + c.id(), c.name())).toList();
+        replies.send(s.chat(), replies.text(s.language(), "bot.new.choose-category"), buttons);
+    }
+
+    private void open(Session s, Long categoryId, Incoming incoming) {
+        Ticket ticket = openTicket.open(new OpenTicketCommand(s.customer().id(), categoryId, incoming.text(),
+                incoming.attachments(), Channel.TELEGRAM, incoming.externalMessageId()));
+        Map<String, String> data = new HashMap<>();
+        data.put("current", String.valueOf(ticket.number().value()));
+        conversations.moveTo(s.key(), IDLE, data);
+        replies.send(s.chat(), s.language(), "bot.ticket.created", ticket.number().toString());
+    }
+
+    private void openWithChosenOrOnlyCategory(Session s, Incoming pending) {
+        List<Category> active = categories.active();
+        if (active.size() == 1) {
+            open(s, active.get(0).id(), pending);
+        } else {
+            // the customer still has to choose; the message they wrote becomes the description then
+            moveTo(s, NEW_CATEGORY, keep(pending));
+            replies.send(s.chat(), replies.text(s.language(), "bot.new.choose-category"),
+                    active.stream().map(c -> new MessageAction("cat:" + c.id(), c.name())).toList());
+        }
+    }
+
+    private void listTickets(Session s) {
+        List<TicketSummary> mine = queries.myTickets(s.customer().id());
+        if (mine.isEmpty()) {
+            replies.send(s.chat(), s.language(), "tickets.none");
+            return;
+        }
+        StringBuilder text = new StringBuilder(replies.text(s.language(), "tickets.title"));
+        List<MessageAction> buttons = new ArrayList<>();
+        for (TicketSummary ticket : mine) {
+            text.append('\n').append(replies.text(s.language(), "tickets.line", ticket.number().toString(), ticket.subject(),
+                    replies.text(s.language(), ticket.status().textKey()), agentName(s.language(), ticket.agent())));
+            buttons.add(new MessageAction("show:" + ticket.numberValue(), ticket.number() + " · " + ticket.subject()));
+        }
+        replies.send(s.chat(), text.toString(), buttons);
+    }
+
+    private void showTicket(Session s, TicketNumber number) {
+        TicketDetails details = queries.detailsForCustomer(s.customer().id(), number);
+        String language = s.language();
+        StringBuilder text = new StringBuilder(replies.text(language, "ticket.details", details.number().toString(),
+                details.subject(), replies.text(language, details.status().textKey()), details.categoryName(),
+                agentName(language, details.agent()), replies.text(language, "bot.ticket.opened-at", Date.from(details.openedAt())),
+                details.description()));
+        if (!details.lastMessages().isEmpty()) {
+            text.append("\n\n").append(replies.text(language, "ticket.details.last-messages"));
+            for (TicketMessage message : details.lastMessages()) {
+                String author = switch (message.authorType()) {
+                    case CUSTOMER -> replies.text(language, "ticket.details.author.customer");
+                    case AGENT -> details.agent().orElse(replies.text(language, "ticket.details.author.system"));
+                    case SYSTEM -> replies.text(language, "ticket.details.author.system");
+                };
+                text.append('\n').append(replies.text(language, "ticket.details.message", author, message.body()));
+            }
+        }
+        setCurrent(s, number);
+        List<MessageAction> buttons = new ArrayList<>();
+        if (details.status() != TicketStatus.CLOSED) {
+            buttons.add(replies.action("reply:" + number.value(), language, "action.reply"));
+            buttons.add(replies.action("close:" + number.value(), language, "action.close"));
+        }
+        replies.send(s.chat(), text.toString(), buttons);
+    }
+
+    private void askToClose(Session s, String argument) {
+        if (argument != null && !argument.isBlank()) {
+            confirmClose(s, TicketNumber.parse(argument));
+            return;
+        }
+        List<TicketSummary> open = queries.myOpenTickets(s.customer().id());
+        Optional<TicketNumber> current = s.current().filter(n -> open.stream().anyMatch(t -> t.number().equals(n)));
+        if (current.isPresent()) {
+            confirmClose(s, current.get());
+        } else if (open.size() == 1) {
+            confirmClose(s, open.get(0).number());
+        } else if (open.isEmpty()) {
+            replies.send(s.chat(), s.language(), "bot.close.none");
+        } else {
+            replies.send(s.chat(), replies.text(s.language(), "bot.close.which"),
+                    open.stream().map(t -> new MessageAction("close:" + t.numberValue(), t.number() + " · " + t.subject())).toList());
+        }
+    }
+
+    private void confirmClose(Session s, TicketNumber number) {
+        queries.detailsForCustomer(s.customer().id(), number);
+        replies.send(s.chat(), replies.text(s.language(), "bot.close.confirm", number.toString()), List.of(
+                replies.action("close-yes:" + number.value(), s.language(), "bot.close.yes"),
+                replies.action("close-no:" + number.value(), s.language(), "bot.close.no")));
+    }
+
+    private void toCurrentTicket(Session s, Incoming incoming) {
+        List<TicketSummary> open = queries.myOpenTickets(s.customer().id());
+        Optional<TicketNumber> current = s.current().filter(n -> open.stream().anyMatch(t -> t.number().equals(n)));
+        if (current.isEmpty() && open.size() == 1) {
+            current = Optional.of(open.get(0).number());
+        }
+        if (current.isPresent()) {
+            post(s, current.get(), incoming);
+            return;
+        }
+        if (open.isEmpty()) {
+            incoming.content(); // refuses an over-long message before it is kept
+            moveTo(s, OFFER_NEW, keep(incoming));
+            replies.send(s.chat(), replies.text(s.language(), "bot.no-open-ticket"), List.of(
+                    replies.action("offer:yes", s.language(), "bot.offer.open"),
+                    replies.action("offer:no", s.language(), "bot.cancel")));
+            return;
+        }
+        incoming.content(); // refuses an over-long message before it is kept
+        moveTo(s, CHOOSE_TICKET, keep(incoming));
+        replies.send(s.chat(), replies.text(s.language(), "bot.which-ticket"),
+                open.stream().map(t -> new MessageAction("pick:" + t.numberValue(), t.number() + " · " + t.subject())).toList());
+    }
+
+    private void postPending(Session s, TicketNumber number) {
+        if (!CHOOSE_TICKET.equals(s.step())) {
+            replies.send(s.chat(), s.language(), "bot.button.stale");
+            return;
+        }
+        Incoming pending = pending(s);
+        post(s, number, pending);
+    }
+
+    private void post(Session s, TicketNumber number, Incoming incoming) {
+        postMessage.post(new PostCustomerMessage.Command(s.customer().id(), number, incoming.content()));
+        Map<String, String> data = new HashMap<>();
+        data.put("current", String.valueOf(number.value()));
+        conversations.moveTo(s.key(), IDLE, data);
+    }
+
+    private void startEmail(Session s, String typed) {
+        String address = verifyEmail.start(s.customer().id(), typed);
+        moveTo(s, EMAIL_CODE, Map.of("email", address));
+        replies.send(s.chat(), s.language(), "email.verify.sent", address);
+    }
+
+    private void confirmEmail(Session s, String typed) {
+        VerifyEmail.Result result = verifyEmail.confirm(s.customer().id(), typed);
+        if (result != VerifyEmail.Result.WRONG_CODE) {
+            moveTo(s, IDLE, Map.of());
+        }
+        String language = customers.get(s.customer().id()).language();
+        replies.send(s.chat(), language, result.textKey());
+    }
+
+    private void comment(Session s, String text) {
+        rateTicket.comment(s.customer().id(), number(s.data().get("ticket")), text);
+        moveTo(s, IDLE, Map.of());
+    }
+
+    private void chooseLanguage(Session s) {
+        replies.send(s.chat(), replies.text(s.language(), "bot.language.choose"), Texts.SUPPORTED_LANGUAGES.stream()
+                .map(language -> new MessageAction("lang:" + language, replies.text(language, "language.name." + language)))
+                .toList());
+    }
+
+    private void cancel(Session s) {
+        if (IDLE.equals(s.step())) {
+            replies.send(s.chat(), s.language(), "bot.nothing-to-cancel");
+            return;
+        }
+        moveTo(s, IDLE, Map.of());
+        replies.send(s.chat(), s.language(), "bot.cancelled");
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** Moves to a step, keeping the ticket the customer is talking about. */
+    private void moveTo(Session s, String step, Map<String, String> data) {
+        Map<String, String> next = new HashMap<>(data);
+        s.current().ifPresent(current -> next.putIfAbsent("current", String.valueOf(current.value())));
+        if (IDLE.equals(step) && next.isEmpty()) {
+            conversations.finish(s.key());
+        } else {
+            conversations.moveTo(s.key(), step, next);
+        }
+    }
+
+    private void setCurrent(Session s, TicketNumber number) {
+        Map<String, String> data = new HashMap<>(s.data());
+        data.put("current", String.valueOf(number.value()));
+        conversations.moveTo(s.key(), s.step(), data);
+    }
+
+    /** A message kept in the state until the customer says where it goes. */
+    private static Map<String, String> keep(Incoming incoming) {
+        Map<String, String> data = new HashMap<>();
+        if (incoming.text() != null) {
+            data.put("text", incoming.text());
+        }
+        data.put("mid", incoming.externalMessageId());
+        for (int i = 0; i < incoming.attachments().size(); i++) {
+            Attachment a = incoming.attachments().get(i);
+            data.put("file" + i, a.kind() + "\t" + a.fileRef() + "\t" + (a.fileName() == null ? "" : a.fileName()));
+        }
+        return data;
+    }
+
+    private static Incoming pending(Session s) {
+        List<Attachment> files = new ArrayList<>();
+        for (int i = 0; s.data().containsKey("file" + i); i++) {
+            String[] fields = s.data().get("file" + i).split("\t", -1);
+            files.add(new Attachment(fields[0], fields[1], fields[2].isEmpty() ? null : fields[2]));
+        }
+        return new Incoming(s.data().get("text"), files, s.data().get("mid"), null, null);
+    }
+
+    private String agentName(String language, Optional<String> agent) {
+        return agent.orElseGet(() -> replies.text(language, "ticket.agent.none"));
+    }
+
+    private static TicketNumber number(String value) {
+        try {
+            return new TicketNumber(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new DomainException("bot.button.stale");
+        }
+    }
+}

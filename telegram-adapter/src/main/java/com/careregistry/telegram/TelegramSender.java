@@ -1,0 +1,203 @@
+package com.careregistry.telegram;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.outbox.Delivery;
+import com.careregistry.core.outbox.DeliveryFailure;
+import com.careregistry.core.outbox.MessageAction;
+import com.careregistry.core.outbox.MessageSender;
+import com.careregistry.core.outbox.OutboundMessage;
+import com.careregistry.core.staff.StaffThread;
+import com.careregistry.core.staff.StaffThreads;
+import com.careregistry.core.ticket.Attachment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
+import org.telegram.telegrambots.meta.api.methods.send.SendVoice;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The outbox's way into Telegram. A message goes out as its text parts (at most 4096 characters
+ * each, split at line breaks, escaped so what a person typed arrives as typed) and then its
+ * files; a failure part-way reports how many parts arrived, so a retry goes on from there and
+ * nothing arrives twice. A message about a ticket to the staff supergroup goes into the ticket's
+ * forum topic, made on first use (and again if it was deleted), whose title follows the status.
+ */
+class TelegramSender implements MessageSender {
+
+    static final int MAX_TEXT = 4096;
+    static final int MAX_CAPTION = 1024;
+    private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+
+    private final TelegramClient client;
+    private final TelegramSettings settings;
+    private final StaffThreads threads;
+    private final TelegramRateLimiter limiter;
+
+    TelegramSender(TelegramClient client, TelegramSettings settings, StaffThreads threads, TelegramRateLimiter limiter) {
+        this.client = client;
+        this.settings = settings;
+        this.threads = threads;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    @Override
+    public Delivery send(OutboundMessage message) throws DeliveryFailure {
+        ChatAddress to = message.chat();
+        boolean staffTopic = message.ticketId() != null && settings.isStaffGroup(to.chatId());
+        List<String> texts = message.body().isBlank() && !message.attachments().isEmpty() ? List.of()
+                : TextParts.split(message.body(), MAX_TEXT);
+        int total = texts.size() + message.attachments().size();
+        String lastId = null;
+        Integer thread = staffTopic ? topicOf(message.ticketId(), to.chatId(), message.partsSent())
+                : to.threadId() == null ? null : Integer.valueOf(to.threadId());
+        boolean remade = false;
+        for (int part = message.partsSent(); part < total; part++) {
+            Optional<Duration> wait = limiter.acquire(to.chatId());
+            if (wait.isPresent()) {
+                throw DeliveryFailure.rateLimited("local rate limit for chat " + to.chatId(), wait.get()).afterParts(part);
+            }
+            try {
+                lastId = sendPart(to.chatId(), thread, part, texts, message);
+            } catch (TelegramApiRequestException e) {
+                if (staffTopic && !remade && threadGone(e)) {
+                    remade = true;
+                    log.info("The topic of ticket {} is gone; making it again", message.ticketId());
+                    thread = topicMadeAgain(message.ticketId(), to.chatId(), part);
+                    part--;
+                    continue;
+                }
+                throw failure(e).afterParts(part);
+            } catch (TelegramApiException e) {
+                throw DeliveryFailure.transientFailure("Telegram unreachable: " + e.getMessage(), e).afterParts(part);
+            }
+        }
+        if (staffTopic) {
+            keepTitle(message.ticketId(), to.chatId(), thread);
+        }
+        return new Delivery(lastId);
+    }
+
+    private String sendPart(String chatId, Integer thread, int part, List<String> texts, OutboundMessage message)
+            throws TelegramApiException {
+        if (part < texts.size()) {
+            boolean last = part == texts.size() - 1;
+            Message sent = client.execute(SendMessage.builder().chatId(chatId).messageThreadId(thread)
+                    .text(TextParts.escapeHtml(texts.get(part))).parseMode(ParseMode.HTML)
+                    .replyMarkup(last ? keyboard(message.actions()) : null).build());
+            return String.valueOf(sent.getMessageId());
+        }
+        Attachment file = message.attachments().get(part - texts.size());
+        InputFile input = new InputFile(file.fileRef());
+        Message sent = switch (file.kind()) {
+            case Attachment.PHOTO -> client.execute(SendPhoto.builder().chatId(chatId).messageThreadId(thread).photo(input).build());
+            case Attachment.VOICE -> client.execute(SendVoice.builder().chatId(chatId).messageThreadId(thread).voice(input).build());
+            case Attachment.VIDEO -> client.execute(SendVideo.builder().chatId(chatId).messageThreadId(thread).video(input).build());
+            default -> client.execute(SendDocument.builder().chatId(chatId).messageThreadId(thread).document(input).build());
+        };
+        return String.valueOf(sent.getMessageId());
+    }
+
+    /** The ticket's topic in the staff group; made when the ticket has none yet. */
+    private Integer topicOf(Long ticketId, String group, int partsSent) throws DeliveryFailure {
+        Optional<StaffThread> known = threads.find(ticketId, Channel.TELEGRAM).filter(t -> t.address().chatId().equals(group));
+        if (known.isPresent()) {
+            return Integer.valueOf(known.get().address().threadId());
+        }
+        return topicMadeAgain(ticketId, group, partsSent);
+    }
+
+    private Integer topicMadeAgain(Long ticketId, String group, int partsSent) throws DeliveryFailure {
+        try {
+            return makeTopic(ticketId, group);
+        } catch (TelegramApiRequestException e) {
+            throw failure(e).afterParts(partsSent);
+        } catch (TelegramApiException e) {
+            throw DeliveryFailure.transientFailure("Telegram unreachable: " + e.getMessage(), e).afterParts(partsSent);
+        }
+    }
+
+    private Integer makeTopic(Long ticketId, String group) throws TelegramApiException {
+        String title = threads.titleFor(ticketId);
+        Integer thread = client.execute(CreateForumTopic.builder().chatId(group).name(title).build()).getMessageThreadId();
+        threads.record(ticketId, new ChatAddress(Channel.TELEGRAM, group, String.valueOf(thread)), title);
+        return thread;
+    }
+
+    /** Renames the topic when the ticket's status changed since it was named; a failure here loses nothing. */
+    private void keepTitle(Long ticketId, String group, Integer thread) {
+        String wanted = threads.titleFor(ticketId);
+        Optional<StaffThread> known = threads.find(ticketId, Channel.TELEGRAM);
+        if (known.isEmpty() || wanted.equals(known.get().title())) {
+            return;
+        }
+        try {
+            client.execute(EditForumTopic.builder().chatId(group).messageThreadId(thread).name(wanted).build());
+            threads.retitled(ticketId, Channel.TELEGRAM, wanted);
+        } catch (TelegramApiException e) {
+            log.info("Could not rename the topic of ticket {}: {}", ticketId, e.getMessage());
+        }
+    }
+
+    private static InlineKeyboardMarkup keyboard(List<MessageAction> actions) {
+        if (actions.isEmpty()) {
+            return null;
+        }
+        boolean oneRow = actions.stream().allMatch(a -> a.label().length() <= 12) && actions.size() <= 5;
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (MessageAction action : actions) {
+            row.add(InlineKeyboardButton.builder().text(action.label()).callbackData(action.id()).build());
+            if (!oneRow) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    private static boolean threadGone(TelegramApiRequestException e) {
+        String text = String.valueOf(e.getApiResponse()).toLowerCase();
+        return e.getErrorCode() != null && e.getErrorCode() == 400
+                && (text.contains("thread not found") || text.contains("topic_deleted") || text.contains("topic not found"));
+    }
+
+    private static DeliveryFailure failure(TelegramApiRequestException e) {
+        Integer code = e.getErrorCode();
+        String reason = "Telegram " + (code == null ? "" : code + " ") + e.getApiResponse();
+        if (code != null && code == 429) {
+            int seconds = e.getParameters() != null && e.getParameters().getRetryAfter() != null
+                    ? e.getParameters().getRetryAfter() : 1;
+            return DeliveryFailure.rateLimited(reason, Duration.ofSeconds(seconds));
+        }
+        if (code != null && (code == 403 || (code == 400 && String.valueOf(e.getApiResponse()).toLowerCase().contains("chat not found")))) {
+            return DeliveryFailure.permanent(reason);
+        }
+        return DeliveryFailure.transientFailure(reason, e);
+    }
+}

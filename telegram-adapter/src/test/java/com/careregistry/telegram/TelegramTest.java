@@ -1,0 +1,149 @@
+package com.careregistry.telegram;
+
+import com.careregistry.TelegramTestApplication;
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.CreateAgentCommand;
+import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.text.Texts;
+import com.careregistry.telegram.TelegramApiDouble.Call;
+import com.careregistry.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the Telegram tests: the core and the adapter with its real telegrambots client, polling
+ * a local double of the Bot API, against the real MariaDB. The outbox's dispatchers run, so what
+ * the bot sends shows up as calls on the double.
+ */
+@SpringBootTest(classes = TelegramTestApplication.class)
+public abstract class TelegramTest {
+
+    static final TelegramApiDouble API = new TelegramApiDouble();
+    static final long STAFF_GROUP = -1001000000001L;
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        for (String property : TestDatabase.properties("ccr_telegram_test")) {
+            int eq = property.indexOf('=');
+            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
+        }
+        registry.add("careregistry.telegram.api-url", API::baseUrl);
+        registry.add("careregistry.telegram.staff-chat-id", () -> String.valueOf(STAFF_GROUP));
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ManageAgents manageAgents;
+    @Autowired
+    protected ManageCategories categories;
+    @Autowired
+    protected Texts texts;
+
+    @BeforeEach
+    void cleanSlate() throws InterruptedException {
+        // let the dispatchers finish what an earlier test left, then start from nothing
+        for (int i = 0; i < 100 && pendingRows() > 0; i++) {
+            Thread.sleep(50);
+        }
+        TestDatabase.wipe(jdbc);
+        API.clearCalls();
+        mark = 0;
+    }
+
+    private int pendingRows() {
+        Integer pending = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE status = 'PENDING'", Integer.class);
+        return pending == null ? 0 : pending;
+    }
+
+    /** Calls recorded before the last thing a test user did; awaiting looks only after it. */
+    private int mark;
+
+    /** Someone does something in Telegram: the double serves the update to the bot's poller. */
+    protected void deliver(String updateJson) {
+        mark = API.calls().size();
+        API.enqueueUpdate(updateJson);
+    }
+
+    /** A customer writes to the bot in private. */
+    protected void says(long userId, String firstName, String text) {
+        deliver(API.privateText(userId, firstName, "en", text));
+    }
+
+    protected void presses(long userId, String firstName, long chatId, String data) {
+        deliver(API.callback(userId, firstName, chatId, 1, data));
+    }
+
+    /** The first message, since the last thing a user did, that the bot sent to a chat and that satisfies {@code matching}. */
+    protected Call awaitMessage(long chatId, Predicate<String> matching) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Call> calls = API.calls();
+            for (Call call : calls.subList(Math.min(mark, calls.size()), calls.size())) {
+                if (call.is("sendMessage") && call.succeeded() && call.param("chat_id").equals(String.valueOf(chatId))
+                        && matching.test(call.param("text"))) {
+                    return call;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no such message to " + chatId + " since call " + mark + "; calls: " + API.calls());
+    }
+
+    protected Call awaitMessage(long chatId, String containing) {
+        return awaitMessage(chatId, text -> text.contains(escape(containing)));
+    }
+
+    protected List<Call> messagesTo(long chatId) {
+        return API.calls("sendMessage").stream()
+                .filter(call -> call.succeeded() && call.param("chat_id").equals(String.valueOf(chatId))).toList();
+    }
+
+    protected String en(String key, Object... args) {
+        return texts.get("en", key, args);
+    }
+
+    /** How a text travels to Telegram: HTML-escaped. */
+    protected static String escape(String text) {
+        return TextParts.escapeHtml(text);
+    }
+
+    protected Agent agentLinkedTo(long telegramUserId, String firstName) {
+        Long general = categories.active().get(0).id();
+        Agent agent = manageAgents.create(new CreateAgentCommand(firstName, "Agentson", firstName.toLowerCase() + "@example.com",
+                "en", Set.of(general)));
+        manageAgents.linkChatIdentity(agent.id(), new ChatUser(Channel.TELEGRAM, String.valueOf(telegramUserId),
+                String.valueOf(telegramUserId), firstName, "en"));
+        return agent;
+    }
+
+    /** The number of the ticket just created, read from the bot's confirmation. */
+    protected long createdTicket(long chatId) {
+        String text = awaitMessage(chatId, t -> t.startsWith("Ticket #") && t.contains(" created")).param("text");
+        return Long.parseLong(text.substring("Ticket #".length(), text.indexOf(' ', "Ticket #".length())));
+    }
+
+    protected long openTicket(long userId, String firstName, String description) {
+        says(userId, firstName, "/new");
+        awaitMessage(userId, en("bot.new.describe"));
+        says(userId, firstName, description);
+        return createdTicket(userId);
+    }
+}
