@@ -23,11 +23,11 @@ final class TextParts {
                     cut--;
                 }
             }
-            parts.add(rest.substring(0, cut));
-            rest = rest.substring(cut);
-            if (rest.startsWith("\n") || rest.startsWith(" ")) {
-                rest = rest.substring(1);
+            String part = rest.substring(0, cut).stripTrailing();
+            if (!part.isEmpty()) {
+                parts.add(part);
             }
+            rest = rest.substring(cut).replaceFirst("^[\\n ]+", "");
         }
         if (!rest.isEmpty() || parts.isEmpty()) {
             parts.add(rest);

@@ -1,0 +1,33 @@
+package com.careregistry.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextPartsTest {
+
+    @Test
+    void shortTextIsOnePart() {
+        assertThat(TextParts.split("hello", 4096)).containsExactly("hello");
+    }
+
+    @Test
+    void longTextIsSplitAtLineBreaksWithinTheLimitAndLosesNothing() {
+        String text = ("a".repeat(30) + "\n").repeat(200).strip();
+        List<String> parts = TextParts.split(text, 100);
+        assertThat(parts).allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(100));
+        assertThat(String.join("\n", parts)).isEqualTo(text);
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsCutAtSpacesThenHard() {
+        assertThat(TextParts.split("aaaa bbbb cccc", 9)).containsExactly("aaaa bbbb", "cccc");
+        assertThat(TextParts.split("x".repeat(25), 10)).containsExactly("x".repeat(10), "x".repeat(10), "x".repeat(5));
+    }
+
+    @Test
+    void escapingKeepsWhatWasTyped() {
+        assertThat(TextParts.escapeHtml("<b>a & b</b>")).isEqualTo("&lt;b&gt;a &amp; b&lt;/b&gt;");
+    }
+}
