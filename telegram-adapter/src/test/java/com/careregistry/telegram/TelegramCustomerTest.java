@@ -118,4 +118,41 @@ class TelegramCustomerTest extends TelegramTest {
         Call mirrored = awaitMessage(STAFF_GROUP, "It got worse");
         assertThat(mirrored.param("text")).startsWith("#" + first + " · Ann:");
     }
+
+    @Test
+    void emailIsAddedWithTheCodeSentToIt() {
+        says(ANN, "Ann", "/email");
+        awaitMessage(ANN, "Please send the email address");
+        says(ANN, "Ann", "not an address");
+        awaitMessage(ANN, "That does not look like an email address");
+        says(ANN, "Ann", "ann@example.org");
+        awaitMessage(ANN, "We sent a 6-digit code to ann@example.org");
+        String email = jdbc.queryForObject("SELECT body FROM outbox_messages WHERE email_to = 'ann@example.org'", String.class);
+        String code = email.replaceAll("(?s).*code is (\\d{6}).*", "$1");
+        says(ANN, "Ann", "000000".equals(code) ? "111111" : "000000");
+        awaitMessage(ANN, "That code is not right");
+        says(ANN, "Ann", code);
+        awaitMessage(ANN, "Thank you, your email is confirmed.");
+        assertThat(jdbc.queryForObject("SELECT email FROM customers WHERE email_verified_at IS NOT NULL", String.class))
+                .isEqualTo("ann@example.org");
+    }
+
+    @Test
+    void askingToJoinAsAnAgentReachesTheAdminsRequests() {
+        says(ANN, "Ann", "/agent I work the night shift");
+        awaitMessage(ANN, "Your request to join as an agent was sent to the admins");
+        says(ANN, "Ann", "/agent");
+        awaitMessage(ANN, "already waiting for an admin");
+        assertThat(jdbc.queryForObject("SELECT note FROM agent_join_requests WHERE status = 'PENDING'", String.class))
+                .isEqualTo("I work the night shift");
+    }
+
+    @Test
+    void theCustomerChoosesTheLanguage() {
+        says(ANN, "Ann", "/language");
+        Call choice = awaitMessage(ANN, "Choose the language");
+        assertThat(choice.param("reply_markup")).contains("lang:en");
+        presses(ANN, "Ann", ANN, "lang:en");
+        awaitMessage(ANN, "From now on I speak English with you.");
+    }
 }
