@@ -39,7 +39,7 @@ class EmbeddedDefaultTest {
             assertThat(panel.body()).contains("Customer Care Registry").contains("Telegram").contains("off");
 
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admins", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accounts", Integer.class)).isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT name FROM categories", String.class)).isEqualTo("General");
             assertThat(jdbc.queryForObject("SELECT NEXT VALUE FOR ticket_numbers", Long.class)).isGreaterThanOrEqualTo(1001L);
             jdbc.update("INSERT IGNORE INTO inbound_events (channel, external_event_id, received_at) VALUES ('TELEGRAM', 'x', CURRENT_TIMESTAMP)");
@@ -50,7 +50,7 @@ class EmbeddedDefaultTest {
 
         try (ConfigurableApplicationContext again = start(url)) {
             JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admins", Integer.class)).as("no second admin").isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accounts", Integer.class)).as("no second admin").isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isEqualTo(1);
         }
     }

@@ -1,15 +1,12 @@
 package com.careregistry.core.account;
 
-import com.careregistry.core.agent.CreateAgentCommand;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,18 +19,15 @@ public class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
-    private final Admins admins;
+    private final StaffAccounts accounts;
     private final AdminSettings settings;
-    private final Clock clock;
 
-    public FirstAdmin(Admins admins, AdminSettings settings, Clock clock) {
-        this.admins = admins;
+    public FirstAdmin(StaffAccounts accounts, AdminSettings settings) {
+        this.accounts = accounts;
         this.settings = settings;
-        this.clock = clock;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         ensure();
     }
@@ -41,13 +35,12 @@ public class FirstAdmin implements ApplicationRunner {
     /** Makes the first admin if there is none; returns the generated password, if one was generated. */
     @Transactional
     public Optional<String> ensure() {
-        if (admins.count() > 0) {
+        if (accounts.admins() > 0) {
             return Optional.empty();
         }
-        String email = CreateAgentCommand.normalizeEmail(settings.email());
         boolean generated = settings.password() == null || settings.password().isBlank();
         String password = generated ? generatePassword() : settings.password();
-        admins.save(new Admin(email, new BCryptPasswordEncoder().encode(password), clock.instant()));
+        String email = accounts.createAdmin(settings.email(), password).email();
         if (generated) {
             log.warn("""
 

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A member of staff who answers tickets of their categories. Signs in to the panel by email. */
+/** A member of staff who answers tickets of their categories. Signs in to the panel with their account. */
 @Entity
 @Table(name = "agents")
 public class Agent {
@@ -33,10 +33,6 @@ public class Agent {
 
     @Column(nullable = false)
     private String email;
-
-    /** BCrypt; empty until the agent sets a password from their invitation. */
-    @Column(name = "password_hash")
-    private String passwordHash;
 
     @Column(nullable = false)
     private String language;
@@ -103,10 +99,6 @@ public class Agent {
         return Set.copyOf(categoryIds);
     }
 
-    public String passwordHash() {
-        return passwordHash;
-    }
-
     public Instant createdAt() {
         return createdAt;
     }
@@ -122,9 +114,5 @@ public class Agent {
     void serveCategories(Set<Long> categoryIds) {
         this.categoryIds.clear();
         this.categoryIds.addAll(categoryIds);
-    }
-
-    public void changePasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
     }
 }

@@ -1,5 +1,6 @@
 package com.careregistry.core.agent;
 
+import com.careregistry.core.account.StaffAccounts;
 import com.careregistry.core.category.Categories;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
@@ -19,23 +20,29 @@ public class ManageAgents {
     private final Agents agents;
     private final AgentIdentities identities;
     private final Categories categories;
+    private final StaffAccounts staffAccounts;
     private final Clock clock;
 
-    public ManageAgents(Agents agents, AgentIdentities identities, Categories categories, Clock clock) {
+    public ManageAgents(Agents agents, AgentIdentities identities, Categories categories, StaffAccounts staffAccounts,
+                        Clock clock) {
         this.agents = agents;
         this.identities = identities;
         this.categories = categories;
+        this.staffAccounts = staffAccounts;
         this.clock = clock;
     }
 
+    /** M3: a new agent, who gets an invitation email to set their password. */
     @Transactional
     public Agent create(CreateAgentCommand command) {
         if (agents.findByEmailIgnoreCase(command.email()).isPresent()) {
             throw new DomainException("agent.email.taken", command.email());
         }
         checkCategories(command.categoryIds());
-        return agents.save(new Agent(command.firstName(), command.lastName(), command.email(), command.language(),
+        Agent agent = agents.save(new Agent(command.firstName(), command.lastName(), command.email(), command.language(),
                 command.categoryIds(), clock.instant()));
+        staffAccounts.inviteAgent(agent);
+        return agent;
     }
 
     @Transactional

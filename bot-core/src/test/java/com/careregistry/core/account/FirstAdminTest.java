@@ -12,17 +12,18 @@ class FirstAdminTest extends CoreTest {
     @Autowired
     FirstAdmin firstAdmin;
     @Autowired
-    Admins admins;
+    Accounts accounts;
 
     @Test
     void firstRunWithoutAPasswordGeneratesOneOnceAndStoresOnlyItsHash() {
         String password = firstAdmin.ensure().orElseThrow();
         assertThat(password).hasSizeGreaterThanOrEqualTo(16);
-        Admin admin = admins.findByEmailIgnoreCase("admin@careregistry.local").orElseThrow();
+        Account admin = accounts.findByEmailIgnoreCase("admin@careregistry.local").orElseThrow();
+        assertThat(admin.role()).isEqualTo(Role.ADMIN);
         assertThat(admin.passwordHash()).doesNotContain(password).startsWith("$2");
         assertThat(new BCryptPasswordEncoder().matches(password, admin.passwordHash())).isTrue();
 
         assertThat(firstAdmin.ensure()).isEmpty();
-        assertThat(admins.count()).isEqualTo(1);
+        assertThat(accounts.count()).isEqualTo(1);
     }
 }

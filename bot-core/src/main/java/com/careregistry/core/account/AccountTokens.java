@@ -3,7 +3,7 @@ package com.careregistry.core.account;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface Admins extends JpaRepository<Admin, Long> {
+interface AccountTokens extends JpaRepository<AccountToken, Long> {
 
-    Optional<Admin> findByEmailIgnoreCase(String email);
+    Optional<AccountToken> findByTokenHash(String tokenHash);
 }

@@ -1,0 +1,6 @@
+package com.careregistry.core.account;
+
+public enum Role {
+    ADMIN,
+    AGENT
+}

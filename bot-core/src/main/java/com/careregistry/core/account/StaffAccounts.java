@@ -1,0 +1,279 @@
+package com.careregistry.core.account;
+
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.Agents;
+import com.careregistry.core.common.DomainException;
+import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.text.Texts;
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in to the panel (A1, M1) and what keeps it safe: lockout after failed tries, password
+ * reset by a single-use emailed link (A4, M5), invitations for new agents, and two-step
+ * sign-in with an authenticator app (TOTP, RFC 6238; NFR-5).
+ */
+@Service
+public class StaffAccounts {
+
+    public static final Duration RESET_VALIDITY = Duration.ofMinutes(30);
+    public static final Duration INVITE_VALIDITY = Duration.ofDays(7);
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Duration TOTP_STEP = Duration.ofSeconds(30);
+
+    private final Accounts accounts;
+    private final AccountTokens tokens;
+    private final Agents agents;
+    private final Outbox outbox;
+    private final Texts texts;
+    private final PanelSettings settings;
+    private final Clock clock;
+    private final PasswordEncoder passwords = new BCryptPasswordEncoder();
+    private final SecureRandom random = new SecureRandom();
+    private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(TOTP_STEP, 6);
+
+    public StaffAccounts(Accounts accounts, AccountTokens tokens, Agents agents, Outbox outbox, Texts texts,
+                         PanelSettings settings, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.agents = agents;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public PasswordEncoder passwordEncoder() {
+        return passwords;
+    }
+
+    // ------------------------------------------------------------ sign-in
+
+    @Transactional(readOnly = true)
+    public Optional<LoginAccount> forLogin(String email) {
+        Instant now = clock.instant();
+        return accounts.findByEmailIgnoreCase(email == null ? "" : email.strip()).map(account -> {
+            boolean enabled = account.passwordHash() != null && (account.agentId() == null
+                    || agents.findById(account.agentId()).map(Agent::active).orElse(false));
+            return new LoginAccount(account.id(), account.email(), account.passwordHash(), account.role(), account.agentId(),
+                    enabled, account.lockedAt(now), account.totpEnabled());
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public LoginAccount get(Long accountId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
+        return forLogin(account.email()).orElseThrow();
+    }
+
+    /** A wrong password for this email; enough of them in a row lock the account for a while. */
+    @Transactional
+    public int failedSignIn(String email) {
+        return accounts.findByEmailIgnoreCase(email == null ? "" : email.strip()).map(account -> {
+            account.failedLogin(clock.instant(), settings.lockAfter(), settings.lockFor());
+            return account.failedLogins();
+        }).orElse(0);
+    }
+
+    @Transactional
+    public void signedIn(Long accountId) {
+        accounts.findById(accountId).ifPresent(account -> account.signedIn(clock.instant()));
+    }
+
+    // ------------------------------------------------------------ accounts
+
+    /** The first admin, or another one. */
+    @Transactional
+    public Account createAdmin(String email, String password) {
+        String address = com.careregistry.core.agent.CreateAgentCommand.normalizeEmail(email);
+        if (accounts.findByEmailIgnoreCase(address).isPresent()) {
+            throw new DomainException("account.email.taken", address);
+        }
+        return accounts.save(Account.admin(address, passwords.encode(checked(password)), clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public long admins() {
+        return accounts.countByRole(Role.ADMIN);
+    }
+
+    /** A new agent's account, without a password: an invitation email lets them set one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void inviteAgent(Agent agent) {
+        if (accounts.findByEmailIgnoreCase(agent.email()).isPresent()) {
+            throw new DomainException("account.email.taken", agent.email());
+        }
+        Account account = accounts.save(Account.agent(agent.email(), agent.id(), clock.instant()));
+        String token = issue(account, AccountToken.Purpose.INVITE, INVITE_VALIDITY);
+        outbox.toEmail(agent.email(), texts.get(agent.language(), "email.invite.subject"),
+                texts.get(agent.language(), "email.invite.body", agent.firstName(),
+                        settings.link("/set-password?token=" + token), INVITE_VALIDITY.toDays()), null);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> ofAgent(Long agentId) {
+        return accounts.findByAgentId(agentId);
+    }
+
+    // ------------------------------------------------------------ passwords
+
+    /**
+     * Forgot password: a single-use link valid 30 minutes goes to the email, if an account has it.
+     * Says nothing about whether one does: the caller answers the same either way.
+     */
+    @Transactional
+    public void startPasswordReset(String email) {
+        accounts.findByEmailIgnoreCase(email == null ? "" : email.strip()).ifPresent(account -> {
+            String token = issue(account, AccountToken.Purpose.RESET, RESET_VALIDITY);
+            outbox.toEmail(account.email(), texts.get("en", "email.reset.subject"),
+                    texts.get("en", "email.reset.body", settings.link("/reset-password?token=" + token),
+                            RESET_VALIDITY.toMinutes()), null);
+        });
+    }
+
+    /** Whether a link's token can still be used (to show the form or a clear text). */
+    @Transactional(readOnly = true)
+    public boolean tokenUsable(String token) {
+        return token != null && tokens.findByTokenHash(hash(token)).map(t -> t.usableAt(clock.instant())).orElse(false);
+    }
+
+    /** Sets a new password through a reset or invitation link; the link is used up. */
+    @Transactional
+    public void setPasswordWithToken(String token, String newPassword) {
+        String checked = checked(newPassword);
+        AccountToken found = tokens.findByTokenHash(hash(token == null ? "" : token))
+                .filter(t -> t.usableAt(clock.instant()))
+                .orElseThrow(() -> new DomainException("account.link.invalid"));
+        Account account = accounts.findById(found.accountId()).orElseThrow();
+        found.use(clock.instant());
+        account.setPasswordHash(passwords.encode(checked));
+    }
+
+    @Transactional
+    public void changePassword(Long accountId, String current, String newPassword) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
+        if (current == null || account.passwordHash() == null || !passwords.matches(current, account.passwordHash())) {
+            throw new DomainException("account.password.wrong");
+        }
+        account.setPasswordHash(passwords.encode(checked(newPassword)));
+    }
+
+    private static String checked(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new DomainException("account.password.too-short", MIN_PASSWORD_LENGTH);
+        }
+        if (password.length() > 72) {
+            throw new DomainException("account.password.too-long", 72);
+        }
+        return password;
+    }
+
+    private String issue(Account account, AccountToken.Purpose purpose, Duration validity) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        tokens.save(new AccountToken(account.id(), purpose, hash(token), now, now.plus(validity)));
+        return token;
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------ two-step sign-in
+
+    /** Starts turning on the authenticator app: a new secret (Base32), confirmed later by a first code. */
+    @Transactional
+    public String beginTotp(Long accountId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
+        byte[] key = new byte[20];
+        random.nextBytes(key);
+        String secret = new Base32().encodeToString(key).replace("=", "");
+        account.beginTotp(secret);
+        return secret;
+    }
+
+    /** The first code from the app proves it has the secret; from now on sign-in asks for a code. */
+    @Transactional
+    public void confirmTotp(Long accountId, String code) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
+        if (account.totpSecret() == null || !codeMatches(account.totpSecret(), code)) {
+            throw new DomainException("account.totp.wrong");
+        }
+        account.enableTotp();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean verifyTotp(Long accountId, String code) {
+        return accounts.findById(accountId)
+                .filter(Account::totpEnabled)
+                .map(account -> codeMatches(account.totpSecret(), code))
+                .orElse(false);
+    }
+
+    @Transactional
+    public void disableTotp(Long accountId) {
+        accounts.findById(accountId).ifPresent(Account::disableTotp);
+    }
+
+    /** The otpauth:// URI an authenticator app reads from the QR code. */
+    @Transactional(readOnly = true)
+    public String totpUri(Long accountId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
+        String issuer = "Customer Care Registry";
+        return "otpauth://totp/" + encode(issuer + ":" + account.email()) + "?secret=" + account.totpSecret()
+                + "&issuer=" + encode(issuer) + "&algorithm=SHA1&digits=6&period=30";
+    }
+
+    public boolean totpRequiredFor(LoginAccount account) {
+        return account.role() == Role.ADMIN && settings.totpRequiredForAdmins();
+    }
+
+    /** A code matches the one of this moment or of the step just before or after (clocks drift). */
+    private boolean codeMatches(String secret, String code) {
+        String typed = code == null ? "" : code.replaceAll("\\s", "");
+        if (!typed.matches("\\d{6}")) {
+            return false;
+        }
+        SecretKeySpec key = new SecretKeySpec(new Base32().decode(secret), totp.getAlgorithm());
+        Instant now = clock.instant();
+        try {
+            for (int step = -1; step <= 1; step++) {
+                if (MessageDigest.isEqual(typed.getBytes(StandardCharsets.US_ASCII),
+                        "%06d".formatted(totp.generateOneTimePassword(key, now.plus(TOTP_STEP.multipliedBy(step))))
+                                .getBytes(StandardCharsets.US_ASCII))) {
+                    return true;
+                }
+            }
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+        return false;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
