@@ -97,6 +97,7 @@ public class TicketQueries {
         List<TicketMessage> last = new ArrayList<>(messages.newestOfTicket(ticket.id(), PageRequest.of(0, LAST_MESSAGES)));
         Collections.reverse(last);
         return new TicketDetails(ticket.id(), ticket.number(), ticket.subject(), ticket.description(), ticket.status(),
-                category, agentName, ticket.openedAt(), ticket.rating(), last);
+                category, agentName, ticket.openedAt(), ticket.rating(), last, ticket.categoryId(), ticket.agentId(),
+                ticket.customerId(), ticket.channel(), ticket.ratingComment());
     }
 }

@@ -1,0 +1,57 @@
+package com.careregistry.web;
+
+import com.careregistry.core.common.DomainException;
+import com.careregistry.core.common.NotFoundException;
+import com.careregistry.core.text.Texts;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * A rule of the core said no: the person is taken back to the page they came from, with the
+ * reason in plain words. Something that is not there gets the friendly 404 page.
+ */
+@ControllerAdvice
+class PanelAdvice {
+
+    private final Texts texts;
+
+    PanelAdvice(Texts texts) {
+        this.texts = texts;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound() {
+        return new ModelAndView("error/404");
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException refusal, HttpServletRequest request, RedirectAttributes redirect) {
+        RequestContextUtils.getOutputFlashMap(request).put("error", texts.explain("en", refusal));
+        return "redirect:" + backTo(request);
+    }
+
+    /** The page the form was on, if it is one of ours; else the start. */
+    private static String backTo(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer != null) {
+            try {
+                URI uri = URI.create(referer);
+                if (uri.getHost() == null || uri.getHost().equals(request.getServerName())) {
+                    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+                }
+            } catch (IllegalArgumentException ignored) {
+                // not a URI: fall back to the start
+            }
+        }
+        return "/";
+    }
+}

@@ -1,0 +1,88 @@
+package com.careregistry.web.desk;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.MessageContent;
+import com.careregistry.core.ticket.PostAgentMessage;
+import com.careregistry.core.ticket.ResolveTicket;
+import com.careregistry.core.ticket.TicketDetails;
+import com.careregistry.core.ticket.TicketNumber;
+import com.careregistry.core.ticket.TicketQueries;
+import com.careregistry.web.security.PanelUser;
+import com.careregistry.web.tickets.TicketPages;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A2, A3: an agent's own tickets by last activity; a ticket's conversation with a reply box (the
+ * reply reaches the customer in their chat as one from staff chat would) and Resolve. Another
+ * agent's ticket is forbidden; an unassigned one may be read and answered (which takes it).
+ */
+@Controller
+class AgentDeskController {
+
+    static final String LIST = "agent/tickets";
+    static final String TICKET = "agent/ticket";
+
+    private final TicketQueries queries;
+    private final TicketPages pages;
+    private final PostAgentMessage postMessage;
+    private final ResolveTicket resolveTicket;
+    private final Texts texts;
+
+    AgentDeskController(TicketQueries queries, TicketPages pages, PostAgentMessage postMessage, ResolveTicket resolveTicket,
+                        Texts texts) {
+        this.queries = queries;
+        this.pages = pages;
+        this.postMessage = postMessage;
+        this.resolveTicket = resolveTicket;
+        this.texts = texts;
+    }
+
+    @GetMapping("/agent/tickets")
+    String myTickets(@AuthenticationPrincipal PanelUser user, Model model) {
+        model.addAttribute("tickets", queries.assignedTo(user.agentId(), 200));
+        return LIST;
+    }
+
+    @GetMapping("/agent/tickets/{number}")
+    String ticket(@AuthenticationPrincipal PanelUser user, @PathVariable long number, Model model) {
+        mayOpen(user, pages.details(new TicketNumber(number)));
+        pages.fill(model, new TicketNumber(number));
+        return TICKET;
+    }
+
+    @PostMapping("/agent/tickets/{number}/reply")
+    String reply(@AuthenticationPrincipal PanelUser user, @PathVariable long number, @RequestParam(defaultValue = "") String text,
+                 RedirectAttributes redirect) {
+        TicketNumber ticket = new TicketNumber(number);
+        mayOpen(user, pages.details(ticket));
+        postMessage.post(new PostAgentMessage.Command(user.agentId(), ticket,
+                new MessageContent(text, List.of(), Channel.WEB, null)));
+        redirect.addFlashAttribute("info", texts.get("en", "web.ticket.reply.sent"));
+        return "redirect:/agent/tickets/" + number;
+    }
+
+    @PostMapping("/agent/tickets/{number}/resolve")
+    String resolve(@AuthenticationPrincipal PanelUser user, @PathVariable long number, RedirectAttributes redirect) {
+        TicketNumber ticket = new TicketNumber(number);
+        mayOpen(user, pages.details(ticket));
+        resolveTicket.resolve(ticket, user.agentId());
+        redirect.addFlashAttribute("info", texts.get("en", "web.ticket.resolved", ticket.toString()));
+        return "redirect:/agent/tickets/" + number;
+    }
+
+    private static void mayOpen(PanelUser user, TicketDetails ticket) {
+        if (ticket.agentId() != null && !ticket.agentId().equals(user.agentId())) {
+            throw new AccessDeniedException("ticket " + ticket.number() + " is another agent's");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.careregistry.web.people;
+
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentLoad;
+import com.careregistry.core.agent.CreateAgentCommand;
+import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.text.Texts;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** M3, M6: agents, their categories, chat accounts and open load; create (with an invitation), deactivate. */
+@Controller
+class AgentsController {
+
+    static final String VIEW = "admin/agents";
+
+    private final ManageAgents agents;
+    private final ManageCategories categories;
+    private final Texts texts;
+
+    AgentsController(ManageAgents agents, ManageCategories categories, Texts texts) {
+        this.agents = agents;
+        this.categories = categories;
+        this.texts = texts;
+    }
+
+    @GetMapping("/admin/agents")
+    String agents(Model model) {
+        Map<Long, Long> load = new HashMap<>();
+        for (AgentLoad each : agents.workload()) {
+            load.put(each.agentId(), each.openTickets());
+        }
+        List<Agent> all = agents.all();
+        Map<Long, List<String>> identities = new HashMap<>();
+        for (Agent agent : all) {
+            identities.put(agent.id(), agents.identitiesOf(agent.id()).stream()
+                    .map(identity -> identity.channel().name().charAt(0) + identity.channel().name().substring(1).toLowerCase()
+                            + " " + identity.externalUserId()).toList());
+        }
+        Map<Long, String> categoryNames = new HashMap<>();
+        categories.all().forEach(c -> categoryNames.put(c.id(), c.name()));
+        model.addAttribute("agents", all);
+        model.addAttribute("load", load);
+        model.addAttribute("identities", identities);
+        model.addAttribute("categories", categories.active());
+        model.addAttribute("categoryNames", categoryNames);
+        return VIEW;
+    }
+
+    @PostMapping("/admin/agents")
+    String create(@RequestParam(defaultValue = "") String firstName, @RequestParam(defaultValue = "") String lastName,
+                  @RequestParam(defaultValue = "") String email, @RequestParam(required = false) Set<Long> categoryIds,
+                  RedirectAttributes redirect) {
+        Agent agent = agents.create(new CreateAgentCommand(firstName, lastName, email, "en", categoryIds));
+        redirect.addFlashAttribute("info", texts.get("en", "web.agents.created", agent.fullName(), agent.email()));
+        return "redirect:/admin/agents";
+    }
+
+    @PostMapping("/admin/agents/{id}/deactivate")
+    String deactivate(@PathVariable Long id) {
+        agents.deactivate(id);
+        return "redirect:/admin/agents";
+    }
+
+    @PostMapping("/admin/agents/{id}/reactivate")
+    String reactivate(@PathVariable Long id) {
+        agents.reactivate(id);
+        return "redirect:/admin/agents";
+    }
+}

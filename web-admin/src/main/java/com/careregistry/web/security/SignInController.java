@@ -1,0 +1,92 @@
+package com.careregistry.web.security;
+
+import com.careregistry.core.account.StaffAccounts;
+import com.careregistry.core.common.DomainException;
+import com.careregistry.core.text.Texts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-in pages: the password, the second step, forgotten passwords and invitations. */
+@Controller
+class SignInController {
+
+    private final StaffAccounts accounts;
+    private final SignInFlow signIn;
+    private final Texts texts;
+
+    SignInController(StaffAccounts accounts, SignInFlow signIn, Texts texts) {
+        this.accounts = accounts;
+        this.signIn = signIn;
+        this.texts = texts;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login/login";
+    }
+
+    @GetMapping("/login/totp")
+    String totp() {
+        return "login/totp";
+    }
+
+    @PostMapping("/login/totp")
+    String totp(@AuthenticationPrincipal PanelUser user, @RequestParam(defaultValue = "") String code,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (accounts.verifyTotp(user.accountId(), code)) {
+            signIn.completeSignIn(request, response, user);
+            return "redirect:/";
+        }
+        signIn.failedSecondStep(user);
+        if (accounts.get(user.accountId()).locked()) {
+            request.getSession().invalidate();
+            return "redirect:/login?error";
+        }
+        model.addAttribute("error", texts.get("en", "web.login.totp.wrong"));
+        return "login/totp";
+    }
+
+    @GetMapping("/forgot-password")
+    String forgot() {
+        return "login/forgot";
+    }
+
+    @PostMapping("/forgot-password")
+    String forgot(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
+        accounts.startPasswordReset(email);
+        redirect.addFlashAttribute("info", texts.get("en", "web.forgot.sent"));
+        return "redirect:/forgot-password";
+    }
+
+    @GetMapping({"/reset-password", "/set-password"})
+    String newPassword(@RequestParam(defaultValue = "") String token, HttpServletRequest request, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("invite", request.getRequestURI().endsWith("/set-password"));
+        if (!accounts.tokenUsable(token)) {
+            model.addAttribute("error", texts.get("en", "account.link.invalid"));
+        }
+        return "login/new-password";
+    }
+
+    @PostMapping({"/reset-password", "/set-password"})
+    String newPassword(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
+                       HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.setPasswordWithToken(token, password);
+        } catch (DomainException refused) {
+            model.addAttribute("token", token);
+            model.addAttribute("invite", request.getRequestURI().endsWith("/set-password"));
+            model.addAttribute("error", texts.explain("en", refused));
+            return "login/new-password";
+        }
+        redirect.addFlashAttribute("info", texts.get("en", "web.reset.done"));
+        return "redirect:/login";
+    }
+}

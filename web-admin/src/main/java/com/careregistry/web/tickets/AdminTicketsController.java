@@ -1,0 +1,108 @@
+package com.careregistry.web.tickets;
+
+import com.careregistry.core.agent.AgentLoad;
+import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.AssignAgent;
+import com.careregistry.core.ticket.CloseTicket;
+import com.careregistry.core.ticket.Ticket;
+import com.careregistry.core.ticket.TicketBrowser;
+import com.careregistry.core.ticket.TicketNumber;
+import com.careregistry.core.ticket.TicketStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** M2, M4: all tickets, the unassigned queue, one ticket, assigning an agent, closing. */
+@Controller
+class AdminTicketsController {
+
+    static final String LIST = "admin/tickets";
+    static final String UNASSIGNED = "admin/unassigned";
+    static final String TICKET = "admin/ticket";
+
+    private final TicketBrowser browser;
+    private final TicketPages pages;
+    private final ManageCategories categories;
+    private final ManageAgents agents;
+    private final AssignAgent assignAgent;
+    private final CloseTicket closeTicket;
+    private final Texts texts;
+
+    AdminTicketsController(TicketBrowser browser, TicketPages pages, ManageCategories categories, ManageAgents agents,
+                           AssignAgent assignAgent, CloseTicket closeTicket, Texts texts) {
+        this.browser = browser;
+        this.pages = pages;
+        this.categories = categories;
+        this.agents = agents;
+        this.assignAgent = assignAgent;
+        this.closeTicket = closeTicket;
+        this.texts = texts;
+    }
+
+    @GetMapping("/admin/tickets")
+    String tickets(@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) Long category,
+                   @RequestParam(required = false) Long agent, @RequestParam(required = false) Channel channel,
+                   @RequestParam(required = false) String q, @RequestParam(required = false) TicketBrowser.Sort sort,
+                   @RequestParam(required = false) String after, Model model) {
+        TicketBrowser.Filter filter = new TicketBrowser.Filter(status, category, agent, channel, q, sort);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", browser.page(filter, after));
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("agents", agents.all());
+        model.addAttribute("channels", List.of(Channel.TELEGRAM, Channel.DISCORD));
+        model.addAttribute("sorts", TicketBrowser.Sort.values());
+        model.addAttribute("firstPage", after != null && !after.isBlank());
+        return LIST;
+    }
+
+    /** Case 22-24: the tickets with no agent yet, oldest first, each with the agents who can take it. */
+    @GetMapping("/admin/unassigned")
+    String unassigned(@RequestParam(required = false) String after, Model model) {
+        TicketBrowser.Page page = browser.page(TicketBrowser.Filter.unassigned(), after);
+        Map<String, List<AgentLoad>> candidatesByCategory = new HashMap<>();
+        Map<Long, List<AgentLoad>> candidates = new HashMap<>();
+        Map<String, Long> categoryIds = new HashMap<>();
+        categories.all().forEach(c -> categoryIds.put(c.name(), c.id()));
+        for (TicketBrowser.Row row : page.rows()) {
+            candidates.put(row.id(), candidatesByCategory.computeIfAbsent(row.categoryName(),
+                    name -> agents.candidatesFor(categoryIds.get(name))));
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("candidates", candidates);
+        model.addAttribute("firstPage", after != null && !after.isBlank());
+        return UNASSIGNED;
+    }
+
+    @GetMapping("/admin/tickets/{number}")
+    String ticket(@PathVariable long number, Model model) {
+        pages.fill(model, new TicketNumber(number));
+        return TICKET;
+    }
+
+    @PostMapping("/admin/tickets/{number}/assign")
+    String assign(@PathVariable long number, @RequestParam Long agentId,
+                  @RequestParam(defaultValue = "/admin/unassigned") String back, RedirectAttributes redirect) {
+        Ticket ticket = assignAgent.assign(new TicketNumber(number), agentId);
+        redirect.addFlashAttribute("info", texts.get("en", "web.assign.done", ticket.number().toString(),
+                agents.get(agentId).fullName()));
+        return "redirect:" + (back.startsWith("/admin/") ? back : "/admin/unassigned");
+    }
+
+    @PostMapping("/admin/tickets/{number}/close")
+    String close(@PathVariable long number, RedirectAttributes redirect) {
+        Ticket ticket = closeTicket.byAdmin(new TicketNumber(number));
+        redirect.addFlashAttribute("info", texts.get("en", "web.ticket.closed", ticket.number().toString()));
+        return "redirect:/admin/tickets/" + number;
+    }
+}

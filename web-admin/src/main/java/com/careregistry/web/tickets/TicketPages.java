@@ -1,0 +1,49 @@
+package com.careregistry.web.tickets;
+
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.customer.CustomerDirectory;
+import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.ticket.TicketDetails;
+import com.careregistry.core.ticket.TicketNumber;
+import com.careregistry.core.ticket.TicketQueries;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What a ticket's page shows, for admins and agents alike: the query, the conversation, the delivery. */
+@Component
+public class TicketPages {
+
+    private final TicketQueries queries;
+    private final ManageAgents agents;
+    private final CustomerDirectory customers;
+    private final Outbox outbox;
+
+    TicketPages(TicketQueries queries, ManageAgents agents, CustomerDirectory customers, Outbox outbox) {
+        this.queries = queries;
+        this.agents = agents;
+        this.customers = customers;
+        this.outbox = outbox;
+    }
+
+    public TicketDetails details(TicketNumber number) {
+        return queries.detailsForStaff(number);
+    }
+
+    public TicketDetails fill(Model model, TicketNumber number) {
+        TicketDetails ticket = queries.detailsForStaff(number);
+        Map<Long, String> agentNames = new HashMap<>();
+        agents.all().forEach(agent -> agentNames.put(agent.id(), agent.fullName()));
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("customer", customers.get(ticket.customerId()));
+        model.addAttribute("messages", queries.conversation(ticket.ticketId()));
+        model.addAttribute("agentNames", agentNames);
+        model.addAttribute("deliveries", outbox.aboutTicket(ticket.ticketId()));
+        model.addAttribute("candidates", agents.candidatesFor(ticket.categoryId()));
+        model.addAttribute("assignedAgent", ticket.agentId() == null ? null
+                : agents.all().stream().filter(a -> a.id().equals(ticket.agentId())).map(Agent::fullName).findFirst().orElse(null));
+        return ticket;
+    }
+}

@@ -1,0 +1,135 @@
+package com.careregistry.web;
+
+import com.careregistry.WebTestApplication;
+import com.careregistry.core.account.StaffAccounts;
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.CreateAgentCommand;
+import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.customer.CustomerDirectory;
+import com.careregistry.core.ticket.OpenTicket;
+import com.careregistry.core.ticket.OpenTicketCommand;
+import com.careregistry.core.ticket.Ticket;
+import com.careregistry.testsupport.TestDatabase;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the panel's tests: the core and the panel on a real server, against the real MariaDB,
+ * with a real SMTP server (GreenMail) receiving what the outbox sends.
+ */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class WebTest {
+
+    public static final String ADMIN = "admin@example.com";
+    public static final String ADMIN_PASSWORD = "admin-password-123";
+    protected static final GreenMail SMTP = new GreenMail(new ServerSetup(3026, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        for (String property : TestDatabase.properties("ccr_web_test")) {
+            int eq = property.indexOf('=');
+            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
+        }
+    }
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected StaffAccounts accounts;
+    @Autowired
+    protected ManageAgents agents;
+    @Autowired
+    protected ManageCategories categories;
+    @Autowired
+    protected CustomerDirectory customers;
+    @Autowired
+    protected OpenTicket openTicket;
+
+    @BeforeEach
+    void cleanSlate() throws Exception {
+        for (int i = 0; i < 100 && pendingEmails() > 0; i++) {
+            Thread.sleep(50);
+        }
+        TestDatabase.wipe(jdbc);
+        accounts.createAdmin(ADMIN, ADMIN_PASSWORD);
+        SMTP.purgeEmailFromAllMailboxes();
+    }
+
+    private int pendingEmails() {
+        Integer pending = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE status = 'PENDING' AND channel = 'EMAIL'",
+                Integer.class);
+        return pending == null ? 0 : pending;
+    }
+
+    protected Customer customer(String name) {
+        return customers.register(new ChatUser(Channel.TELEGRAM, "tg-" + name, "chat-" + name, name, "en"));
+    }
+
+    protected Ticket open(Customer customer, String description) {
+        return openTicket.open(new OpenTicketCommand(customer.id(), null, description, Channel.TELEGRAM));
+    }
+
+    /** An agent who has set their password through the invitation. */
+    protected Agent agentWithPassword(String firstName, String password) {
+        Agent agent = agents.create(new CreateAgentCommand(firstName, "Agentson", firstName.toLowerCase() + "@example.com", "en",
+                Set.of(categories.active().get(0).id())));
+        String invitation = jdbc.queryForObject("SELECT body FROM outbox_messages WHERE email_to = ? ORDER BY id DESC LIMIT 1",
+                String.class, agent.email());
+        accounts.setPasswordWithToken(token(invitation, "/set-password?token="), password);
+        return agent;
+    }
+
+    protected static String token(String text, String path) {
+        Matcher link = Pattern.compile(Pattern.quote(path) + "([A-Za-z0-9_-]+)").matcher(text);
+        if (!link.find()) {
+            throw new AssertionError("no link " + path + " in " + text);
+        }
+        return link.group(1);
+    }
+
+    /** Emails GreenMail received for an address, waiting a while for them. */
+    protected static List<MimeMessage> emailsTo(String address, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (true) {
+            List<MimeMessage> found = Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+                try {
+                    return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            if (found.size() >= atLeast || System.nanoTime() > deadline) {
+                return found;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    protected static String body(MimeMessage message) {
+        return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+    }
+}
