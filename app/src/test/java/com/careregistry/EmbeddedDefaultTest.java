@@ -34,9 +34,12 @@ class EmbeddedDefaultTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
 
-            HttpResponse<String> panel = get(port, "/");
-            assertThat(panel.statusCode()).isEqualTo(200);
-            assertThat(panel.body()).contains("Customer Care Registry").contains("Telegram").contains("off");
+            HttpResponse<String> start = get(port, "/");
+            assertThat(start.statusCode()).as("the panel asks who you are").isEqualTo(302);
+            assertThat(start.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+            HttpResponse<String> login = get(port, "/login");
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("Customer Care Registry").contains("Sign in");
 
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accounts", Integer.class)).isEqualTo(1);
