@@ -45,6 +45,10 @@ public class Agent {
     @Column(name = "category_id")
     private Set<Long> categoryIds = new HashSet<>();
 
+    /** Tickets ASSIGNED to the agent now; kept by {@link AgentLoadCounter}, never written through the entity. */
+    @Column(name = "open_tickets", nullable = false, insertable = false, updatable = false)
+    private int openTickets;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -97,6 +101,10 @@ public class Agent {
 
     public Set<Long> categoryIds() {
         return Set.copyOf(categoryIds);
+    }
+
+    public int openTickets() {
+        return openTickets;
     }
 
     public Instant createdAt() {

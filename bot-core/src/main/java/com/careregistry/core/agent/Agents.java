@@ -3,6 +3,7 @@ package com.careregistry.core.agent;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Agents extends JpaRepository<Agent, Long> {
@@ -14,8 +15,7 @@ public interface Agents extends JpaRepository<Agent, Long> {
     /** Active agents of a category with their open load (tickets ASSIGNED to them), by id; callers sort by load. */
     @Query("""
             select new com.careregistry.core.agent.AgentLoad(a.id, a.firstName, a.lastName, a.email,
-                   (select count(t) from Ticket t where t.agentId = a.id
-                        and t.status = com.careregistry.core.ticket.TicketStatus.ASSIGNED))
+                   a.openTickets)
             from Agent a
             where a.active = true and :categoryId member of a.categoryIds
             order by a.id asc
@@ -24,10 +24,17 @@ public interface Agents extends JpaRepository<Agent, Long> {
 
     @Query("""
             select new com.careregistry.core.agent.AgentLoad(a.id, a.firstName, a.lastName, a.email,
-                   (select count(t) from Ticket t where t.agentId = a.id
-                        and t.status = com.careregistry.core.ticket.TicketStatus.ASSIGNED))
+                   a.openTickets)
             from Agent a
             order by a.firstName asc, a.id asc
             """)
     List<AgentLoad> allWithLoad();
+
+    /** Active agents with their categories, in one query. */
+    @Query("select distinct a from Agent a left join fetch a.categoryIds where a.active = true")
+    List<Agent> activeWithCategories();
+
+    @Modifying
+    @Query(value = "UPDATE agents SET open_tickets = open_tickets + :by WHERE id = :agentId", nativeQuery = true)
+    int changeOpenTickets(Long agentId, int by);
 }

@@ -6,7 +6,10 @@ import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.common.NotFoundException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,9 +103,26 @@ public class ManageAgents {
     /** The active agents who serve a category, least loaded first (for the assign dialog). */
     @Transactional(readOnly = true)
     public List<AgentLoad> candidatesFor(Long categoryId) {
-        return agents.activeWithLoad(categoryId).stream()
-                .sorted(Comparator.comparingLong(AgentLoad::openTickets).thenComparing(AgentLoad::firstName))
-                .toList();
+        return candidatesByCategory().getOrDefault(categoryId, List.of());
+    }
+
+    /**
+     * For every category, the active agents who serve it, least loaded first: one query however
+     * many categories a page shows.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<AgentLoad>> candidatesByCategory() {
+        Map<Long, List<AgentLoad>> byCategory = new HashMap<>();
+        for (Agent agent : agents.activeWithCategories()) {
+            AgentLoad each = new AgentLoad(agent.id(), agent.firstName(), agent.lastName(), agent.email(), agent.openTickets());
+            for (Long category : agent.categoryIds()) {
+                byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(each);
+            }
+        }
+        Comparator<AgentLoad> leastLoaded = Comparator.comparingLong(AgentLoad::openTickets).thenComparing(AgentLoad::firstName)
+                .thenComparing(AgentLoad::agentId);
+        byCategory.values().forEach(list -> list.sort(leastLoaded));
+        return byCategory;
     }
 
     /** M6: every agent with the number of tickets they are working on. */

@@ -206,10 +206,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         if (status == TicketStatus.CLOSED) {
             throw refused("ticket.already-closed");
         }
+        TicketStatus before = status;
         status = TicketStatus.CLOSED;
         closedAt = now;
         lastActivityAt = now;
-        registerEvent(new TicketClosed(this, by));
+        registerEvent(new TicketClosed(this, by, before));
     }
 
     void rate(int stars, String comment, Instant now) {

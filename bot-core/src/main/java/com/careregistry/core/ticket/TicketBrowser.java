@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -49,7 +51,8 @@ public class TicketBrowser {
     }
 
     /** A ticket as a line of the panel's list. */
-    public record Row(long id, long number, String subject, TicketStatus status, String categoryName, String agentFirstName,
+    public record Row(long id, long number, String subject, TicketStatus status, long categoryId, String categoryName,
+                      String agentFirstName,
                       String customerName, Channel channel, Instant openedAt, Instant lastActivityAt) {
         public String displayNumber() {
             return "#" + number;
@@ -68,15 +71,9 @@ public class TicketBrowser {
 
     @Transactional(readOnly = true)
     public Page page(Filter filter, String cursor) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT t.id, t.number, t.subject, t.status, c.name AS category, a.first_name AS agent, cu.display_name AS customer,
-                       t.channel, t.opened_at, t.last_activity_at
-                FROM tickets t
-                JOIN categories c ON c.id = t.category_id
-                JOIN customers cu ON cu.id = t.customer_id
-                LEFT JOIN agents a ON a.id = t.agent_id
-                WHERE 1 = 1
-                """);
+        // first the page's ticket ids from the tickets table alone, so that the index of the sort
+        // order drives the query; then what the rows show, for those ids only
+        StringBuilder sql = new StringBuilder("SELECT t.id FROM tickets t WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (filter.status() != null) {
             sql.append(" AND t.status = ?");
@@ -119,7 +116,8 @@ public class TicketBrowser {
         sql.append(" ORDER BY ").append(sort.column).append(direction).append(", t.id").append(direction);
         sql.append(" LIMIT ").append(PAGE_SIZE + 1);
 
-        List<Row> rows = jdbc.query(sql.toString(), TicketBrowser::row, args.toArray());
+        List<Long> ids = jdbc.queryForList(sql.toString(), Long.class, args.toArray());
+        List<Row> rows = rowsOf(ids);
         Optional<String> next = Optional.empty();
         if (rows.size() > PAGE_SIZE) {
             rows = rows.subList(0, PAGE_SIZE);
@@ -127,6 +125,31 @@ public class TicketBrowser {
             next = Optional.of(new Cursor(sort == Sort.ACTIVITY ? last.lastActivityAt() : last.openedAt(), last.id()).toString());
         }
         return new Page(List.copyOf(rows), next);
+    }
+
+    private List<Row> rowsOf(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", ids.stream().map(String::valueOf).toList());
+        Map<Long, Row> byId = new HashMap<>();
+        jdbc.query("""
+                SELECT t.id, t.number, t.subject, t.status, t.category_id, c.name AS category, a.first_name AS agent, cu.display_name AS customer,
+                       t.channel, t.opened_at, t.last_activity_at
+                FROM tickets t
+                JOIN categories c ON c.id = t.category_id
+                JOIN customers cu ON cu.id = t.customer_id
+                LEFT JOIN agents a ON a.id = t.agent_id
+                WHERE t.id IN (%s)
+                """.formatted(in), rs -> {
+            Row row = row(rs, 0);
+            byId.put(row.id(), row);
+        });
+        List<Row> rows = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            rows.add(byId.get(id));
+        }
+        return rows;
     }
 
     private static Optional<Long> asNumber(String text) {
@@ -139,7 +162,7 @@ public class TicketBrowser {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), TicketStatus.valueOf(rs.getString("status")),
-                rs.getString("category"), rs.getString("agent"), rs.getString("customer"), Channel.valueOf(rs.getString("channel")),
+                rs.getLong("category_id"), rs.getString("category"), rs.getString("agent"), rs.getString("customer"), Channel.valueOf(rs.getString("channel")),
                 rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("last_activity_at").toInstant());
     }
 

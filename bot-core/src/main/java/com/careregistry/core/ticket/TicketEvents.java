@@ -27,7 +27,7 @@ public final class TicketEvents {
     public record TicketReopened(Ticket ticket) {
     }
 
-    public record TicketClosed(Ticket ticket, Closer by) {
+    public record TicketClosed(Ticket ticket, Closer by, TicketStatus previousStatus) {
     }
 
     public record TicketRated(Ticket ticket, int stars, String comment) {

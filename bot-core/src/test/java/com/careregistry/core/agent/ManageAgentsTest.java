@@ -53,4 +53,45 @@ class ManageAgentsTest extends CoreTest {
         manageAgents.reactivate(gone.id());
         assertThat(manageAgents.candidatesFor(general)).extracting(AgentLoad::firstName).containsExactly("Gone", "Maria");
     }
+
+    @Autowired
+    com.careregistry.core.ticket.ResolveTicket resolveTicket;
+    @Autowired
+    com.careregistry.core.ticket.CloseTicket closeTicket;
+    @Autowired
+    com.careregistry.core.ticket.PostCustomerMessage postCustomerMessage;
+
+    @Test
+    void theOpenLoadCounterFollowsEveryMoveOfATicket() {
+        Customer ann = customer("Ann");
+        Agent maria = agent("Maria");
+        Agent omar = agent("Omar");
+        Ticket one = open(ann, "one");
+        Ticket two = open(ann, "two");
+        Ticket three = open(ann, "three");
+        assignAgent.assign(one.number(), maria.id());
+        assignAgent.assign(two.number(), maria.id());
+        assignAgent.assign(three.number(), maria.id());
+        assertLoadsMatchTheTickets();
+        assignAgent.assign(two.number(), omar.id());           // reassigned
+        resolveTicket.resolve(one.number(), maria.id());        // resolved
+        assertLoadsMatchTheTickets();
+        postCustomerMessage.post(new com.careregistry.core.ticket.PostCustomerMessage.Command(ann.id(), one.number(),
+                com.careregistry.core.ticket.MessageContent.text("again", com.careregistry.core.common.Channel.TELEGRAM, null)));
+        closeTicket.byAdmin(three.number());                    // closed while assigned
+        resolveTicket.resolve(two.number(), omar.id());
+        assignAgent.assign(two.number(), maria.id());           // a resolved ticket changes hands
+        closeTicket.byCustomer(ann.id(), two.number());         // closed after resolved
+        assertLoadsMatchTheTickets();
+        assertThat(manageAgents.candidatesFor(categories.active().get(0).id()))
+                .extracting(AgentLoad::firstName, AgentLoad::openTickets)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Omar", 0L), org.assertj.core.groups.Tuple.tuple("Maria", 1L));
+    }
+
+    private void assertLoadsMatchTheTickets() {
+        assertThat(jdbc.queryForList("""
+                SELECT a.id FROM agents a
+                WHERE a.open_tickets <> (SELECT COUNT(*) FROM tickets t WHERE t.agent_id = a.id AND t.status = 'ASSIGNED')
+                """, Long.class)).isEmpty();
+    }
 }

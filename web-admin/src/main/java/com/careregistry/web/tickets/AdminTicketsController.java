@@ -70,13 +70,10 @@ class AdminTicketsController {
     @GetMapping("/admin/unassigned")
     String unassigned(@RequestParam(required = false) String after, Model model) {
         TicketBrowser.Page page = browser.page(TicketBrowser.Filter.unassigned(), after);
-        Map<String, List<AgentLoad>> candidatesByCategory = new HashMap<>();
+        Map<Long, List<AgentLoad>> byCategory = page.rows().isEmpty() ? Map.of() : agents.candidatesByCategory();
         Map<Long, List<AgentLoad>> candidates = new HashMap<>();
-        Map<String, Long> categoryIds = new HashMap<>();
-        categories.all().forEach(c -> categoryIds.put(c.name(), c.id()));
         for (TicketBrowser.Row row : page.rows()) {
-            candidates.put(row.id(), candidatesByCategory.computeIfAbsent(row.categoryName(),
-                    name -> agents.candidatesFor(categoryIds.get(name))));
+            candidates.put(row.id(), byCategory.getOrDefault(row.categoryId(), List.of()));
         }
         model.addAttribute("page", page);
         model.addAttribute("candidates", candidates);
