@@ -73,6 +73,10 @@ class PanelBrowserTest extends WebTest {
 
         browser.open(url("/admin/tickets/" + ticket.number().value()));
         assertThat(browser.find(By.id("ticket-agent")).getText()).isEqualTo("Maria Agentson");
+        browser.screenshot(java.nio.file.Path.of("target/screenshots/admin-ticket.png"));
+        browser.open(url("/admin"));
+        browser.screenshot(java.nio.file.Path.of("target/screenshots/admin-dashboard.png"));
+        browser.open(url("/admin/tickets/" + ticket.number().value()));
         assertThat(browser.find(By.id("ticket-status")).getText()).isEqualTo("Assigned");
 
         List<MimeMessage> toMaria = emailsTo(maria.email(), 2);
