@@ -32,10 +32,7 @@ public abstract class CoreTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        for (String property : TestDatabase.properties("ccr_core_test")) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        TestDatabase.register(registry, "ccr_core_test");
     }
 
     @Autowired

@@ -23,6 +23,14 @@ public final class TestDatabase {
         };
     }
 
+    /** Points a Spring test context at the module's own database. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String database) {
+        for (String property : properties(database)) {
+            int eq = property.indexOf('=');
+            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
+        }
+    }
+
     /** Empties every table the migrations made, keeping the schema and the seeded category. */
     public static void wipe(JdbcTemplate jdbc) {
         List<String> tables = jdbc.queryForList("""

@@ -35,10 +35,7 @@ public abstract class TelegramTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String property : TestDatabase.properties("ccr_telegram_test")) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        TestDatabase.register(registry, "ccr_telegram_test");
         registry.add("careregistry.telegram.api-url", API::baseUrl);
         registry.add("careregistry.telegram.staff-chat-id", () -> String.valueOf(STAFF_GROUP));
     }

@@ -44,10 +44,7 @@ class TelegramWebhookTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String property : TestDatabase.properties("ccr_telegram_webhook_test")) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        TestDatabase.register(registry, "ccr_telegram_webhook_test");
         registry.add("careregistry.telegram.api-url", API::baseUrl);
         registry.add("careregistry.telegram.mode", () -> "webhook");
         registry.add("careregistry.telegram.webhook-url", () -> "https://care.example.org/telegram/webhook");

@@ -29,7 +29,7 @@ class PanelAdvice {
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound() {
-        return new ModelAndView("error/404");
+        return new ModelAndView("error", java.util.Map.of("status", 404));
     }
 
     @ExceptionHandler(DomainException.class)

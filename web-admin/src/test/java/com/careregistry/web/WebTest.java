@@ -50,10 +50,7 @@ public abstract class WebTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        for (String property : TestDatabase.properties("ccr_web_test")) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        TestDatabase.register(registry, "ccr_web_test");
     }
 
     @Autowired
