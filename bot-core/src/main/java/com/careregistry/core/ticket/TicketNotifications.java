@@ -13,6 +13,7 @@ import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.staff.StaffDesk;
+import com.careregistry.core.staff.StaffRouting;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
@@ -34,8 +35,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells people what happened to a ticket, by writing outbox rows in the transaction of the change:
- * the customer in their chat, staff in the ticket's thread (or the assigned agent in private when
- * a platform has no staff group), and emails on assignment.
+ * the customer in their chat, staff in the ticket's thread on the one platform where agents work
+ * on it (or the assigned agent in private when it has no staff group), and emails on assignment.
  */
 @Component
 class TicketNotifications {
@@ -44,18 +45,18 @@ class TicketNotifications {
     private final Agents agents;
     private final AgentIdentities agentIdentities;
     private final Categories categories;
-    private final List<StaffDesk> desks;
+    private final StaffRouting routing;
     private final StaffThreads threads;
     private final Outbox outbox;
     private final Texts texts;
 
     TicketNotifications(CustomerDirectory customers, Agents agents, AgentIdentities agentIdentities, Categories categories,
-                        List<StaffDesk> desks, StaffThreads threads, Outbox outbox, Texts texts) {
+                        StaffRouting routing, StaffThreads threads, Outbox outbox, Texts texts) {
         this.customers = customers;
         this.agents = agents;
         this.agentIdentities = agentIdentities;
         this.categories = categories;
-        this.desks = desks;
+        this.routing = routing;
         this.threads = threads;
         this.outbox = outbox;
         this.texts = texts;
@@ -88,7 +89,7 @@ class TicketNotifications {
 
         toStaffGroups(ticket, language -> texts.get(language, "staff.ticket.assigned", number, agent.fullName()), List.of());
         // where agents are reached in private, the newly assigned agent gets the ticket's card
-        for (StaffDesk desk : desks) {
+        for (StaffDesk desk : routing.deskFor(ticket.channel()).stream().toList()) {
             if (desk.groupChatId().isEmpty()) {
                 for (AgentIdentity identity : agentIdentities.findByAgentIdAndChannel(agent.id(), desk.channel())) {
                     outbox.toChatAbout(ticket.id(), identity.privateChat(), card(ticket, agent.language()), staffActions(ticket),
@@ -226,7 +227,7 @@ class TicketNotifications {
     private void toStaff(Ticket ticket, Function<String, String> text, List<MessageAction> actions,
                          List<Attachment> attachments, Channel except, boolean groupsOnly) {
         Agent assigned = ticket.agentId() == null ? null : agents.findById(ticket.agentId()).orElse(null);
-        for (StaffDesk desk : desks) {
+        for (StaffDesk desk : routing.deskFor(ticket.channel()).stream().toList()) {
             if (desk.channel() == except) {
                 continue;
             }

@@ -155,22 +155,6 @@ class ConversationFlowTest extends CoreTest {
     }
 
     @Test
-    void agentsWithoutAStaffGroupGetCustomerMessagesInPrivateTaggedWithTheNumber() {
-        Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
-        manageAgents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, "dc-maria", "dm-maria", "Maria", "en"));
-        Ticket ticket = open(ann, "Help");
-        assignAgent.assign(ticket.number(), maria.id());
-        postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), ticket.number(),
-                MessageContent.text("Are you there?", Channel.TELEGRAM, null)));
-
-        List<String> toMaria = outboxBodiesTo("dm-maria");
-        assertThat(toMaria).hasSize(2);
-        assertThat(toMaria.get(0)).startsWith(ticket.number() + " · Help");
-        assertThat(toMaria.get(1)).isEqualTo(ticket.number() + " · Ann:\nAre you there?");
-    }
-
-    @Test
     void claimingTakesOnlyUnassignedTickets() {
         Customer ann = customer("Ann");
         Agent maria = agent("Maria");
