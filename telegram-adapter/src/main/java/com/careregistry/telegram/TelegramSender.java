@@ -9,6 +9,7 @@ import com.careregistry.core.outbox.MessageSender;
 import com.careregistry.core.outbox.OutboundMessage;
 import com.careregistry.core.staff.StaffThread;
 import com.careregistry.core.staff.StaffThreads;
+import com.careregistry.core.text.TextParts;
 import com.careregistry.core.ticket.Attachment;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ class TelegramSender implements MessageSender {
         if (part < texts.size()) {
             boolean last = part == texts.size() - 1;
             Message sent = client.execute(SendMessage.builder().chatId(chatId).messageThreadId(thread)
-                    .text(TextParts.escapeHtml(texts.get(part))).parseMode(ParseMode.HTML)
+                    .text(TelegramText.escapeHtml(texts.get(part))).parseMode(ParseMode.HTML)
                     .replyMarkup(last ? keyboard(message.actions()) : null).build());
             return String.valueOf(sent.getMessageId());
         }

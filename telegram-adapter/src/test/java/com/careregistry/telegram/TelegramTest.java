@@ -119,7 +119,7 @@ public abstract class TelegramTest {
 
     /** How a text travels to Telegram: HTML-escaped. */
     protected static String escape(String text) {
-        return TextParts.escapeHtml(text);
+        return TelegramText.escapeHtml(text);
     }
 
     protected Agent agentLinkedTo(long telegramUserId, String firstName) {

@@ -1,4 +1,4 @@
-package com.careregistry.telegram;
+package com.careregistry.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +21,15 @@ class TextPartsTest {
     }
 
     @Test
-    void aLineLongerThanTheLimitIsCutAtSpacesThenHard() {
-        assertThat(TextParts.split("aaaa bbbb cccc", 9)).containsExactly("aaaa bbbb", "cccc");
-        assertThat(TextParts.split("x".repeat(25), 10)).containsExactly("x".repeat(10), "x".repeat(10), "x".repeat(5));
+    void neverCutsASurrogatePair() {
+        String emoji = "😀".repeat(3);
+        assertThat(TextParts.split(emoji, 3)).allSatisfy(part -> assertThat(part.codePoints().count() * 2).isEqualTo(part.length()));
+        assertThat(String.join("", TextParts.split(emoji, 3))).isEqualTo(emoji);
     }
 
     @Test
-    void escapingKeepsWhatWasTyped() {
-        assertThat(TextParts.escapeHtml("<b>a & b</b>")).isEqualTo("&lt;b&gt;a &amp; b&lt;/b&gt;");
+    void aLineLongerThanTheLimitIsCutAtSpacesThenHard() {
+        assertThat(TextParts.split("aaaa bbbb cccc", 9)).containsExactly("aaaa bbbb", "cccc");
+        assertThat(TextParts.split("x".repeat(25), 10)).containsExactly("x".repeat(10), "x".repeat(10), "x".repeat(5));
     }
 }
