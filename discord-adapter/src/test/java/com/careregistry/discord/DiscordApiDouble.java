@@ -1,0 +1,818 @@
+package com.careregistry.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Local double of Discord's REST API (JDK {@code HttpServer}) and gateway (hand-written RFC 6455
+ * server over a {@code ServerSocket}) for end-to-end tests of JDA 6.5. Nothing reaches the real Discord.
+ *
+ * <p>Wire JDA to it with {@code JDABuilder#setRestConfig(new RestConfig().setBaseUrl(double.restBaseUrl()))},
+ * a {@code ConcurrentSessionController} whose {@code getGateway()} returns {@link #gatewayUrl()},
+ * and {@code setCompression(Compression.NONE)} (the gateway double does not implement zlib-stream).
+ *
+ * <p>Recorded REST paths are relative to {@code /api/v10} and carry no query string,
+ * e.g. {@code /channels/123/messages}.
+ */
+public class DiscordApiDouble implements AutoCloseable {
+
+    public static final String BOT_ID = "1000000000000000001";
+    public static final String BOT_NAME = "CareBot";
+    /** Application id; equal to the bot user id, as for most real bots. */
+    public static final String APPLICATION_ID = BOT_ID;
+
+    /** One recorded REST request. {@code path} is relative to /api/v10, without query; body is null when absent. */
+    public record Call(String method, String path, JsonNode body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final String WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+    private static final long DISCORD_EPOCH = 1420070400000L;
+    private final AtomicLong snowflakes = new AtomicLong();
+    private final HttpServer http;
+    private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("discord-double-rest"));
+    private final ServerSocket wsServer;
+    private final Thread wsAcceptor;
+    private volatile boolean closed;
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, String> dmChannelByUser = new ConcurrentHashMap<>();
+    private final Map<String, String> channelByInteractionToken = new ConcurrentHashMap<>();
+
+    // ---- gateway state (guarded by gatewayLock) ----
+    private final Object gatewayLock = new Object();
+    private final List<WsConnection> connections = new CopyOnWriteArrayList<>();
+    private WsConnection active;          // the connection that has identified / resumed
+    private String sessionId;
+    private int seq;
+    private final List<ObjectNode> history = new ArrayList<>();   // dispatched events of the current session
+    private final AtomicInteger identifyCount = new AtomicInteger();
+    private final AtomicInteger resumeCount = new AtomicInteger();
+    private final AtomicInteger readyCount = new AtomicInteger();
+    private final AtomicInteger resumedCount = new AtomicInteger();
+    private final List<Long> resumedFromSeq = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
+    public DiscordApiDouble() {
+        try {
+            InetAddress loopback = InetAddress.getByName("127.0.0.1");
+            http = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+            http.createContext("/", this::handleHttp);
+            http.setExecutor(httpExecutor);
+            http.start();
+            wsServer = new ServerSocket(0, 50, loopback);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start Discord double", e);
+        }
+        wsAcceptor = new Thread(this::acceptLoop, "discord-double-gateway-accept");
+        wsAcceptor.setDaemon(true);
+        wsAcceptor.start();
+    }
+
+    /** e.g. {@code http://127.0.0.1:PORT/api/v10/} (with trailing slash, as JDA's RestConfig wants). */
+    public String restBaseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
+    }
+
+    /** e.g. {@code ws://127.0.0.1:PORT/gateway}; JDA appends its own query string. */
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + wsServer.getLocalPort() + "/gateway";
+    }
+
+    /**
+     * A fresh, increasing snowflake carrying the current time. The time part matters: JDA derives an
+     * interaction's creation time from its id and refuses to use the hook 15 minutes after it.
+     */
+    public String newSnowflake() {
+        long timeBased = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
+        return Long.toString(snowflakes.updateAndGet(prev -> Math.max(prev + 1, timeBased)));
+    }
+
+    // =====================================================================================
+    // REST
+    // =====================================================================================
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public void clearCalls() {
+        calls.clear();
+    }
+
+    /** Waits for a recorded call whose method equals {@code method} and whose path fully matches {@code pathRegex}. */
+    public Call awaitCall(String method, String pathRegex, Duration timeout) {
+        Pattern p = Pattern.compile(pathRegex);
+        Call[] found = new Call[1];
+        boolean ok = waitFor(timeout, () -> {
+            for (Call c : calls) {
+                if (c.method().equalsIgnoreCase(method) && p.matcher(c.path()).matches()) {
+                    found[0] = c;
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!ok) {
+            throw new AssertionError("no " + method + " " + pathRegex + " within " + timeout + "; calls: " + callsSummary());
+        }
+        return found[0];
+    }
+
+    private String callsSummary() {
+        StringBuilder sb = new StringBuilder();
+        for (Call c : calls) {
+            sb.append("\n  ").append(c.method()).append(' ').append(c.path());
+        }
+        return sb.toString();
+    }
+
+    private void handleHttp(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+            String fullPath = ex.getRequestURI().getRawPath();
+            String path = fullPath.startsWith("/api/v10") ? fullPath.substring("/api/v10".length()) : fullPath;
+            if (path.isEmpty()) {
+                path = "/";
+            }
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            JsonNode body = parseBody(raw, ex.getRequestHeaders().getFirst("Content-Type"));
+            calls.add(new Call(method, path, body));
+
+            Response r;
+            try {
+                r = route(method, path, body);
+            } catch (RuntimeException e) {
+                r = new Response(500, F.objectNode().put("message", "double failed: " + e).put("code", 0));
+            }
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            if (r.body == null) {
+                ex.sendResponseHeaders(r.status, -1);
+            } else {
+                byte[] out = JSON.writeValueAsBytes(r.body);
+                ex.sendResponseHeaders(r.status, out.length);
+                ex.getResponseBody().write(out);
+            }
+        }
+    }
+
+    private static JsonNode parseBody(byte[] raw, String contentType) {
+        if (raw.length == 0) {
+            return null;
+        }
+        try {
+            if (contentType != null && contentType.startsWith("multipart/")) {
+                // JDA sends payload_json as one part when files are attached; pick it out.
+                String text = new String(raw, StandardCharsets.UTF_8);
+                int name = text.indexOf("name=\"payload_json\"");
+                if (name < 0) {
+                    return null;
+                }
+                int start = text.indexOf("\r\n\r\n", name) + 4;
+                int end = text.indexOf("\r\n--", start);
+                return JSON.readTree(text.substring(start, end));
+            }
+            return JSON.readTree(raw);
+        } catch (IOException | RuntimeException e) {
+            return F.textNode(new String(raw, StandardCharsets.UTF_8));
+        }
+    }
+
+    private record Response(int status, JsonNode body) {
+    }
+
+    private static Response ok(JsonNode body) {
+        return new Response(200, body);
+    }
+
+    private static final Response NO_CONTENT = new Response(204, null);
+
+    private Response route(String method, String path, JsonNode body) {
+        String[] s = path.substring(1).split("/");
+        int n = s.length;
+        switch (method) {
+            case "GET" -> {
+                if (path.equals("/users/@me")) {
+                    return ok(botUser());
+                }
+                if (n == 2 && s[0].equals("users")) {
+                    return ok(user(s[1], "user" + s[1]));
+                }
+                if (path.equals("/gateway") || path.equals("/gateway/bot")) {
+                    ObjectNode g = F.objectNode().put("url", gatewayUrl()).put("shards", 1);
+                    g.putObject("session_start_limit").put("total", 1000).put("remaining", 1000)
+                        .put("reset_after", 0).put("max_concurrency", 1);
+                    return ok(g);
+                }
+                if (path.equals("/applications/@me") || path.equals("/oauth2/applications/@me")) {
+                    return ok(application());
+                }
+            }
+            case "POST" -> {
+                if (path.equals("/users/@me/channels")) {
+                    String recipient = text(body, "recipient_id", newSnowflake());
+                    String channelId = dmChannelByUser.computeIfAbsent(recipient, r -> newSnowflake());
+                    ObjectNode ch = F.objectNode().put("id", channelId).put("type", 1).put("flags", 0);
+                    ch.putNull("last_message_id");
+                    ch.putArray("recipients").add(user(recipient, "user" + recipient));
+                    return ok(ch);
+                }
+                if (n == 3 && s[0].equals("channels") && s[2].equals("messages")) {
+                    return ok(message(newSnowflake(), s[1], body, botUser(), false));
+                }
+                if (n == 3 && s[0].equals("channels") && s[2].equals("threads")) {
+                    return new Response(201, thread(newSnowflake(), s[1], body));
+                }
+                if (n == 5 && s[0].equals("channels") && s[2].equals("messages") && s[4].equals("threads")) {
+                    // Discord gives a thread started from a message the message's id
+                    return new Response(201, thread(s[3], s[1], body));
+                }
+                if (n == 3 && s[0].equals("channels") && s[2].equals("typing")) {
+                    return NO_CONTENT;
+                }
+                if (n == 4 && s[0].equals("interactions") && s[3].equals("callback")) {
+                    // JDA adds ?with_response=true but parses the body only if present: 204 is accepted
+                    return NO_CONTENT;
+                }
+                if (n == 3 && s[0].equals("webhooks")) {
+                    return ok(message(newSnowflake(), channelByInteractionToken.getOrDefault(s[2], "0"), body, botUser(), false));
+                }
+            }
+            case "PATCH" -> {
+                if (n == 4 && s[0].equals("channels") && s[2].equals("messages")) {
+                    return ok(message(s[3], s[1], body, botUser(), true));
+                }
+                if (n == 2 && s[0].equals("channels")) {
+                    ObjectNode echo = body instanceof ObjectNode o ? o.deepCopy() : F.objectNode();
+                    echo.put("id", s[1]);
+                    return ok(echo);
+                }
+                if (n == 5 && s[0].equals("webhooks") && s[3].equals("messages")) {
+                    String mid = s[4].equals("@original") ? newSnowflake() : s[4];
+                    return ok(message(mid, channelByInteractionToken.getOrDefault(s[2], "0"), body, botUser(), true));
+                }
+            }
+            case "PUT" -> {
+                if ((n == 3 && s[0].equals("applications") && s[2].equals("commands"))
+                    || (n == 5 && s[0].equals("applications") && s[2].equals("guilds") && s[4].equals("commands"))) {
+                    ArrayNode out = F.arrayNode();
+                    if (body instanceof ArrayNode arr) {
+                        for (JsonNode cmd : arr) {
+                            ObjectNode c = ((ObjectNode) cmd).deepCopy();
+                            c.put("id", newSnowflake());
+                            c.put("application_id", s[1]);
+                            c.put("version", newSnowflake());
+                            if (!c.has("type")) {
+                                c.put("type", 1);
+                            }
+                            if (n == 5) {
+                                c.put("guild_id", s[3]);
+                            }
+                            out.add(c);
+                        }
+                    }
+                    return ok(out);
+                }
+                if (n == 4 && s[0].equals("channels") && s[2].equals("thread-members")) {
+                    return NO_CONTENT;
+                }
+            }
+            case "DELETE" -> {
+                if (s[0].equals("channels") || s[0].equals("webhooks")) {
+                    return NO_CONTENT;
+                }
+            }
+            default -> {
+            }
+        }
+        return new Response(404, F.objectNode().put("message", "Unknown").put("code", 0));
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        return node != null && node.hasNonNull(field) ? node.get(field).asText() : fallback;
+    }
+
+    public ObjectNode botUser() {
+        ObjectNode u = user(BOT_ID, BOT_NAME);
+        u.put("bot", true).put("verified", true).put("mfa_enabled", false).put("flags", 0);
+        return u;
+    }
+
+    private static ObjectNode user(String id, String username) {
+        ObjectNode u = F.objectNode().put("id", id).put("username", username).put("discriminator", "0")
+            .put("global_name", username).put("public_flags", 0);
+        u.putNull("avatar");
+        return u;
+    }
+
+    private ObjectNode application() {
+        ObjectNode a = F.objectNode().put("id", APPLICATION_ID).put("name", BOT_NAME).put("description", "")
+            .put("bot_public", false).put("bot_require_code_grant", false).put("flags", 0)
+            .put("verify_key", "00").put("summary", "");
+        a.putNull("icon");
+        a.set("owner", user("1000000000000000002", "owner"));
+        a.set("bot", botUser());
+        a.putNull("team");
+        return a;
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private static ObjectNode message(String id, String channelId, JsonNode request, ObjectNode author, boolean edited) {
+        ObjectNode m = F.objectNode().put("id", id).put("channel_id", channelId)
+            .put("content", text(request, "content", "")).put("timestamp", now())
+            .put("tts", false).put("mention_everyone", false).put("pinned", false)
+            .put("type", 0).put("flags", request != null && request.has("flags") ? request.get("flags").asInt() : 0);
+        if (edited) {
+            m.put("edited_timestamp", now());
+        } else {
+            m.putNull("edited_timestamp");
+        }
+        m.set("author", author);
+        m.putArray("mentions");
+        m.putArray("mention_roles");
+        m.putArray("attachments");
+        m.set("embeds", request != null && request.has("embeds") ? request.get("embeds") : F.arrayNode());
+        m.set("components", request != null && request.has("components") ? request.get("components") : F.arrayNode());
+        return m;
+    }
+
+    private static ObjectNode thread(String id, String parentId, JsonNode request) {
+        ObjectNode t = F.objectNode().put("id", id).put("parent_id", parentId)
+            .put("name", text(request, "name", "thread"))
+            .put("type", request != null && request.has("type") ? request.get("type").asInt() : 11)
+            .put("owner_id", BOT_ID).put("message_count", 0).put("member_count", 1)
+            .put("rate_limit_per_user", 0).put("flags", 0);
+        t.putNull("last_message_id");
+        t.putObject("thread_metadata").put("archived", false)
+            .put("auto_archive_duration", request != null && request.has("auto_archive_duration")
+                ? request.get("auto_archive_duration").asInt() : 1440)
+            .put("archive_timestamp", now()).put("locked", false);
+        return t;
+    }
+
+    // =====================================================================================
+    // Gateway events (JSON helpers)
+    // =====================================================================================
+
+    /**
+     * MESSAGE_CREATE payload for a DM from a user. JDA builds the private channel from the author when the
+     * channel is unknown (EntityBuilder#createPrivateChannelByMessage), so no CHANNEL_CREATE is needed.
+     */
+    public String dmMessageCreate(String userId, String username, String channelId, String content) {
+        ObjectNode m = message(newSnowflake(), channelId, F.objectNode().put("content", content),
+            user(userId, username), false);
+        return m.toString();
+    }
+
+    /**
+     * MESSAGE_CREATE payload in a guild channel/thread. Note: JDA only dispatches it when the guild and channel
+     * are in its cache (otherwise it parks the event in its EventCache); this double's READY carries no guilds.
+     */
+    public String guildMessageCreate(String guildId, String channelId, String userId, String username, String content) {
+        ObjectNode m = message(newSnowflake(), channelId, F.objectNode().put("content", content),
+            user(userId, username), false);
+        m.put("guild_id", guildId);
+        ObjectNode member = m.putObject("member").put("joined_at", now()).put("deaf", false).put("mute", false);
+        member.putArray("roles");
+        return m.toString();
+    }
+
+    /**
+     * INTERACTION_CREATE payload for a slash command (type 2) used in the bot's DM with the user.
+     * String options are sent as type 3 options.
+     */
+    public String slashCommand(String interactionId, String token, String userId, String username, String channelId,
+                               String commandName, Map<String, String> stringOptions) {
+        channelByInteractionToken.put(token, channelId);
+        ObjectNode i = F.objectNode().put("id", interactionId).put("application_id", APPLICATION_ID)
+            .put("type", 2).put("token", token).put("version", 1).put("locale", "en-US")
+            .put("channel_id", channelId).put("context", 1).put("app_permissions", "0");
+        ObjectNode u = user(userId, username);
+        i.set("user", u);
+        ObjectNode ch = i.putObject("channel").put("id", channelId).put("type", 1).put("flags", 0);
+        ch.putArray("recipients").add(u.deepCopy());
+        i.putObject("authorizing_integration_owners").put("0", "0");
+        i.putArray("entitlements");
+        ObjectNode data = i.putObject("data").put("id", newSnowflake()).put("name", commandName).put("type", 1);
+        ArrayNode opts = data.putArray("options");
+        if (stringOptions != null) {
+            stringOptions.forEach((k, v) -> opts.addObject().put("name", k).put("type", 3).put("value", v));
+        }
+        return i.toString();
+    }
+
+    // =====================================================================================
+    // Gateway control
+    // =====================================================================================
+
+    /** Sends op 0 with the next seq to the active connection; when none is active it is only kept for RESUME. */
+    public void dispatch(String eventType, String dataJson) {
+        JsonNode d;
+        try {
+            d = JSON.readTree(dataJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bad event JSON", e);
+        }
+        synchronized (gatewayLock) {
+            ObjectNode frame = F.objectNode().put("op", 0).put("t", eventType).put("s", ++seq);
+            frame.set("d", d);
+            history.add(frame);
+            if (active != null) {
+                active.sendQuietly(frame.toString());
+            }
+        }
+    }
+
+    /** Abruptly closes the gateway TCP connection (no close frame, like a 1006), so JDA reconnects and RESUMEs. */
+    public void dropConnection() {
+        synchronized (gatewayLock) {
+            active = null;
+        }
+        for (WsConnection c : connections) {
+            c.abort();
+        }
+    }
+
+    public int identifyCount() {
+        return identifyCount.get();
+    }
+
+    public int resumeCount() {
+        return resumeCount.get();
+    }
+
+    /** Number of RESUMED dispatches sent (successful resumes). */
+    public int resumedCount() {
+        return resumedCount.get();
+    }
+
+    /** The {@code seq} of every RESUME (op 6) received, in order. */
+    public List<Long> resumedFromSeq() {
+        return List.copyOf(resumedFromSeq);
+    }
+
+    /** Every payload the client sent on the gateway (IDENTIFY, RESUME, heartbeats, ...). */
+    public List<JsonNode> receivedGatewayPayloads() {
+        return List.copyOf(received);
+    }
+
+    /** The seq of the last dispatch sent (or kept for RESUME) in the current session. */
+    public int lastSeq() {
+        synchronized (gatewayLock) {
+            return seq;
+        }
+    }
+
+    public String sessionId() {
+        synchronized (gatewayLock) {
+            return sessionId;
+        }
+    }
+
+    /** Waits until at least one READY has been sent. */
+    public void awaitReady(Duration timeout) {
+        if (!waitFor(timeout, () -> readyCount.get() > 0)) {
+            throw new AssertionError("no IDENTIFY/READY within " + timeout);
+        }
+    }
+
+    /** Waits until at least {@code count} RESUMED dispatches have been sent. */
+    public void awaitResumed(int count, Duration timeout) {
+        if (!waitFor(timeout, () -> resumedCount.get() >= count)) {
+            throw new AssertionError("no RESUMED #" + count + " within " + timeout
+                + " (resumes=" + resumeCount.get() + ", identifies=" + identifyCount.get() + ")");
+        }
+    }
+
+    private static boolean waitFor(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private void onGatewayText(WsConnection conn, String text) throws IOException {
+        JsonNode p = JSON.readTree(text);
+        received.add(p);
+        int op = p.path("op").asInt(-1);
+        JsonNode d = p.path("d");
+        switch (op) {
+            case 1 -> conn.send("{\"op\":11}");
+            case 2 -> {
+                identifyCount.incrementAndGet();
+                synchronized (gatewayLock) {
+                    sessionId = UUID.randomUUID().toString().replace("-", "");
+                    seq = 0;
+                    history.clear();
+                    ObjectNode ready = F.objectNode().put("v", 10).put("session_id", sessionId)
+                        .put("resume_gateway_url", gatewayUrl()).put("session_type", "normal");
+                    ready.set("user", botUser());
+                    ready.putArray("guilds");
+                    ready.putArray("private_channels");
+                    ready.putArray("relationships");
+                    ready.putObject("application").put("id", APPLICATION_ID).put("flags", 0);
+                    ready.putArray("_trace").add("discord-api-double");
+                    ObjectNode frame = F.objectNode().put("op", 0).put("t", "READY").put("s", ++seq);
+                    frame.set("d", ready);
+                    active = conn;
+                    conn.send(frame.toString());
+                }
+                readyCount.incrementAndGet();
+            }
+            case 6 -> {
+                resumeCount.incrementAndGet();
+                long from = d.path("seq").asLong();
+                resumedFromSeq.add(from);
+                synchronized (gatewayLock) {
+                    if (sessionId == null || !sessionId.equals(d.path("session_id").asText())) {
+                        conn.send("{\"op\":9,\"d\":false}");
+                        return;
+                    }
+                    active = conn;
+                    for (ObjectNode event : history) {
+                        if (event.get("s").asLong() > from) {
+                            conn.send(event.toString());
+                        }
+                    }
+                    ObjectNode resumed = F.objectNode().put("op", 0).put("t", "RESUMED").put("s", ++seq);
+                    resumed.putObject("d").putArray("_trace").add("discord-api-double");
+                    conn.send(resumed.toString());
+                }
+                resumedCount.incrementAndGet();
+            }
+            default -> {
+                // presence updates (3), voice state (4), request members (8): ignored
+            }
+        }
+    }
+
+    // =====================================================================================
+    // Minimal RFC 6455 server
+    // =====================================================================================
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = wsServer.accept();
+                WsConnection c = new WsConnection(s);
+                connections.add(c);
+                Thread t = new Thread(c::run, "discord-double-gateway-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class WsConnection {
+        private final Socket socket;
+        private OutputStream out;
+
+        WsConnection(Socket socket) {
+            this.socket = socket;
+        }
+
+        void run() {
+            try (socket) {
+                socket.setTcpNoDelay(true);
+                InputStream in = socket.getInputStream();
+                out = socket.getOutputStream();
+                if (!handshake(in)) {
+                    return;
+                }
+                send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250,\"_trace\":[\"discord-api-double\"]}}");
+                ByteArrayOutputStream message = new ByteArrayOutputStream();
+                int messageOpcode = 0;
+                while (!closed) {
+                    int b0 = readByte(in);
+                    int b1 = readByte(in);
+                    boolean fin = (b0 & 0x80) != 0;
+                    int opcode = b0 & 0x0F;
+                    boolean masked = (b1 & 0x80) != 0;
+                    long len = b1 & 0x7F;
+                    if (len == 126) {
+                        len = ((long) readByte(in) << 8) | readByte(in);
+                    } else if (len == 127) {
+                        len = 0;
+                        for (int i = 0; i < 8; i++) {
+                            len = (len << 8) | readByte(in);
+                        }
+                    }
+                    byte[] mask = masked ? in.readNBytes(4) : null;
+                    byte[] payload = in.readNBytes((int) len);
+                    if (payload.length != len) {
+                        throw new EOFException();
+                    }
+                    if (mask != null) {
+                        for (int i = 0; i < payload.length; i++) {
+                            payload[i] ^= mask[i & 3];
+                        }
+                    }
+                    switch (opcode) {
+                        case 0x0, 0x1, 0x2 -> {
+                            if (opcode != 0) {
+                                messageOpcode = opcode;
+                                message.reset();
+                            }
+                            message.write(payload);
+                            if (fin) {
+                                if (messageOpcode == 0x1) {
+                                    onGatewayText(this, message.toString(StandardCharsets.UTF_8));
+                                }
+                                message.reset();
+                            }
+                        }
+                        case 0x8 -> {
+                            writeFrame(0x8, payload);   // echo the close code and hang up
+                            return;
+                        }
+                        case 0x9 -> writeFrame(0xA, payload);
+                        default -> {
+                            // pong (0xA) ignored
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // connection dropped (by the client or by dropConnection)
+            } finally {
+                connections.remove(this);
+                synchronized (gatewayLock) {
+                    if (active == this) {
+                        active = null;
+                    }
+                }
+            }
+        }
+
+        private boolean handshake(InputStream in) throws IOException {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            int matched = 0;
+            byte[] end = {'\r', '\n', '\r', '\n'};
+            while (matched < 4) {
+                int b = readByte(in);
+                head.write(b);
+                matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+            String key = null;
+            for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Key")) {
+                    key = line.substring(colon + 1).trim();
+                }
+            }
+            if (key == null) {
+                out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+                return false;
+            }
+            String accept;
+            try {
+                accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                    .digest((key + WS_GUID).getBytes(StandardCharsets.ISO_8859_1)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return true;
+        }
+
+        private int readByte(InputStream in) throws IOException {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException();
+            }
+            return b;
+        }
+
+        void send(String text) throws IOException {
+            writeFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void sendQuietly(String text) {
+            try {
+                send(text);
+            } catch (IOException e) {
+                abort();
+            }
+        }
+
+        synchronized void writeFrame(int opcode, byte[] payload) throws IOException {
+            ByteArrayOutputStream f = new ByteArrayOutputStream(payload.length + 10);
+            f.write(0x80 | opcode);
+            if (payload.length < 126) {
+                f.write(payload.length);
+            } else if (payload.length <= 0xFFFF) {
+                f.write(126);
+                f.write(payload.length >>> 8);
+                f.write(payload.length & 0xFF);
+            } else {
+                f.write(127);
+                for (int i = 7; i >= 0; i--) {
+                    f.write((int) (((long) payload.length >>> (8 * i)) & 0xFF));
+                }
+            }
+            f.write(payload);
+            out.write(f.toByteArray());
+            out.flush();
+        }
+
+        void abort() {
+            try {
+                socket.setSoLinger(true, 0);   // RST instead of FIN: as abrupt as it gets
+            } catch (SocketException ignored) {
+                // already closed
+            }
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        dropConnection();
+        try {
+            wsServer.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+        http.stop(0);
+        httpExecutor.shutdownNow();
+    }
+}

@@ -1,0 +1,217 @@
+package com.careregistry.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionResumeEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/** Self-test of {@link DiscordApiDouble}: a real JDA 6.5 talks only to the double. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(60)
+class DiscordApiDoubleTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String USER_ID = "2000000000000000001";
+
+    private final List<GenericEvent> events = new CopyOnWriteArrayList<>();
+    private DiscordApiDouble discord;
+    private JDA jda;
+
+    @BeforeAll
+    void start() throws InterruptedException {
+        discord = new DiscordApiDouble();
+        String gateway = discord.gatewayUrl();
+        jda = JDABuilder.createLight("test-token", GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
+                        GatewayIntent.GUILD_MESSAGES)
+                .setRestConfig(new RestConfig().setBaseUrl(discord.restBaseUrl()))
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gateway;
+                    }
+                })
+                .setCompression(Compression.NONE)
+                .addEventListeners((net.dv8tion.jda.api.hooks.EventListener) events::add)
+                .build();
+        jda.awaitReady();
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (jda != null) {
+                jda.shutdownNow();
+            }
+        } finally {
+            if (discord != null) {
+                discord.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void loginGoesThroughTheDouble() {
+        discord.awaitReady(WAIT);
+        assertThat(events).anyMatch(ReadyEvent.class::isInstance);
+        assertThat(jda.getSelfUser().getName()).isEqualTo("CareBot");
+        assertThat(jda.getSelfUser().getApplicationId()).isEqualTo(DiscordApiDouble.APPLICATION_ID);
+        assertThat(discord.calls()).anyMatch(c -> c.method().equals("GET") && c.path().equals("/users/@me"));
+        assertThat(discord.identifyCount()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void dmMessageReachesListenerAndReplyIsRecorded() {
+        String channelId = discord.newSnowflake();
+        discord.dispatch("MESSAGE_CREATE", discord.dmMessageCreate(USER_ID, "alice", channelId, "hello bot"));
+
+        MessageReceivedEvent event = awaitEvent(MessageReceivedEvent.class,
+                e -> e.getMessage().getContentRaw().equals("hello bot"));
+        assertThat(event.isFromType(ChannelType.PRIVATE)).isTrue();
+        assertThat(event.getAuthor().getId()).isEqualTo(USER_ID);
+        assertThat(event.getChannel().getId()).isEqualTo(channelId);
+
+        event.getChannel().sendMessage("hi").queue();
+        DiscordApiDouble.Call call = discord.awaitCall("POST", "/channels/" + channelId + "/messages", WAIT);
+        assertThat(call.body().get("content").asText()).isEqualTo("hi");
+    }
+
+    @Test
+    @Order(3)
+    void slashCommandReplyIsAnEphemeralCallback() throws Exception {
+        String interactionId = discord.newSnowflake();
+        String token = "itoken-" + interactionId;
+        discord.dispatch("INTERACTION_CREATE", discord.slashCommand(interactionId, token, USER_ID, "alice",
+                discord.newSnowflake(), "ticket", Map.of("subject", "printer on fire")));
+
+        SlashCommandInteractionEvent event = awaitEvent(SlashCommandInteractionEvent.class, e -> true);
+        assertThat(event.getName()).isEqualTo("ticket");
+        assertThat(event.getOption("subject").getAsString()).isEqualTo("printer on fire");
+        assertThat(event.getUser().getId()).isEqualTo(USER_ID);
+
+        event.reply("ok").setEphemeral(true).queue();
+        DiscordApiDouble.Call call = discord.awaitCall("POST",
+                "/interactions/" + interactionId + "/" + token + "/callback", WAIT);
+        assertThat(call.body().get("type").asInt()).isEqualTo(4);
+        assertThat(call.body().at("/data/content").asText()).isEqualTo("ok");
+        assertThat(call.body().at("/data/flags").asInt() & 64).isEqualTo(64);
+
+        // the double's webhook answer is a message JDA can parse
+        Message edited = event.getHook().editOriginal("ok, edited").submit().get(15, TimeUnit.SECONDS);
+        assertThat(edited.getContentRaw()).isEqualTo("ok, edited");
+        discord.awaitCall("PATCH", "/webhooks/" + DiscordApiDouble.APPLICATION_ID + "/" + token
+                + "/messages/@original", WAIT);
+    }
+
+    @Test
+    @Order(4)
+    void commandRegistrationAndMessageEditsAreAnsweredInAFormJdaParses() throws Exception {
+        List<Command> commands = jda.updateCommands()
+                .addCommands(Commands.slash("ticket", "Open a ticket")
+                        .addOption(OptionType.STRING, "subject", "What is it about", true))
+                .submit().get(15, TimeUnit.SECONDS);
+        assertThat(commands).singleElement().satisfies(c -> {
+            assertThat(c.getName()).isEqualTo("ticket");
+            assertThat(c.getId()).isNotBlank();
+        });
+        DiscordApiDouble.Call put = discord.awaitCall("PUT",
+                "/applications/" + DiscordApiDouble.APPLICATION_ID + "/commands", WAIT);
+        assertThat(put.body().get(0).get("name").asText()).isEqualTo("ticket");
+
+        PrivateChannel dm = jda.openPrivateChannelById(USER_ID).submit().get(15, TimeUnit.SECONDS);
+        discord.awaitCall("POST", "/users/@me/channels", WAIT);
+        Message sent = dm.sendMessage("first").submit().get(15, TimeUnit.SECONDS);
+        assertThat(sent.getAuthor().getId()).isEqualTo(DiscordApiDouble.BOT_ID);
+        Message edited = sent.editMessage("second").submit().get(15, TimeUnit.SECONDS);
+        assertThat(edited.getContentRaw()).isEqualTo("second");
+        discord.awaitCall("PATCH", "/channels/" + dm.getId() + "/messages/" + sent.getId(), WAIT);
+    }
+
+    @Test
+    @Order(5)
+    void droppedConnectionIsResumedWithoutDuplicates() throws InterruptedException {
+        String channelId = discord.newSnowflake();
+        discord.dispatch("MESSAGE_CREATE", discord.dmMessageCreate(USER_ID, "alice", channelId, "before drop"));
+        awaitEvent(MessageReceivedEvent.class, e -> e.getMessage().getContentRaw().equals("before drop"));
+        int seqBeforeDrop = discord.lastSeq();
+        String sessionId = discord.sessionId();
+
+        discord.dropConnection();
+        // Sent while JDA is disconnected: only kept in the double's history, must be replayed on RESUME.
+        discord.dispatch("MESSAGE_CREATE", discord.dmMessageCreate(USER_ID, "alice", channelId, "during drop"));
+
+        discord.awaitResumed(1, WAIT);
+        assertThat(discord.identifyCount()).isEqualTo(1);
+        assertThat(discord.resumeCount()).isEqualTo(1);
+        assertThat(discord.resumedFromSeq()).containsExactly((long) seqBeforeDrop);
+        JsonNode resume = discord.receivedGatewayPayloads().stream()
+                .filter(p -> p.path("op").asInt() == 6).findFirst().orElseThrow();
+        assertThat(resume.at("/d/session_id").asText()).isEqualTo(sessionId);
+        assertThat(resume.at("/d/token").asText()).isEqualTo("test-token");
+        awaitEvent(SessionResumeEvent.class, e -> true);
+
+        discord.dispatch("MESSAGE_CREATE", discord.dmMessageCreate(USER_ID, "alice", channelId, "after resume"));
+        awaitEvent(MessageReceivedEvent.class, e -> e.getMessage().getContentRaw().equals("after resume"));
+        Thread.sleep(300); // give a duplicate the chance to show up
+
+        assertThat(countMessages("before drop")).isEqualTo(1);
+        assertThat(countMessages("during drop")).isEqualTo(1);
+        assertThat(countMessages("after resume")).isEqualTo(1);
+    }
+
+    private long countMessages(String content) {
+        return events.stream().filter(MessageReceivedEvent.class::isInstance).map(MessageReceivedEvent.class::cast)
+                .filter(e -> e.getMessage().getContentRaw().equals(content)).count();
+    }
+
+    private <T extends GenericEvent> T awaitEvent(Class<T> type, Predicate<T> filter) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (GenericEvent e : events) {
+                if (type.isInstance(e) && filter.test(type.cast(e))) {
+                    return type.cast(e);
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT + "; events: "
+                + events.stream().map(e -> e.getClass().getSimpleName()).toList());
+    }
+}
