@@ -2,6 +2,9 @@ package com.careregistry.telegram;
 
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.chat.ChatInput;
+import com.careregistry.core.chat.CustomerConversation;
+import com.careregistry.core.chat.Replies;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.Outbox;
@@ -55,7 +58,7 @@ class StaffConversation {
     }
 
     /** A message in the staff group: in a ticket's topic from an agent, it goes to the customer. */
-    void onGroupMessage(Message message, Incoming incoming) {
+    void onGroupMessage(Message message, ChatInput incoming) {
         if (message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot()) || incoming.isEmpty()
                 || message.getMessageThreadId() == null || incoming.isCommand()) {
             return;
@@ -78,7 +81,7 @@ class StaffConversation {
      * An agent answering in their private chat by replying to a message tagged {@code #N}; false when
      * the message is not that (then it is the agent's own message as a customer).
      */
-    boolean onPrivateReply(Message message, Incoming incoming) {
+    boolean onPrivateReply(Message message, ChatInput incoming) {
         Message repliedTo = message.getReplyToMessage();
         if (repliedTo == null || repliedTo.getFrom() == null || !Boolean.TRUE.equals(repliedTo.getFrom().getIsBot())
                 || incoming.isCommand()) {

@@ -1,5 +1,8 @@
 package com.careregistry.telegram;
 
+import com.careregistry.core.chat.ChatInput;
+import com.careregistry.core.chat.CustomerConversation;
+import com.careregistry.core.chat.Replies;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.ChatUser;
@@ -65,7 +68,7 @@ public class TelegramBot {
             if (message.getFrom() == null) {
                 return;
             }
-            Incoming incoming = Incoming.of(message);
+            ChatInput incoming = Incoming.of(message);
             if (message.isUserMessage()) {
                 if (!staff.onPrivateReply(message, incoming)) {
                     customers.onMessage(Incoming.chatUser(message.getFrom(), message.getChatId()), incoming);

@@ -1,4 +1,4 @@
-package com.careregistry.telegram;
+package com.careregistry.core.chat;
 
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.MessageAction;
@@ -7,21 +7,21 @@ import com.careregistry.core.text.Texts;
 import java.util.List;
 
 /** Answers in a chat, rendered in the reader's language and written to the outbox. */
-record Replies(Outbox outbox, Texts texts) {
+public record Replies(Outbox outbox, Texts texts) {
 
-    void send(ChatAddress to, String language, String key, Object... args) {
+    public void send(ChatAddress to, String language, String key, Object... args) {
         outbox.toChat(to, texts.get(language, key, args));
     }
 
-    void send(ChatAddress to, String text, List<MessageAction> actions) {
+    public void send(ChatAddress to, String text, List<MessageAction> actions) {
         outbox.toChat(to, text, actions);
     }
 
-    MessageAction action(String id, String language, String labelKey, Object... args) {
+    public MessageAction action(String id, String language, String labelKey, Object... args) {
         return new MessageAction(id, texts.get(language, labelKey, args));
     }
 
-    String text(String language, String key, Object... args) {
+    public String text(String language, String key, Object... args) {
         return texts.get(language, key, args);
     }
 }

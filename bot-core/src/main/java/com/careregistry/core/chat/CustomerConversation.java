@@ -1,4 +1,4 @@
-package com.careregistry.telegram;
+package com.careregistry.core.chat;
 
 import com.careregistry.core.agent.JoinRequestDesk;
 import com.careregistry.core.category.Category;
@@ -36,17 +36,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * A customer in their private chat with the bot: commands, buttons and the steps of multi-step
+ * A customer in their private chat with a bot, on any platform: commands, buttons and the steps of multi-step
  * flows, translated into the core's use cases. The step a customer is at lives in the core's
  * conversation state, together with the ticket they are talking about ({@code current}).
  */
 @Component
-@Conditional(TelegramAdapter.Enabled.class)
-class CustomerConversation {
+public class CustomerConversation {
 
     static final String IDLE = "idle";
     static final String NEW_CATEGORY = "new:category";
@@ -103,21 +101,21 @@ class CustomerConversation {
 
     private Session session(ChatUser user) {
         Customer customer = customers.register(user);
-        ConversationKey key = new ConversationKey(Channel.TELEGRAM, user.chatId(), user.externalUserId());
+        ConversationKey key = new ConversationKey(user.channel(), user.chatId(), user.externalUserId());
         Optional<ConversationState> state = conversations.current(key);
         return new Session(customer, user, user.privateChat(), key, state.map(ConversationState::step).orElse(IDLE),
                 state.map(ConversationState::data).orElse(Map.of()));
     }
 
     /** Where refusals of this user's events are answered, and in which language. */
-    String languageOf(ChatUser user) {
-        return customers.find(Channel.TELEGRAM, user.externalUserId()).map(Customer::language)
+    public String languageOf(ChatUser user) {
+        return customers.find(user.channel(), user.externalUserId()).map(Customer::language)
                 .orElse(Texts.normalize(user.language()));
     }
 
     // ---------------------------------------------------------------- messages
 
-    void onMessage(ChatUser user, Incoming incoming) {
+    public void onMessage(ChatUser user, ChatInput incoming) {
         Session s = session(user);
         if (incoming.isCommand()) {
             onCommand(s, incoming.command(), incoming.argument());
@@ -133,10 +131,10 @@ class CustomerConversation {
         }
     }
 
-    void onEdit(ChatUser user, Incoming incoming) {
-        customers.find(Channel.TELEGRAM, user.externalUserId()).ifPresent(customer -> {
+    public void onEdit(ChatUser user, ChatInput incoming) {
+        customers.find(user.channel(), user.externalUserId()).ifPresent(customer -> {
             if (incoming.text() != null && !incoming.text().isBlank()) {
-                editMessage.edit(customer.id(), Channel.TELEGRAM, incoming.externalMessageId(), incoming.text());
+                editMessage.edit(customer.id(), user.channel(), incoming.externalMessageId(), incoming.text());
             }
         });
     }
@@ -171,7 +169,7 @@ class CustomerConversation {
     // ---------------------------------------------------------------- buttons
 
     /** A button pressed in the private chat; {@code data} is the action id the button was made with. */
-    void onButton(ChatUser user, String data) {
+    public void onButton(ChatUser user, String data) {
         Session s = session(user);
         String[] parts = data.split(":");
         switch (parts[0]) {
@@ -219,7 +217,7 @@ class CustomerConversation {
                 if (!OFFER_NEW.equals(s.step())) {
                     replies.send(s.chat(), s.language(), "bot.button.stale");
                 } else if ("yes".equals(parts[1])) {
-                    Incoming pending = pending(s);
+                    ChatInput pending = pending(s);
                     moveTo(s, IDLE, Map.of());
                     openWithChosenOrOnlyCategory(s, pending);
                 } else {
@@ -257,16 +255,16 @@ class CustomerConversation {
         replies.send(s.chat(), replies.text(s.language(), "bot.new.choose-category"), buttons);
     }
 
-    private void open(Session s, Long categoryId, Incoming incoming) {
+    private void open(Session s, Long categoryId, ChatInput incoming) {
         Ticket ticket = openTicket.open(new OpenTicketCommand(s.customer().id(), categoryId, incoming.text(),
-                incoming.attachments(), Channel.TELEGRAM, incoming.externalMessageId()));
+                incoming.attachments(), s.user().channel(), incoming.externalMessageId()));
         Map<String, String> data = new HashMap<>();
         data.put("current", String.valueOf(ticket.number().value()));
         conversations.moveTo(s.key(), IDLE, data);
         replies.send(s.chat(), s.language(), "bot.ticket.created", ticket.number().toString());
     }
 
-    private void openWithChosenOrOnlyCategory(Session s, Incoming pending) {
+    private void openWithChosenOrOnlyCategory(Session s, ChatInput pending) {
         List<Category> active = categories.active();
         if (active.size() == 1) {
             open(s, active.get(0).id(), pending);
@@ -347,7 +345,7 @@ class CustomerConversation {
                 replies.action("close-no:" + number.value(), s.language(), "bot.close.no")));
     }
 
-    private void toCurrentTicket(Session s, Incoming incoming) {
+    private void toCurrentTicket(Session s, ChatInput incoming) {
         List<TicketSummary> open = queries.myOpenTickets(s.customer().id());
         Optional<TicketNumber> current = s.current().filter(n -> open.stream().anyMatch(t -> t.number().equals(n)));
         if (current.isEmpty() && open.size() == 1) {
@@ -376,11 +374,11 @@ class CustomerConversation {
             replies.send(s.chat(), s.language(), "bot.button.stale");
             return;
         }
-        Incoming pending = pending(s);
+        ChatInput pending = pending(s);
         post(s, number, pending);
     }
 
-    private void post(Session s, TicketNumber number, Incoming incoming) {
+    private void post(Session s, TicketNumber number, ChatInput incoming) {
         postMessage.post(new PostCustomerMessage.Command(s.customer().id(), number, incoming.content()));
         Map<String, String> data = new HashMap<>();
         data.put("current", String.valueOf(number.value()));
@@ -442,7 +440,7 @@ class CustomerConversation {
     }
 
     /** A message kept in the state until the customer says where it goes. */
-    private static Map<String, String> keep(Incoming incoming) {
+    private static Map<String, String> keep(ChatInput incoming) {
         Map<String, String> data = new HashMap<>();
         if (incoming.text() != null) {
             data.put("text", incoming.text());
@@ -455,13 +453,13 @@ class CustomerConversation {
         return data;
     }
 
-    private static Incoming pending(Session s) {
+    private static ChatInput pending(Session s) {
         List<Attachment> files = new ArrayList<>();
         for (int i = 0; s.data().containsKey("file" + i); i++) {
             String[] fields = s.data().get("file" + i).split("\t", -1);
             files.add(new Attachment(fields[0], fields[1], fields[2].isEmpty() ? null : fields[2]));
         }
-        return new Incoming(s.data().get("text"), files, s.data().get("mid"), null, null);
+        return new ChatInput(s.user().channel(), s.data().get("text"), files, s.data().get("mid"), null, null);
     }
 
     private String agentName(String language, Optional<String> agent) {
