@@ -1,13 +1,32 @@
 package com.careregistry.discord;
 
+import com.careregistry.core.chat.CustomerConversation;
+import com.careregistry.core.inbox.Intake;
+import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.text.Texts;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** The Discord adapter's switch: off, and saying so once, without a bot token. */
+/**
+ * The Discord adapter's switch: off, and saying so once, without a bot token; with one, the bot
+ * (JDA, pointed at {@code DISCORD_API_URL} and {@code DISCORD_GATEWAY_URL}) and its sender.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DiscordSettings.class)
 public class DiscordAdapter {
@@ -25,7 +44,56 @@ public class DiscordAdapter {
         if (!settings.enabled()) {
             log.info("Discord adapter is off: DISCORD_BOT_TOKEN is not set");
         } else {
-            log.warn("Discord adapter: a bot token is set, but the bot itself is not built yet (issue 5); no events are read");
+            log.info("Discord adapter is on (REST at {}): customers' direct messages are served; slash commands and "
+                    + "staff threads are not built yet", settings.apiUrl());
+        }
+    }
+
+    /** True when {@code careregistry.discord.bot-token} is set and not blank. */
+    static class Enabled extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String token = context.getEnvironment().getProperty("careregistry.discord.bot-token");
+            return token != null && !token.isBlank() ? ConditionOutcome.match("Discord bot token set")
+                    : ConditionOutcome.noMatch("no Discord bot token");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(Enabled.class)
+    static class On {
+
+        @Bean(destroyMethod = "shutdown")
+        DiscordBot discordBot(Intake intake, CustomerConversation customers, Outbox outbox, Texts texts) {
+            return new DiscordBot(intake, customers, outbox, texts);
+        }
+
+        /** Logs in without waiting for the gateway: until it is ready, the outbox simply retries. */
+        @Bean(destroyMethod = "shutdownNow")
+        JDA jda(DiscordSettings settings, DiscordBot bot) {
+            String api = settings.apiUrl().toString();
+            JDABuilder builder = JDABuilder.createLight(settings.botToken(), GatewayIntent.DIRECT_MESSAGES,
+                            GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGES)
+                    .setRestConfig(new RestConfig().setBaseUrl(api.endsWith("/") ? api : api + "/"))
+                    .addEventListeners(bot);
+            if (settings.gatewayUrl() != null && !settings.gatewayUrl().isBlank()) {
+                String gateway = settings.gatewayUrl().strip();
+                builder.setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gateway;
+                    }
+                });
+                if (gateway.startsWith("ws://")) {
+                    builder.setCompression(Compression.NONE);
+                }
+            }
+            return builder.build();
+        }
+
+        @Bean
+        DiscordSender discordSender(JDA jda) {
+            return new DiscordSender(jda);
         }
     }
 }

@@ -1,0 +1,108 @@
+package com.careregistry.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careregistry.DiscordTestApplication;
+import com.careregistry.discord.DiscordApiDouble.Call;
+import com.careregistry.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real JDA against the local double of Discord's REST API and gateway: a customer's direct
+ * messages open and follow a ticket with the same conversation as in Telegram, and the bot's
+ * answers are POSTed to the DM channel, escaped.
+ */
+@SpringBootTest(classes = DiscordTestApplication.class)
+class DiscordDirectMessageTest {
+
+    static final DiscordApiDouble DISCORD = new DiscordApiDouble();
+    static final String ANN = "2000000000000000042";
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "ccr_discord_test");
+        registry.add("careregistry.discord.api-url", DISCORD::restBaseUrl);
+        registry.add("careregistry.discord.gateway-url", DISCORD::gatewayUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        DISCORD.close();
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void cleanSlate() {
+        DISCORD.awaitReady(WAIT);
+        TestDatabase.wipe(jdbc);
+        DISCORD.clearCalls();
+    }
+
+    @Test
+    void aCustomersDirectMessagesOpenATicketAndTheRepliesArePosted() {
+        String dm = DISCORD.newSnowflake();
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/new"));
+        awaitPost(text -> text.startsWith("Please describe your problem"));
+
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "   "));
+        awaitPost(text -> text.equals("Query cannot be empty!"));
+
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "My **laptop** will not boot"));
+        String created = awaitPost(text -> text.startsWith("Ticket #")).body().path("content").asText();
+        assertThat(created).contains(" created");
+        assertThat(awaitPost(text -> text.startsWith("Ticket #")).body().path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT description FROM tickets", String.class)).isEqualTo("My **laptop** will not boot");
+        assertThat(jdbc.queryForObject("SELECT channel FROM tickets", String.class)).isEqualTo("DISCORD");
+
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/tickets"));
+        assertThat(awaitPost(text -> text.startsWith("Your tickets:")).body().path("content").asText())
+                .contains("My \\*\\*laptop\\*\\* will not boot").contains("Agent: N/A");
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceHasOneEffect() throws Exception {
+        String dm = DISCORD.newSnowflake();
+        String start = DISCORD.dmMessageCreate(ANN, "ann", dm, "/start");
+        DISCORD.dispatch("MESSAGE_CREATE", start);
+        DISCORD.dispatch("MESSAGE_CREATE", start);
+        awaitPost(text -> text.startsWith("Hello ann!"));
+        Thread.sleep(500);
+        assertThat(posts()).filteredOn(c -> c.body().path("content").asText().startsWith("Hello ann!")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isEqualTo(1);
+    }
+
+    private List<Call> posts() {
+        return DISCORD.calls().stream().filter(c -> c.method().equals("POST") && c.path().matches("/channels/\\d+/messages"))
+                .toList();
+    }
+
+    private Call awaitPost(Predicate<String> content) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Call call : posts()) {
+                if (content.test(call.body().path("content").asText())) {
+                    return call;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no such message; calls: " + DISCORD.calls());
+    }
+}
