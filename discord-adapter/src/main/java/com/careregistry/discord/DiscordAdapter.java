@@ -44,8 +44,8 @@ public class DiscordAdapter {
         if (!settings.enabled()) {
             log.info("Discord adapter is off: DISCORD_BOT_TOKEN is not set");
         } else {
-            log.info("Discord adapter is on (REST at {}): customers' direct messages are served; slash commands and "
-                    + "staff threads are not built yet", settings.apiUrl());
+            log.info("Discord adapter is on (REST at {}): customers are served in direct messages and by slash "
+                    + "commands; staff threads are not built yet", settings.apiUrl());
         }
     }
 
@@ -64,8 +64,9 @@ public class DiscordAdapter {
     static class On {
 
         @Bean(destroyMethod = "shutdown")
-        DiscordBot discordBot(Intake intake, CustomerConversation customers, Outbox outbox, Texts texts) {
-            return new DiscordBot(intake, customers, outbox, texts);
+        DiscordBot discordBot(Intake intake, CustomerConversation customers, Outbox outbox, Texts texts,
+                              DiscordSettings settings) {
+            return new DiscordBot(intake, customers, outbox, texts, settings.guildId());
         }
 
         /** Logs in without waiting for the gateway: until it is ready, the outbox simply retries. */

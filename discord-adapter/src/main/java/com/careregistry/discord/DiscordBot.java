@@ -15,15 +15,23 @@ import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Discord events in. A customer's direct message goes through the same conversation as in
- * Telegram (commands typed as {@code /new}, the current ticket, steps kept in the database), once
- * per message id thanks to the inbox. The work runs off JDA's event thread, one event after
+ * Discord events in. A customer's direct message, slash command or button goes through the same
+ * conversation as in Telegram (the current ticket, steps kept in the database), once per event id
+ * thanks to the inbox; answers go to the customer's DMs through the outbox. The work runs off JDA's event thread, one event after
  * another, so the gateway is never blocked and one customer's messages keep their order.
  */
 class DiscordBot extends ListenerAdapter {
@@ -34,17 +42,34 @@ class DiscordBot extends ListenerAdapter {
     private final CustomerConversation customers;
     private final Outbox outbox;
     private final Texts texts;
+    private final String guildId;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "discord-intake");
         thread.setDaemon(true);
         return thread;
     });
 
-    DiscordBot(Intake intake, CustomerConversation customers, Outbox outbox, Texts texts) {
+    DiscordBot(Intake intake, CustomerConversation customers, Outbox outbox, Texts texts, String guildId) {
+        this.guildId = guildId == null || guildId.isBlank() ? null : guildId.strip();
         this.intake = intake;
         this.customers = customers;
         this.outbox = outbox;
         this.texts = texts;
+    }
+
+    /** The slash commands, registered at start-up (in DISCORD_GUILD_ID when set, else globally). */
+    static List<CommandData> commands(Texts texts) {
+        return List.of(
+                Commands.slash("ticket", texts.get("en", "bot.command.tickets")).addSubcommands(
+                        new SubcommandData("new", texts.get("en", "bot.command.new")),
+                        new SubcommandData("list", texts.get("en", "bot.command.tickets")),
+                        new SubcommandData("show", texts.get("en", "bot.command.ticket"))
+                                .addOption(OptionType.STRING, "number", "#1042", true),
+                        new SubcommandData("close", texts.get("en", "bot.command.close"))),
+                Commands.slash("email", texts.get("en", "bot.command.email")),
+                Commands.slash("language", texts.get("en", "bot.command.language")),
+                Commands.slash("agent", texts.get("en", "bot.command.agent"))
+                        .addOption(OptionType.STRING, "note", texts.get("en", "bot.command.agent"), false));
     }
 
     @Override
@@ -53,28 +78,80 @@ class DiscordBot extends ListenerAdapter {
             return;
         }
         Message message = event.getMessage();
-        ChatUser user = chatUser(event.getAuthor());
+        ChatUser user = chatUser(event.getAuthor(), null);
         ChatInput input = ChatInput.of(Channel.DISCORD, message.getContentRaw(), attachments(message),
                 event.getChannel().getId() + ":" + message.getId());
+        handle(message.getId(), user, () -> customers.onMessage(user, input));
+    }
+
+    /**
+     * A slash command: acknowledged at once (ephemerally), then answered in the customer's DMs by
+     * the same conversation as a typed command would be.
+     */
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
+        String typed = switch (event.getName()) {
+            case "ticket" -> switch (String.valueOf(event.getSubcommandName())) {
+                case "new" -> "/new";
+                case "list" -> "/tickets";
+                case "show" -> "/ticket " + option(event, "number");
+                case "close" -> "/close";
+                default -> "/help";
+            };
+            case "email" -> "/email";
+            case "language" -> "/language";
+            case "agent" -> ("/agent " + option(event, "note")).strip();
+            default -> "/help";
+        };
+        event.reply(texts.get(user.language(), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
+        ChatInput input = ChatInput.of(Channel.DISCORD, typed, List.of(), null);
+        handle(event.getId(), user, () -> customers.onMessage(user, input));
+    }
+
+    /** A button of one of our messages in the customer's DMs. */
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
+        String action = event.getComponentId();
+        event.deferEdit().queue();
+        handle(event.getId(), user, () -> customers.onButton(user, action));
+    }
+
+    private void handle(String eventId, ChatUser user, Runnable effect) {
         worker.execute(() -> {
             try {
-                intake.once(new InboundEvent(Channel.DISCORD, message.getId()), () -> customers.onMessage(user, input),
+                intake.once(new InboundEvent(Channel.DISCORD, eventId), effect,
                         refusal -> outbox.toChat(user.privateChat(), texts.explain(customers.languageOf(user), refusal)));
             } catch (RuntimeException e) {
-                log.warn("Discord message {} could not be handled", message.getId(), e);
+                log.warn("Discord event {} could not be handled", eventId, e);
             }
         });
     }
 
+    private static String option(SlashCommandInteractionEvent event, String name) {
+        OptionMapping option = event.getOption(name);
+        return option == null ? "" : option.getAsString();
+    }
+
     /** A Discord customer is reached by opening a DM with their user id, so that id is their chat. */
-    static ChatUser chatUser(User author) {
-        return new ChatUser(Channel.DISCORD, author.getId(), author.getId(), author.getEffectiveName(), null);
+    static ChatUser chatUser(User author, String locale) {
+        return new ChatUser(Channel.DISCORD, author.getId(), author.getId(), author.getEffectiveName(), locale);
     }
 
     private static List<Attachment> attachments(Message message) {
         return message.getAttachments().stream()
                 .map(a -> new Attachment(a.isImage() ? Attachment.PHOTO : Attachment.DOCUMENT, a.getUrl(), a.getFileName()))
                 .toList();
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        var guild = guildId == null ? null : event.getJDA().getGuildById(guildId);
+        var update = guild != null ? guild.updateCommands() : event.getJDA().updateCommands();
+        update.addCommands(commands(texts)).queue(
+                done -> log.info("Discord slash commands registered {}", guild != null ? "in guild " + guildId : "globally"),
+                failure -> log.warn("Discord refused the slash commands: {}", failure.getMessage()));
     }
 
     void shutdown() {

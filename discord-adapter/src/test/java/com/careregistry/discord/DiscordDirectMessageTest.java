@@ -48,8 +48,11 @@ class DiscordDirectMessageTest {
     void cleanSlate() {
         DISCORD.awaitReady(WAIT);
         TestDatabase.wipe(jdbc);
-        DISCORD.clearCalls();
+        mark = DISCORD.calls().size();
     }
+
+    /** Calls before this test began; the test looks only after them. */
+    private int mark;
 
     @Test
     void aCustomersDirectMessagesOpenATicketAndTheRepliesArePosted() {
@@ -84,8 +87,33 @@ class DiscordDirectMessageTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isEqualTo(1);
     }
 
+    @Test
+    void slashCommandsAreRegisteredAndAnsweredEphemerallyThenInTheDirectMessages() throws Exception {
+        DISCORD.awaitCall("PUT", "/applications/\\d+/commands", WAIT);
+        Call registered = DISCORD.calls().stream().filter(c -> c.method().equals("PUT")).findFirst().orElseThrow();
+        assertThat(registered.body().toString()).contains("\"ticket\"").contains("\"list\"").contains("\"show\"")
+                .contains("\"email\"").contains("\"agent\"");
+
+        String dm = DISCORD.newSnowflake();
+        String interaction = DISCORD.newSnowflake();
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        DISCORD.slashCommand(interaction, "token-1", ANN, "ann", dm, "ticket", java.util.Map.of()));
+        com.fasterxml.jackson.databind.node.ArrayNode options = ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("data"))
+                .putArray("options");
+        options.addObject().put("name", "list").put("type", 1).putArray("options");
+        DISCORD.dispatch("INTERACTION_CREATE", json.toString());
+
+        Call ack = DISCORD.awaitCall("POST", "/interactions/" + interaction + "/token-1/callback", WAIT);
+        assertThat(ack.body().path("type").asInt()).isEqualTo(4);
+        assertThat(ack.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(ack.body().path("data").path("content").asText()).isEqualTo("I answered you in our direct messages.");
+        awaitPost(text -> text.equals("You are yet to raise a ticket"));
+    }
+
     private List<Call> posts() {
-        return DISCORD.calls().stream().filter(c -> c.method().equals("POST") && c.path().matches("/channels/\\d+/messages"))
+        List<Call> calls = DISCORD.calls();
+        return calls.subList(Math.min(mark, calls.size()), calls.size()).stream().filter(c -> c.method().equals("POST") && c.path().matches("/channels/\\d+/messages"))
                 .toList();
     }
 
