@@ -127,11 +127,6 @@ public class StaffAccounts {
                         settings.link("/set-password?token=" + token), INVITE_VALIDITY.toDays()), null);
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Account> ofAgent(Long agentId) {
-        return accounts.findByAgentId(agentId);
-    }
-
     // ------------------------------------------------------------ passwords
 
     /**

@@ -72,10 +72,6 @@ public class Customer {
         this.language = Texts.normalize(language);
     }
 
-    void rename(String displayName) {
-        this.displayName = displayName;
-    }
-
     public void verifyEmail(String email, Instant at) {
         this.email = email;
         this.emailVerifiedAt = at;

@@ -64,10 +64,6 @@ public class CustomerIdentity {
         return ChatAddress.of(channel, chatId);
     }
 
-    void moveTo(Long otherCustomerId) {
-        this.customerId = otherCustomerId;
-    }
-
     void reachAt(String chatId) {
         this.chatId = chatId;
     }

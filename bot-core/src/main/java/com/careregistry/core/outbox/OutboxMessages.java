@@ -1,6 +1,5 @@
 package com.careregistry.core.outbox;
 
-import com.careregistry.core.common.Channel;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,8 +9,6 @@ public interface OutboxMessages extends JpaRepository<OutboxMessage, Long> {
     List<OutboxMessage> findByStatusOrderByIdDesc(OutboxStatus status, Pageable page);
 
     List<OutboxMessage> findByTicketIdOrderByIdAsc(Long ticketId);
-
-    List<OutboxMessage> findByChannelOrderByIdAsc(Channel channel);
 
     long countByStatus(OutboxStatus status);
 }
