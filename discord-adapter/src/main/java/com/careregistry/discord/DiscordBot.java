@@ -15,7 +15,13 @@ import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -37,6 +43,9 @@ import org.slf4j.LoggerFactory;
 class DiscordBot extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+
+    static final String NEW_TICKET_FORM = "new-ticket";
+    static final String DESCRIPTION = "description";
 
     private final Intake intake;
     private final CustomerConversation customers;
@@ -91,9 +100,12 @@ class DiscordBot extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
+        if ("ticket".equals(event.getName()) && "new".equals(event.getSubcommandName())) {
+            event.replyModal(newTicketForm(user.language())).queue();
+            return;
+        }
         String typed = switch (event.getName()) {
             case "ticket" -> switch (String.valueOf(event.getSubcommandName())) {
-                case "new" -> "/new";
                 case "list" -> "/tickets";
                 case "show" -> "/ticket " + option(event, "number");
                 case "close" -> "/close";
@@ -107,6 +119,26 @@ class DiscordBot extends ListenerAdapter {
         event.reply(texts.get(user.language(), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
         ChatInput input = ChatInput.of(Channel.DISCORD, typed, List.of(), null);
         handle(event.getId(), user, () -> customers.onMessage(user, input));
+    }
+
+    /** The new-ticket form was sent: the description opens the ticket (or is refused, with the reason in the DMs). */
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        if (!NEW_TICKET_FORM.equals(event.getModalId())) {
+            return;
+        }
+        ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
+        ModalMapping value = event.getValue(DESCRIPTION);
+        ChatInput description = ChatInput.of(Channel.DISCORD, value == null ? "" : value.getAsString(), List.of(), null);
+        event.reply(texts.get(user.language(), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
+        handle(event.getId(), user, () -> customers.openFromForm(user, description));
+    }
+
+    private Modal newTicketForm(String language) {
+        TextInput description = TextInput.create(DESCRIPTION, TextInputStyle.PARAGRAPH).setRequired(true)
+                .setMaxLength(4000).build();
+        return Modal.create(NEW_TICKET_FORM, texts.get(language, "bot.menu.new"))
+                .addComponents(Label.of(texts.get(language, "bot.discord.describe"), description)).build();
     }
 
     /** A button of one of our messages in the customer's DMs. */

@@ -131,6 +131,15 @@ public class CustomerConversation {
         }
     }
 
+    /**
+     * A form (a Discord modal) opened a ticket with this description: opened at once when there is
+     * one category, else the customer chooses one first and it opens then.
+     */
+    public void openFromForm(ChatUser user, ChatInput description) {
+        Session s = session(user);
+        openWithChosenOrOnlyCategory(s, description);
+    }
+
     public void onEdit(ChatUser user, ChatInput incoming) {
         customers.find(user.channel(), user.externalUserId()).ifPresent(customer -> {
             if (incoming.text() != null && !incoming.text().isBlank()) {
