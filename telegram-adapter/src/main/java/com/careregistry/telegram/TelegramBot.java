@@ -2,7 +2,7 @@ package com.careregistry.telegram;
 
 import com.careregistry.core.chat.ChatInput;
 import com.careregistry.core.chat.CustomerConversation;
-import com.careregistry.core.chat.Replies;
+import com.careregistry.core.chat.StaffConversation;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.ChatUser;
@@ -70,11 +70,14 @@ public class TelegramBot {
             }
             ChatInput incoming = Incoming.of(message);
             if (message.isUserMessage()) {
-                if (!staff.onPrivateReply(message, incoming)) {
+                if (!isReplyToUs(message) || !staff.onReplyTo(Channel.TELEGRAM, String.valueOf(message.getFrom().getId()),
+                        repliedText(message), incoming)) {
                     customers.onMessage(Incoming.chatUser(message.getFrom(), message.getChatId()), incoming);
                 }
-            } else if (settings.isStaffGroup(String.valueOf(message.getChatId()))) {
-                staff.onGroupMessage(message, incoming);
+            } else if (settings.isStaffGroup(String.valueOf(message.getChatId())) && message.getMessageThreadId() != null
+                    && !Boolean.TRUE.equals(message.getFrom().getIsBot())) {
+                staff.onThreadMessage(new ChatAddress(Channel.TELEGRAM, String.valueOf(message.getChatId()),
+                        String.valueOf(message.getMessageThreadId())), String.valueOf(message.getFrom().getId()), incoming);
             }
         } else if (update.hasEditedMessage() && update.getEditedMessage().isUserMessage()) {
             Message edited = update.getEditedMessage();
@@ -85,10 +88,21 @@ public class TelegramBot {
                 return;
             }
             ChatAddress where = whereFrom(query);
-            if (!staff.onButton(query.getFrom(), where, query.getData()) && query.getMessage().isUserMessage()) {
+            if (!staff.onButton(Channel.TELEGRAM, String.valueOf(query.getFrom().getId()), where, query.getData())
+                    && query.getMessage().isUserMessage()) {
                 customers.onButton(Incoming.chatUser(query.getFrom(), query.getMessage().getChatId()), query.getData());
             }
         }
+    }
+
+    private static boolean isReplyToUs(Message message) {
+        Message repliedTo = message.getReplyToMessage();
+        return repliedTo != null && repliedTo.getFrom() != null && Boolean.TRUE.equals(repliedTo.getFrom().getIsBot());
+    }
+
+    private static String repliedText(Message message) {
+        Message repliedTo = message.getReplyToMessage();
+        return repliedTo.hasText() ? repliedTo.getText() : repliedTo.getCaption();
     }
 
     /** The core refused: tell the writer why, where they wrote. */

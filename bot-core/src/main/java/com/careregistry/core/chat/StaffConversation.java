@@ -1,10 +1,7 @@
-package com.careregistry.telegram;
+package com.careregistry.core.chat;
 
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.ManageAgents;
-import com.careregistry.core.chat.ChatInput;
-import com.careregistry.core.chat.CustomerConversation;
-import com.careregistry.core.chat.Replies;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.Outbox;
@@ -18,19 +15,16 @@ import com.careregistry.core.ticket.TicketQueries;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Agents in Telegram: messages in a ticket's forum topic of the staff supergroup, replies to a
- * tagged message in their private chat (when there is no staff group), and the Claim and Resolve
- * buttons. Only users linked to an active agent speak to customers; anyone else is told so.
+ * Agents in staff chat, on any platform: messages in a ticket's staff thread, replies to a
+ * message tagged {@code #N} in their private chat (where there is no staff group), and the Claim
+ * and Resolve buttons. Only chat accounts linked to an active agent speak to customers; anyone
+ * else is told so.
  */
 @Component
-@Conditional(TelegramAdapter.Enabled.class)
-class StaffConversation {
+public class StaffConversation {
 
     private static final Pattern TAG = Pattern.compile("^#(\\d{1,18})\\b");
 
@@ -53,57 +47,47 @@ class StaffConversation {
         this.replies = new Replies(outbox, texts);
     }
 
-    Optional<Agent> agentBehind(User user) {
-        return agents.agentBehind(Channel.TELEGRAM, String.valueOf(user.getId()));
-    }
-
-    /** A message in the staff group: in a ticket's topic from an agent, it goes to the customer. */
-    void onGroupMessage(Message message, ChatInput incoming) {
-        if (message.getFrom() == null || Boolean.TRUE.equals(message.getFrom().getIsBot()) || incoming.isEmpty()
-                || message.getMessageThreadId() == null || incoming.isCommand()) {
+    /** A message in a staff thread: from an agent, it goes to the ticket's customer. */
+    public void onThreadMessage(ChatAddress thread, String externalUserId, ChatInput input) {
+        if (input.isEmpty() || input.isCommand()) {
             return;
         }
-        ChatAddress topic = new ChatAddress(Channel.TELEGRAM, String.valueOf(message.getChatId()),
-                String.valueOf(message.getMessageThreadId()));
-        Optional<Long> ticketId = threads.ticketIn(topic);
+        Optional<Long> ticketId = threads.ticketIn(thread);
         if (ticketId.isEmpty()) {
             return;
         }
-        Optional<Agent> agent = agentBehind(message.getFrom());
+        Optional<Agent> agent = agents.agentBehind(thread.channel(), externalUserId);
         if (agent.isEmpty()) {
-            replies.send(topic, "en", "staff.not-an-agent");
+            replies.send(thread, "en", "staff.not-an-agent");
             return;
         }
-        postMessage.post(new PostAgentMessage.Command(agent.get().id(), queries.numberOf(ticketId.get()), incoming.content()));
+        postMessage.post(new PostAgentMessage.Command(agent.get().id(), queries.numberOf(ticketId.get()), input.content()));
     }
 
     /**
-     * An agent answering in their private chat by replying to a message tagged {@code #N}; false when
-     * the message is not that (then it is the agent's own message as a customer).
+     * An agent answering in their private chat by replying to one of our messages tagged
+     * {@code #N}; false when it is not that (then it is a customer's message).
      */
-    boolean onPrivateReply(Message message, ChatInput incoming) {
-        Message repliedTo = message.getReplyToMessage();
-        if (repliedTo == null || repliedTo.getFrom() == null || !Boolean.TRUE.equals(repliedTo.getFrom().getIsBot())
-                || incoming.isCommand()) {
+    public boolean onReplyTo(Channel channel, String externalUserId, String repliedText, ChatInput input) {
+        if (input.isCommand()) {
             return false;
         }
-        String repliedText = repliedTo.hasText() ? repliedTo.getText() : repliedTo.getCaption();
         Matcher tag = TAG.matcher(repliedText == null ? "" : repliedText);
-        Optional<Agent> agent = agentBehind(message.getFrom());
+        Optional<Agent> agent = agents.agentBehind(channel, externalUserId);
         if (!tag.find() || agent.isEmpty()) {
             return false;
         }
-        postMessage.post(new PostAgentMessage.Command(agent.get().id(), TicketNumber.parse(tag.group(1)), incoming.content()));
+        postMessage.post(new PostAgentMessage.Command(agent.get().id(), TicketNumber.parse(tag.group(1)), input.content()));
         return true;
     }
 
     /** Claim or Resolve pressed on a ticket's card; false when the button is no staff button. */
-    boolean onButton(User from, ChatAddress where, String data) {
+    public boolean onButton(Channel channel, String externalUserId, ChatAddress where, String data) {
         String[] parts = data.split(":");
         if (parts.length != 2 || !(parts[0].equals("claim") || parts[0].equals("resolve"))) {
             return false;
         }
-        Optional<Agent> agent = agentBehind(from);
+        Optional<Agent> agent = agents.agentBehind(channel, externalUserId);
         if (agent.isEmpty()) {
             replies.send(where, "en", "staff.not-an-agent");
             return true;
