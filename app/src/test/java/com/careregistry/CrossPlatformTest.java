@@ -37,7 +37,7 @@ class CrossPlatformTest {
         try (TelegramApiDouble telegram = new TelegramApiDouble(); DiscordApiDouble discord = new DiscordApiDouble();
              ConfigurableApplicationContext app = start(telegram, discord)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            TestDatabase.wipe(jdbc);
+            forgetEarlierRuns(jdbc, telegram, discord);
             ManageAgents agents = app.getBean(ManageAgents.class);
             Agent maria = agents.create(new CreateAgentCommand("Maria", null, "maria@example.com", "en",
                     Set.of(app.getBean(ManageCategories.class).active().get(0).id())));
@@ -48,8 +48,8 @@ class CrossPlatformTest {
             discord.dispatch("MESSAGE_CREATE", discord.dmMessageCreate(ANN, "ann", dm, "/new"));
             awaitDiscordPost(discord, "Please describe your problem");
             discord.dispatch("MESSAGE_CREATE", discord.dmMessageCreate(ANN, "ann", dm, "My headset does not pair"));
-            awaitDiscordPost(discord, "Ticket #");
-            long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+            long number = awaitTicket(jdbc, "My headset does not pair");
+            awaitDiscordPost(discord, "Ticket #" + number + " created");
 
             telegram.awaitCall("createForumTopic", c -> c.param("chat_id").equals(String.valueOf(STAFF_GROUP))
                     && c.param("name").equals("#" + number + " · My headset does not pair"), WAIT);
@@ -61,6 +61,66 @@ class CrossPlatformTest {
             String answer = awaitDiscordPost(discord, "#" + number + " · Maria:");
             assertThat(answer).isEqualTo("#" + number + " · Maria:\nHold the button for 5 seconds");
         }
+    }
+
+    @Test
+    void aTelegramCustomerIsAnsweredFromADiscordThread() throws Exception {
+        String guild = "3000000000000000001";
+        String staffChannel = "3000000000000000002";
+        String mariaOnDiscord = "2000000000000000099";
+        try (TelegramApiDouble telegram = new TelegramApiDouble(); DiscordApiDouble discord = new DiscordApiDouble()) {
+            discord.withGuild(guild, staffChannel);
+            try (ConfigurableApplicationContext app = start(telegram, discord, "--careregistry.telegram.staff-chat-id=",
+                    "--careregistry.staff-chat=discord", "--careregistry.discord.staff-channel-id=" + staffChannel,
+                    "--careregistry.discord.guild-id=" + guild)) {
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                forgetEarlierRuns(jdbc, telegram, discord);
+                ManageAgents agents = app.getBean(ManageAgents.class);
+                Agent maria = agents.create(new CreateAgentCommand("Maria", null, "maria@example.com", "en",
+                        Set.of(app.getBean(ManageCategories.class).active().get(0).id())));
+                agents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, mariaOnDiscord, mariaOnDiscord, "maria", "en"));
+                discord.awaitReady(WAIT);
+
+                telegram.enqueueUpdate(telegram.privateText(ANN_ON_TELEGRAM, "Ann", "en", "/new"));
+                telegram.awaitCall("sendMessage", c -> c.param("text").startsWith("Please describe"), WAIT);
+                telegram.enqueueUpdate(telegram.privateText(ANN_ON_TELEGRAM, "Ann", "en", "My router blinks red"));
+                long number = awaitTicket(jdbc, "My router blinks red");
+                telegram.awaitCall("sendMessage", c -> c.param("text").startsWith("Ticket #" + number + " created"), WAIT);
+
+                discord.awaitCall("POST", "/channels/" + staffChannel + "/threads", WAIT);
+                assertThat(discord.calls()).anySatisfy(call -> assertThat(call.body() == null ? "" : call.body().path("name").asText())
+                        .isEqualTo("#" + number + " · My router blinks red"));
+                String threadId = jdbc.queryForObject("SELECT thread_id FROM staff_threads", String.class);
+                assertThat(awaitDiscordPost(discord, "#" + number + " · My router blinks red")).contains("Channel: TELEGRAM");
+
+                discord.dispatch("MESSAGE_CREATE", discord.threadMessageCreate(threadId, mariaOnDiscord, "maria", "Unplug it for a minute"));
+                telegram.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ANN_ON_TELEGRAM))
+                        && c.param("text").equals("#" + number + " · Maria:\nUnplug it for a minute"), WAIT);
+            }
+        }
+    }
+
+    static final long ANN_ON_TELEGRAM = 7077;
+
+    private static long awaitTicket(JdbcTemplate jdbc, String description) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Long> numbers = jdbc.queryForList("SELECT number FROM tickets WHERE description = ?", Long.class, description);
+            if (!numbers.isEmpty()) {
+                return numbers.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no ticket \"" + description + "\"");
+    }
+
+    /** An earlier run may have left messages in the outbox, which the service sends as it starts: forget them. */
+    private static void forgetEarlierRuns(JdbcTemplate jdbc, TelegramApiDouble telegram, DiscordApiDouble discord)
+            throws InterruptedException {
+        TestDatabase.wipe(jdbc);
+        Thread.sleep(300);
+        telegram.clearCalls();
+        discord.clearCalls();
     }
 
     private static String awaitDiscordPost(DiscordApiDouble discord, String startingWith) throws InterruptedException {
@@ -77,7 +137,7 @@ class CrossPlatformTest {
         throw new AssertionError("no Discord message starting with " + startingWith + "; calls: " + discord.calls());
     }
 
-    private static ConfigurableApplicationContext start(TelegramApiDouble telegram, DiscordApiDouble discord) {
+    private static ConfigurableApplicationContext start(TelegramApiDouble telegram, DiscordApiDouble discord, String... more) {
         List<String> args = new ArrayList<>();
         for (String property : TestDatabase.properties("ccr_app_cross_test")) {
             args.add("--" + property);
@@ -86,13 +146,16 @@ class CrossPlatformTest {
         args.add("--careregistry.outbox.poll-interval=50ms");
         args.add("--careregistry.telegram.bot-token=123:TEST");
         args.add("--careregistry.telegram.api-url=" + telegram.baseUrl());
-        args.add("--careregistry.telegram.staff-chat-id=" + STAFF_GROUP);
+        if (java.util.Arrays.stream(more).noneMatch(arg -> arg.startsWith("--careregistry.telegram.staff-chat-id="))) {
+            args.add("--careregistry.telegram.staff-chat-id=" + STAFF_GROUP);
+        }
         args.add("--careregistry.telegram.poll-timeout=1s");
         args.add("--careregistry.telegram.private-chat-interval=20ms");
         args.add("--careregistry.telegram.group-per-minute=1000");
         args.add("--careregistry.discord.bot-token=test-token");
         args.add("--careregistry.discord.api-url=" + discord.restBaseUrl());
         args.add("--careregistry.discord.gateway-url=" + discord.gatewayUrl());
+        args.addAll(List.of(more));
         return new SpringApplication(CareRegistryApplication.class).run(args.toArray(String[]::new));
     }
 }

@@ -64,9 +64,9 @@ public class DiscordAdapter {
     static class On {
 
         @Bean(destroyMethod = "shutdown")
-        DiscordBot discordBot(Intake intake, CustomerConversation customers, Outbox outbox, Texts texts,
-                              DiscordSettings settings) {
-            return new DiscordBot(intake, customers, outbox, texts, settings.guildId());
+        DiscordBot discordBot(Intake intake, CustomerConversation customers, com.careregistry.core.chat.StaffConversation staff,
+                              Outbox outbox, Texts texts, DiscordSettings settings) {
+            return new DiscordBot(intake, customers, staff, outbox, texts, settings);
         }
 
         /** Logs in without waiting for the gateway: until it is ready, the outbox simply retries. */
@@ -93,8 +93,25 @@ public class DiscordAdapter {
         }
 
         @Bean
-        DiscordSender discordSender(JDA jda) {
-            return new DiscordSender(jda);
+        DiscordSender discordSender(JDA jda, DiscordSettings settings, com.careregistry.core.staff.StaffThreads threads) {
+            return new DiscordSender(jda, settings, threads);
+        }
+
+        /** Agents work in threads of DISCORD_STAFF_CHANNEL_ID; without it, in their DMs with the bot. */
+        @Bean
+        com.careregistry.core.staff.StaffDesk discordStaffDesk(DiscordSettings settings) {
+            return new com.careregistry.core.staff.StaffDesk() {
+                @Override
+                public com.careregistry.core.common.Channel channel() {
+                    return com.careregistry.core.common.Channel.DISCORD;
+                }
+
+                @Override
+                public java.util.Optional<String> groupChatId() {
+                    return settings.staffChannelId() == null || settings.staffChannelId().isBlank() ? java.util.Optional.empty()
+                            : java.util.Optional.of(settings.staffChannelId().strip());
+                }
+            };
         }
     }
 }

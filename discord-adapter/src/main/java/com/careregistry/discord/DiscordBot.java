@@ -2,7 +2,9 @@ package com.careregistry.discord;
 
 import com.careregistry.core.chat.ChatInput;
 import com.careregistry.core.chat.CustomerConversation;
+import com.careregistry.core.chat.StaffConversation;
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.inbox.InboundEvent;
 import com.careregistry.core.inbox.Intake;
@@ -52,14 +54,19 @@ class DiscordBot extends ListenerAdapter {
     private final Outbox outbox;
     private final Texts texts;
     private final String guildId;
+    private final String staffChannelId;
+    private final StaffConversation staff;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "discord-intake");
         thread.setDaemon(true);
         return thread;
     });
 
-    DiscordBot(Intake intake, CustomerConversation customers, Outbox outbox, Texts texts, String guildId) {
-        this.guildId = guildId == null || guildId.isBlank() ? null : guildId.strip();
+    DiscordBot(Intake intake, CustomerConversation customers, StaffConversation staff, Outbox outbox, Texts texts,
+               DiscordSettings settings) {
+        this.guildId = blankToNull(settings.guildId());
+        this.staffChannelId = blankToNull(settings.staffChannelId());
+        this.staff = staff;
         this.intake = intake;
         this.customers = customers;
         this.outbox = outbox;
@@ -83,7 +90,20 @@ class DiscordBot extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (event.getAuthor().isBot() || !event.isFromType(ChannelType.PRIVATE)) {
+        if (event.getAuthor().isBot()) {
+            return;
+        }
+        if (event.getChannelType().isThread() && staffChannelId != null
+                && staffChannelId.equals(event.getChannel().asThreadChannel().getParentChannel().getId())) {
+            Message message = event.getMessage();
+            ChatAddress thread = new ChatAddress(Channel.DISCORD, staffChannelId, event.getChannel().getId());
+            ChatInput input = ChatInput.of(Channel.DISCORD, message.getContentRaw(), attachments(message),
+                    event.getChannel().getId() + ":" + message.getId());
+            String author = event.getAuthor().getId();
+            handle(message.getId(), chatUser(event.getAuthor(), null), thread, () -> staff.onThreadMessage(thread, author, input));
+            return;
+        }
+        if (!event.isFromType(ChannelType.PRIVATE)) {
             return;
         }
         Message message = event.getMessage();
@@ -147,14 +167,26 @@ class DiscordBot extends ListenerAdapter {
         ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
         String action = event.getComponentId();
         event.deferEdit().queue();
+        if (event.getChannelType().isThread()) {
+            ChatAddress where = new ChatAddress(Channel.DISCORD, staffChannelId == null ? event.getChannel().getId() : staffChannelId,
+                    event.getChannel().getId());
+            handle(event.getId(), user, where, () -> staff.onButton(Channel.DISCORD, user.externalUserId(), where, action));
+            return;
+        }
         handle(event.getId(), user, () -> customers.onButton(user, action));
     }
 
     private void handle(String eventId, ChatUser user, Runnable effect) {
+        handle(eventId, user, null, effect);
+    }
+
+    /** Runs the effect once per event; a refusal is told where the person wrote (a staff thread, or their DMs). */
+    private void handle(String eventId, ChatUser user, ChatAddress staffThread, Runnable effect) {
         worker.execute(() -> {
             try {
                 intake.once(new InboundEvent(Channel.DISCORD, eventId), effect,
-                        refusal -> outbox.toChat(user.privateChat(), texts.explain(customers.languageOf(user), refusal)));
+                        refusal -> outbox.toChat(staffThread != null ? staffThread : user.privateChat(),
+                                texts.explain(staffThread != null ? "en" : customers.languageOf(user), refusal)));
             } catch (RuntimeException e) {
                 log.warn("Discord event {} could not be handled", eventId, e);
             }
@@ -184,6 +216,10 @@ class DiscordBot extends ListenerAdapter {
         update.addCommands(commands(texts)).queue(
                 done -> log.info("Discord slash commands registered {}", guild != null ? "in guild " + guildId : "globally"),
                 failure -> log.warn("Discord refused the slash commands: {}", failure.getMessage()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     void shutdown() {

@@ -1,6 +1,8 @@
 package com.careregistry.discord;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.outbox.Delivery;
 import com.careregistry.core.outbox.DeliveryFailure;
 import com.careregistry.core.outbox.MessageAction;
@@ -12,16 +14,23 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 
 /**
- * The outbox's way into Discord, for direct messages to customers: the text in parts of at most
+ * The outbox's way into Discord: direct messages to customers, and each ticket's thread in the
+ * staff channel (made on first use, made again when gone, unarchived, renamed with the status).
+ * The text goes in parts of at most
  * 2000 characters (markdown escaped), buttons with the last part, through JDA's own rate limiter.
  * It runs on the outbox's dispatch thread (never JDA's event thread) and waits for Discord's
  * answer, so a failure reaches the outbox's retry with its reason; a part-way failure reports the
@@ -32,9 +41,13 @@ class DiscordSender implements MessageSender {
     private static final long TIMEOUT_SECONDS = 20;
 
     private final JDA jda;
+    private final DiscordSettings settings;
+    private final StaffThreads threads;
 
-    DiscordSender(JDA jda) {
+    DiscordSender(JDA jda, DiscordSettings settings, StaffThreads threads) {
         this.jda = jda;
+        this.settings = settings;
+        this.threads = threads;
     }
 
     @Override
@@ -50,21 +63,29 @@ class DiscordSender implements MessageSender {
     @Override
     public Delivery send(OutboundMessage message) throws DeliveryFailure {
         List<String> parts = DiscordText.parts(message.body());
+        ChatAddress to = message.chat();
+        boolean staffThread = message.ticketId() != null && to.chatId().equals(settings.staffChannelId());
+        ThreadChannel thread = staffThread ? threadOf(message)
+                : to.threadId() == null ? null : jda.getThreadChannelById(to.threadId());
+        if (to.threadId() != null && thread == null && !staffThread) {
+            throw DeliveryFailure.permanent("Discord thread " + to.threadId() + " is gone");
+        }
         String lastId = null;
         for (int part = message.partsSent(); part < parts.size(); part++) {
             boolean last = part == parts.size() - 1;
             String text = parts.get(part);
+            Function<MessageChannel, RestAction<Message>> build = channel -> {
+                // what a customer typed never pings anyone
+                var action = channel.sendMessage(text).setAllowedMentions(List.of());
+                if (last && !message.actions().isEmpty()) {
+                    action = action.setComponents(rows(message.actions()));
+                }
+                return action;
+            };
             try {
-                Message sent = jda.openPrivateChannelById(message.chat().chatId())
-                        .flatMap(dm -> {
-                            // what a customer typed never pings anyone
-                            var action = dm.sendMessage(text).setAllowedMentions(List.of());
-                            if (last && !message.actions().isEmpty()) {
-                                action = action.setComponents(rows(message.actions()));
-                            }
-                            return action;
-                        })
-                        .submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                RestAction<Message> sending = thread != null ? build.apply(thread)
+                        : jda.openPrivateChannelById(to.chatId()).flatMap(build::apply);
+                Message sent = sending.submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 lastId = sent.getId();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -75,7 +96,47 @@ class DiscordSender implements MessageSender {
                 throw failure(e.getCause()).afterParts(part);
             }
         }
+        if (staffThread) {
+            keepTitle(message.ticketId(), thread);
+        }
         return new Delivery(lastId);
+    }
+
+    /** The ticket's thread in the staff channel: made on first use, made again when gone, unarchived when archived. */
+    private ThreadChannel threadOf(OutboundMessage message) throws DeliveryFailure {
+        Long ticketId = message.ticketId();
+        try {
+            ThreadChannel thread = threads.find(ticketId, Channel.DISCORD)
+                    .map(known -> jda.getThreadChannelById(known.address().threadId())).orElse(null);
+            if (thread == null) {
+                TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
+                if (staff == null) {
+                    throw DeliveryFailure.transientFailure("Discord staff channel " + settings.staffChannelId() + " is not visible yet")
+                            .afterParts(message.partsSent());
+                }
+                String title = threads.titleFor(ticketId);
+                thread = staff.createThreadChannel(title).submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                threads.record(ticketId, new ChatAddress(Channel.DISCORD, staff.getId(), thread.getId()), title);
+            } else if (thread.isArchived()) {
+                thread.getManager().setArchived(false).submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+            return thread;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeliveryFailure.transientFailure("interrupted").afterParts(message.partsSent());
+        } catch (TimeoutException e) {
+            throw DeliveryFailure.transientFailure("Discord did not answer in " + TIMEOUT_SECONDS + " s").afterParts(message.partsSent());
+        } catch (ExecutionException e) {
+            throw failure(e.getCause()).afterParts(message.partsSent());
+        }
+    }
+
+    /** Renames the thread when the ticket's status changed since it was named; a failure here loses nothing. */
+    private void keepTitle(Long ticketId, ThreadChannel thread) {
+        String wanted = threads.titleFor(ticketId);
+        if (!wanted.equals(thread.getName())) {
+            thread.getManager().setName(wanted).queue(done -> threads.retitled(ticketId, Channel.DISCORD, wanted), failure -> { });
+        }
     }
 
     private static List<ActionRow> rows(List<MessageAction> actions) {

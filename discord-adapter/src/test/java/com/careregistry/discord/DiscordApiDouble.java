@@ -77,6 +77,12 @@ public class DiscordApiDouble implements AutoCloseable {
     private final Map<String, String> dmChannelByUser = new ConcurrentHashMap<>();
     private final Map<String, String> channelByInteractionToken = new ConcurrentHashMap<>();
 
+    // ---- guild state (see withGuild) ----
+    private volatile String guildId;
+    private volatile String staffChannelId;
+    private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
+    private final java.util.Set<String> deletedChannels = ConcurrentHashMap.newKeySet();
+
     // ---- gateway state (guarded by gatewayLock) ----
     private final Object gatewayLock = new Object();
     private final List<WsConnection> connections = new CopyOnWriteArrayList<>();
@@ -124,6 +130,174 @@ public class DiscordApiDouble implements AutoCloseable {
     public String newSnowflake() {
         long timeBased = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
         return Long.toString(snowflakes.updateAndGet(prev -> Math.max(prev + 1, timeBased)));
+    }
+
+    // =====================================================================================
+    // Guild
+    // =====================================================================================
+
+    /** Owner of the configured guild (a user other than the bot). */
+    public static final String GUILD_OWNER_ID = "1000000000000000002";
+
+    /**
+     * Configures one guild with one text channel (the staff channel); call before JDA connects. READY then lists
+     * the guild as {@code {id, unavailable:true}} and a GUILD_CREATE follows it, so JDA caches guild and channel
+     * (JDA always sends the GUILDS intent bit itself; it has no GatewayIntent constant for it).
+     * The {@code @everyone} role (id = guild id) grants ADMINISTRATOR, so JDA's client-side permission checks pass.
+     */
+    public void withGuild(String guildId, String staffChannelId) {
+        this.guildId = guildId;
+        this.staffChannelId = staffChannelId;
+    }
+
+    /**
+     * Seeds an already existing public thread in the staff channel; it is listed in GUILD_CREATE's threads, so a
+     * (re)connecting JDA knows it. Call after {@link #withGuild} and before JDA connects.
+     */
+    public void withExistingThread(String threadId, String name) {
+        requireGuild();
+        threads.put(threadId, thread(threadId, staffChannelId, F.objectNode().put("name", name)));
+    }
+
+    public String guildId() {
+        return guildId;
+    }
+
+    public String staffChannelId() {
+        return staffChannelId;
+    }
+
+    /** Current state of a thread known to the double (created over REST or seeded), or null. */
+    public JsonNode knownThread(String threadId) {
+        ObjectNode t = threads.get(threadId);
+        return t == null ? null : t.deepCopy();
+    }
+
+    /**
+     * Marks a thread (or any channel) deleted: later REST requests to {@code /channels/{id}/...} answer
+     * 404 {@code {"message":"Unknown Channel","code":10003}}. Sends no gateway event; to also drop the
+     * thread from JDA's cache, {@code dispatch("THREAD_DELETE", threadDeleteEvent(threadId))}.
+     */
+    public void threadDeleted(String threadId) {
+        deletedChannels.add(threadId);
+        threads.remove(threadId);
+    }
+
+    /** THREAD_DELETE payload for a thread of the configured guild. */
+    public String threadDeleteEvent(String threadId) {
+        requireGuild();
+        return F.objectNode().put("id", threadId).put("guild_id", guildId).put("parent_id", staffChannelId)
+            .put("type", 11).toString();
+    }
+
+    /**
+     * MESSAGE_CREATE payload from a (non-bot) user in a thread of the configured guild, for
+     * {@code dispatch("MESSAGE_CREATE", ...)}; JDA delivers it as a MessageReceivedEvent with channel type
+     * GUILD_PUBLIC_THREAD. The thread must be in JDA's cache (created through this double's REST, or seeded with
+     * {@link #withExistingThread}); otherwise JDA parks the event in its EventCache and no listener sees it.
+     */
+    public String threadMessageCreate(String threadId, String userId, String username, String content) {
+        requireGuild();
+        return guildMessage(newSnowflake(), guildId, threadId, userId, username, content).toString();
+    }
+
+    private void requireGuild() {
+        if (guildId == null) {
+            throw new IllegalStateException("call withGuild(...) first");
+        }
+    }
+
+    private ObjectNode guildCreate() {
+        String gid = guildId;
+        ObjectNode g = F.objectNode().put("id", gid).put("name", "Care Registry").put("owner_id", GUILD_OWNER_ID)
+            .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
+            .put("explicit_content_filter", 0).put("mfa_level", 0).put("system_channel_flags", 0)
+            .put("max_members", 500000).put("max_presences", 25000).put("premium_tier", 0)
+            .put("premium_subscription_count", 0).put("preferred_locale", "en-US").put("nsfw_level", 0)
+            .put("premium_progress_bar_enabled", false).put("joined_at", now()).put("large", false)
+            .put("unavailable", false).put("member_count", 2).put("nsfw", false);
+        for (String nullField : List.of("icon", "splash", "discovery_splash", "banner", "description",
+            "vanity_url_code", "afk_channel_id", "system_channel_id", "rules_channel_id",
+            "public_updates_channel_id", "safety_alerts_channel_id", "application_id")) {
+            g.putNull(nullField);
+        }
+        ObjectNode everyone = g.putArray("roles").addObject().put("id", gid).put("name", "@everyone")
+            .put("color", 0).put("hoist", false).put("position", 0).put("permissions", "8")
+            .put("managed", false).put("mentionable", false).put("flags", 0);
+        everyone.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        everyone.putNull("icon");
+        everyone.putNull("unicode_emoji");
+        g.putArray("emojis");
+        g.putArray("stickers");
+        g.putArray("features");
+        g.putArray("voice_states");
+        g.putArray("presences");
+        g.putArray("stage_instances");
+        g.putArray("guild_scheduled_events");
+        g.putArray("soundboard_sounds");
+        g.putArray("members").add(member(botUser()));
+        g.putArray("channels").add(staffChannel());
+        ArrayNode ts = g.putArray("threads");
+        threads.values().forEach(t -> ts.add(t.deepCopy()));
+        return g;
+    }
+
+    private ObjectNode staffChannel() {
+        ObjectNode c = F.objectNode().put("id", staffChannelId).put("type", 0).put("guild_id", guildId)
+            .put("name", "staff").put("position", 0).put("nsfw", false).put("rate_limit_per_user", 0)
+            .put("flags", 0).put("default_auto_archive_duration", 1440)
+            .put("default_thread_rate_limit_per_user", 0);
+        c.putArray("permission_overwrites");
+        c.putNull("topic");
+        c.putNull("parent_id");
+        c.putNull("last_message_id");
+        return c;
+    }
+
+    private static ObjectNode member(ObjectNode user) {
+        ObjectNode m = F.objectNode().put("joined_at", now()).put("deaf", false).put("mute", false)
+            .put("flags", 0).put("pending", false);
+        m.set("user", user);
+        m.putArray("roles");
+        m.putNull("nick");
+        m.putNull("avatar");
+        m.putNull("premium_since");
+        m.putNull("communication_disabled_until");
+        return m;
+    }
+
+    private boolean isGuildChannel(String channelId) {
+        return channelId != null && (channelId.equals(staffChannelId) || threads.containsKey(channelId));
+    }
+
+    private ObjectNode rememberThread(ObjectNode t) {
+        threads.put(t.get("id").asText(), t);
+        ObjectNode event = t.deepCopy().put("newly_created", true);
+        dispatch("THREAD_CREATE", event.toString());
+        return t.deepCopy();
+    }
+
+    private ObjectNode patchThread(String threadId, JsonNode body) {
+        ObjectNode t = threads.computeIfPresent(threadId, (id, old) -> {
+            ObjectNode u = old.deepCopy();
+            ObjectNode meta = (ObjectNode) u.get("thread_metadata");
+            if (body != null) {
+                body.fields().forEachRemaining(e -> {
+                    switch (e.getKey()) {
+                        case "archived", "locked", "auto_archive_duration", "invitable" -> {
+                            meta.set(e.getKey(), e.getValue());
+                            if (e.getKey().equals("archived")) {
+                                meta.put("archive_timestamp", now());
+                            }
+                        }
+                        default -> u.set(e.getKey(), e.getValue());
+                    }
+                });
+            }
+            return u;
+        });
+        dispatch("THREAD_UPDATE", t.toString());
+        return t.deepCopy();
     }
 
     // =====================================================================================
@@ -225,11 +399,23 @@ public class DiscordApiDouble implements AutoCloseable {
 
     private static final Response NO_CONTENT = new Response(204, null);
 
+    private static final Response UNKNOWN_CHANNEL =
+        new Response(404, F.objectNode().put("message", "Unknown Channel").put("code", 10003));
+
     private Response route(String method, String path, JsonNode body) {
         String[] s = path.substring(1).split("/");
         int n = s.length;
+        if (n >= 2 && s[0].equals("channels") && deletedChannels.contains(s[1])) {
+            return UNKNOWN_CHANNEL;
+        }
         switch (method) {
             case "GET" -> {
+                if (n == 2 && s[0].equals("channels") && threads.containsKey(s[1])) {
+                    return ok(threads.get(s[1]).deepCopy());
+                }
+                if (n == 2 && s[0].equals("channels") && s[1].equals(staffChannelId)) {
+                    return ok(staffChannel());
+                }
                 if (path.equals("/users/@me")) {
                     return ok(botUser());
                 }
@@ -256,14 +442,20 @@ public class DiscordApiDouble implements AutoCloseable {
                     return ok(ch);
                 }
                 if (n == 3 && s[0].equals("channels") && s[2].equals("messages")) {
-                    return ok(message(newSnowflake(), s[1], body, botUser(), false));
+                    ObjectNode m = message(newSnowflake(), s[1], body, botUser(), false);
+                    if (isGuildChannel(s[1])) {
+                        m.put("guild_id", guildId);
+                    }
+                    return ok(m);
                 }
                 if (n == 3 && s[0].equals("channels") && s[2].equals("threads")) {
-                    return new Response(201, thread(newSnowflake(), s[1], body));
+                    ObjectNode t = thread(newSnowflake(), s[1], body);
+                    return new Response(201, isGuildChannel(s[1]) ? rememberThread(t) : t);
                 }
                 if (n == 5 && s[0].equals("channels") && s[2].equals("messages") && s[4].equals("threads")) {
                     // Discord gives a thread started from a message the message's id
-                    return new Response(201, thread(s[3], s[1], body));
+                    ObjectNode t = thread(s[3], s[1], body);
+                    return new Response(201, isGuildChannel(s[1]) ? rememberThread(t) : t);
                 }
                 if (n == 3 && s[0].equals("channels") && s[2].equals("typing")) {
                     return NO_CONTENT;
@@ -279,6 +471,9 @@ public class DiscordApiDouble implements AutoCloseable {
             case "PATCH" -> {
                 if (n == 4 && s[0].equals("channels") && s[2].equals("messages")) {
                     return ok(message(s[3], s[1], body, botUser(), true));
+                }
+                if (n == 2 && s[0].equals("channels") && threads.containsKey(s[1])) {
+                    return ok(patchThread(s[1], body));
                 }
                 if (n == 2 && s[0].equals("channels")) {
                     ObjectNode echo = body instanceof ObjectNode o ? o.deepCopy() : F.objectNode();
@@ -377,17 +572,21 @@ public class DiscordApiDouble implements AutoCloseable {
         return m;
     }
 
-    private static ObjectNode thread(String id, String parentId, JsonNode request) {
+    private ObjectNode thread(String id, String parentId, JsonNode request) {
         ObjectNode t = F.objectNode().put("id", id).put("parent_id", parentId)
             .put("name", text(request, "name", "thread"))
             .put("type", request != null && request.has("type") ? request.get("type").asInt() : 11)
             .put("owner_id", BOT_ID).put("message_count", 0).put("member_count", 1)
-            .put("rate_limit_per_user", 0).put("flags", 0);
+            .put("rate_limit_per_user", 0).put("flags", 0).put("total_message_sent", 0);
+        if (guildId != null) {
+            t.put("guild_id", guildId);
+        }
         t.putNull("last_message_id");
+        t.putArray("applied_tags");
         t.putObject("thread_metadata").put("archived", false)
             .put("auto_archive_duration", request != null && request.has("auto_archive_duration")
                 ? request.get("auto_archive_duration").asInt() : 1440)
-            .put("archive_timestamp", now()).put("locked", false);
+            .put("archive_timestamp", now()).put("locked", false).put("create_timestamp", now());
         return t;
     }
 
@@ -407,15 +606,22 @@ public class DiscordApiDouble implements AutoCloseable {
 
     /**
      * MESSAGE_CREATE payload in a guild channel/thread. Note: JDA only dispatches it when the guild and channel
-     * are in its cache (otherwise it parks the event in its EventCache); this double's READY carries no guilds.
+     * are in its cache (otherwise it parks the event in its EventCache); only a guild configured with
+     * {@link #withGuild} is sent to JDA.
      */
     public String guildMessageCreate(String guildId, String channelId, String userId, String username, String content) {
-        ObjectNode m = message(newSnowflake(), channelId, F.objectNode().put("content", content),
+        return guildMessage(newSnowflake(), guildId, channelId, userId, username, content).toString();
+    }
+
+    private static ObjectNode guildMessage(String messageId, String guildId, String channelId, String userId,
+                                           String username, String content) {
+        ObjectNode m = message(messageId, channelId, F.objectNode().put("content", content),
             user(userId, username), false);
         m.put("guild_id", guildId);
-        ObjectNode member = m.putObject("member").put("joined_at", now()).put("deaf", false).put("mute", false);
+        ObjectNode member = m.putObject("member").put("joined_at", now()).put("deaf", false).put("mute", false)
+            .put("flags", 0).put("pending", false);
         member.putArray("roles");
-        return m.toString();
+        return m;
     }
 
     /**
@@ -559,7 +765,10 @@ public class DiscordApiDouble implements AutoCloseable {
                     ObjectNode ready = F.objectNode().put("v", 10).put("session_id", sessionId)
                         .put("resume_gateway_url", gatewayUrl()).put("session_type", "normal");
                     ready.set("user", botUser());
-                    ready.putArray("guilds");
+                    ArrayNode readyGuilds = ready.putArray("guilds");
+                    if (guildId != null) {
+                        readyGuilds.addObject().put("id", guildId).put("unavailable", true);
+                    }
                     ready.putArray("private_channels");
                     ready.putArray("relationships");
                     ready.putObject("application").put("id", APPLICATION_ID).put("flags", 0);
@@ -568,6 +777,12 @@ public class DiscordApiDouble implements AutoCloseable {
                     frame.set("d", ready);
                     active = conn;
                     conn.send(frame.toString());
+                    if (guildId != null) {
+                        ObjectNode create = F.objectNode().put("op", 0).put("t", "GUILD_CREATE").put("s", ++seq);
+                        create.set("d", guildCreate());
+                        history.add(create);
+                        conn.send(create.toString());
+                    }
                 }
                 readyCount.incrementAndGet();
             }

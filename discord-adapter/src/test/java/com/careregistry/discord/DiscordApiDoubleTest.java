@@ -1,6 +1,7 @@
 package com.careregistry.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -22,6 +25,8 @@ import net.dv8tion.jda.api.events.session.SessionResumeEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -191,12 +196,120 @@ class DiscordApiDoubleTest {
         assertThat(countMessages("after resume")).isEqualTo(1);
     }
 
+    @Test
+    @Order(6)
+    void guildStaffChannelAndThreadsWorkOnASecondJda() throws Exception {
+        String guildId = "3000000000000000001";
+        String staffId = "3000000000000000002";
+        List<GenericEvent> guildEvents = new CopyOnWriteArrayList<>();
+        DiscordApiDouble guildDiscord = new DiscordApiDouble();
+        JDA guildJda = null;
+        try {
+            guildDiscord.withGuild(guildId, staffId);
+            guildDiscord.withExistingThread("3000000000000000003", "#1000 · older ticket");
+            guildJda = build(guildDiscord, guildEvents);
+            guildJda.awaitReady();
+
+            // JDA has no GatewayIntent.GUILDS: it always sets that bit (1) in IDENTIFY itself
+            JsonNode identify = guildDiscord.receivedGatewayPayloads().stream()
+                    .filter(p -> p.path("op").asInt() == 2).findFirst().orElseThrow();
+            assertThat(identify.at("/d/intents").asInt() & 1).isEqualTo(1);
+
+            TextChannel staff = guildJda.getTextChannelById(staffId);
+            assertThat(staff).isNotNull();
+            assertThat(staff.getGuild().getId()).isEqualTo(guildId);
+
+            ThreadChannel thread = staff.createThreadChannel("#1042 · Phone is dead")
+                    .submit().get(15, TimeUnit.SECONDS);
+            assertThat(thread.getName()).isEqualTo("#1042 · Phone is dead");
+            assertThat(thread.getParentChannel().getId()).isEqualTo(staffId);
+            DiscordApiDouble.Call create = guildDiscord.awaitCall("POST", "/channels/" + staffId + "/threads", WAIT);
+            assertThat(create.body().get("name").asText()).isEqualTo("#1042 · Phone is dead");
+            String threadId = thread.getId();
+            assertThat(guildDiscord.knownThread(threadId)).isNotNull();
+            JDA finalJda = guildJda;
+            awaitTrue(() -> finalJda.getThreadChannelById(threadId) != null);
+
+            Message sent = thread.sendMessage("x").submit().get(15, TimeUnit.SECONDS);
+            assertThat(sent.getChannel().getId()).isEqualTo(threadId);
+            DiscordApiDouble.Call post = guildDiscord.awaitCall("POST", "/channels/" + threadId + "/messages", WAIT);
+            assertThat(post.body().get("content").asText()).isEqualTo("x");
+
+            guildDiscord.dispatch("MESSAGE_CREATE",
+                    guildDiscord.threadMessageCreate(threadId, USER_ID, "alice", "it still won't charge"));
+            MessageReceivedEvent received = awaitEvent(guildEvents, MessageReceivedEvent.class,
+                    e -> e.getMessage().getContentRaw().equals("it still won't charge"));
+            assertThat(received.isFromType(ChannelType.GUILD_PUBLIC_THREAD)).isTrue();
+            assertThat(received.getChannel().getId()).isEqualTo(threadId);
+            assertThat(received.getGuild().getId()).isEqualTo(guildId);
+            assertThat(received.getAuthor().getId()).isEqualTo(USER_ID);
+            assertThat(received.getAuthor().getName()).isEqualTo("alice");
+
+            Message starter = staff.sendMessage("ticket #1043").submit().get(15, TimeUnit.SECONDS);
+            ThreadChannel fromMessage = starter.createThreadChannel("#1043").submit().get(15, TimeUnit.SECONDS);
+            assertThat(fromMessage.getId()).isEqualTo(starter.getId());
+            guildDiscord.awaitCall("POST", "/channels/" + staffId + "/messages/" + starter.getId() + "/threads", WAIT);
+            assertThat(guildJda.getThreadChannelById("3000000000000000003")).isNotNull()
+                    .satisfies(t -> assertThat(t.getName()).isEqualTo("#1000 · older ticket"));
+
+            thread.getManager().setName("✅ #1042 · Phone is dead").submit().get(15, TimeUnit.SECONDS);
+            DiscordApiDouble.Call patch = guildDiscord.awaitCall("PATCH", "/channels/" + threadId, WAIT);
+            assertThat(patch.body().get("name").asText()).isEqualTo("✅ #1042 · Phone is dead");
+            awaitTrue(() -> finalJda.getThreadChannelById(threadId).getName().equals("✅ #1042 · Phone is dead"));
+
+            guildDiscord.threadDeleted(threadId);
+            assertThatThrownBy(() -> thread.sendMessage("gone").submit().get(15, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ErrorResponseException.class)
+                    .cause().satisfies(c -> assertThat(((ErrorResponseException) c).getErrorResponse())
+                            .isEqualTo(ErrorResponse.UNKNOWN_CHANNEL));
+        } finally {
+            try {
+                if (guildJda != null) {
+                    guildJda.shutdownNow();
+                }
+            } finally {
+                guildDiscord.close();
+            }
+        }
+    }
+
+    private static JDA build(DiscordApiDouble api, List<GenericEvent> sink) {
+        String gateway = api.gatewayUrl();
+        return JDABuilder.createLight("test-token", GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
+                        GatewayIntent.GUILD_MESSAGES)
+                .setRestConfig(new RestConfig().setBaseUrl(api.restBaseUrl()))
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gateway;
+                    }
+                })
+                .setCompression(Compression.NONE)
+                .addEventListeners((net.dv8tion.jda.api.hooks.EventListener) sink::add)
+                .build();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private long countMessages(String content) {
         return events.stream().filter(MessageReceivedEvent.class::isInstance).map(MessageReceivedEvent.class::cast)
                 .filter(e -> e.getMessage().getContentRaw().equals(content)).count();
     }
 
     private <T extends GenericEvent> T awaitEvent(Class<T> type, Predicate<T> filter) {
+        return awaitEvent(events, type, filter);
+    }
+
+    private static <T extends GenericEvent> T awaitEvent(List<GenericEvent> events, Class<T> type,
+                                                         Predicate<T> filter) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (GenericEvent e : events) {
