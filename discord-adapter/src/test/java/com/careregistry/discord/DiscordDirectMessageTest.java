@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * messages open and follow a ticket with the same conversation as in Telegram, and the bot's
  * answers are POSTed to the DM channel, escaped.
  */
+@org.springframework.test.context.ActiveProfiles("discordtest")
 @SpringBootTest(classes = DiscordTestApplication.class)
 class DiscordDirectMessageTest {
 

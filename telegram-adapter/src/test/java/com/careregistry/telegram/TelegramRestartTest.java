@@ -48,6 +48,7 @@ class TelegramRestartTest {
         args.add("--careregistry.telegram.api-url=" + api.baseUrl());
         args.add("--careregistry.telegram.staff-chat-id=");
         args.add("--spring.main.web-application-type=none");
+        args.add("--spring.profiles.active=telegramtest");
         return new SpringApplication(TelegramTestApplication.class).run(args.toArray(String[]::new));
     }
 }

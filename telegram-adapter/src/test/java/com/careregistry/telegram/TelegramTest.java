@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * a local double of the Bot API, against the real MariaDB. The outbox's dispatchers run, so what
  * the bot sends shows up as calls on the double.
  */
+@org.springframework.test.context.ActiveProfiles("telegramtest")
 @SpringBootTest(classes = TelegramTestApplication.class)
 public abstract class TelegramTest {
 

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Webhook mode, with no staff supergroup (agents are reached in private): Telegram posts updates
  * to the service, which takes only those carrying the registered secret.
  */
+@org.springframework.test.context.ActiveProfiles("telegramtest")
 @SpringBootTest(classes = TelegramTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TelegramWebhookTest {
 
