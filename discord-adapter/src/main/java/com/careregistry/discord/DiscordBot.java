@@ -26,6 +26,7 @@ import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -111,6 +112,20 @@ class DiscordBot extends ListenerAdapter {
         ChatInput input = ChatInput.of(Channel.DISCORD, message.getContentRaw(), attachments(message),
                 event.getChannel().getId() + ":" + message.getId());
         handle(message.getId(), user, () -> customers.onMessage(user, input));
+    }
+
+    /** A customer edited one of their direct messages: the core keeps the earlier text and tells staff. */
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        if (event.getAuthor().isBot() || !event.isFromType(ChannelType.PRIVATE)) {
+            return;
+        }
+        Message message = event.getMessage();
+        ChatUser user = chatUser(event.getAuthor(), null);
+        ChatInput input = ChatInput.of(Channel.DISCORD, message.getContentRaw(), List.of(),
+                event.getChannel().getId() + ":" + message.getId());
+        String eventId = message.getId() + ":edit:" + (message.getTimeEdited() == null ? "" : message.getTimeEdited().toEpochSecond());
+        handle(eventId, user, () -> customers.onEdit(user, input));
     }
 
     /**

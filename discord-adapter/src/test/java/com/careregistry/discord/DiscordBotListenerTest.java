@@ -29,6 +29,7 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
@@ -190,5 +191,21 @@ class DiscordBotListenerTest {
         bot.onButtonInteraction(thread);
         verify(staff, timeout(2000)).onButton(eq(Channel.DISCORD), eq("900"),
                 eq(new ChatAddress(Channel.DISCORD, STAFF, "thread-9")), eq("claim:1042"));
+    }
+
+    @Test
+    void aCustomersEditOfADirectMessageIsRecorded() {
+        MessageUpdateEvent event = mock(MessageUpdateEvent.class, RETURNS_DEEP_STUBS);
+        User ann = user("42", "ann", false);
+        Message edited = mock(Message.class);
+        when(edited.getId()).thenReturn("m-7");
+        when(edited.getContentRaw()).thenReturn("My order is 4321");
+        when(event.getAuthor()).thenReturn(ann);
+        when(event.getMessage()).thenReturn(edited);
+        when(event.isFromType(ChannelType.PRIVATE)).thenReturn(true);
+        when(event.getChannel().getId()).thenReturn("dm-1");
+        bot.onMessageUpdate(event);
+        verify(customers, timeout(2000)).onEdit(any(), argThat((ChatInput input) -> "My order is 4321".equals(input.text())
+                && "dm-1:m-7".equals(input.externalMessageId())));
     }
 }
