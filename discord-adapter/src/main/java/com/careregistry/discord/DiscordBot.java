@@ -17,7 +17,11 @@ import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -56,6 +60,7 @@ class DiscordBot extends ListenerAdapter {
     private final Texts texts;
     private final String guildId;
     private final String staffChannelId;
+    private final String supportChannelId;
     private final StaffConversation staff;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "discord-intake");
@@ -67,6 +72,7 @@ class DiscordBot extends ListenerAdapter {
                DiscordSettings settings) {
         this.guildId = blankToNull(settings.guildId());
         this.staffChannelId = blankToNull(settings.staffChannelId());
+        this.supportChannelId = blankToNull(settings.supportChannelId());
         this.staff = staff;
         this.intake = intake;
         this.customers = customers;
@@ -224,8 +230,33 @@ class DiscordBot extends ListenerAdapter {
                 .toList();
     }
 
+    /**
+     * The support channel's panel: one message with the buttons New ticket · My tickets, posted
+     * unless the bot's recent messages there already hold it (a restart does not post it twice).
+     */
+    private void keepSupportPanel(JDA jda) {
+        TextChannel support = supportChannelId == null ? null : jda.getTextChannelById(supportChannelId);
+        if (support == null) {
+            if (supportChannelId != null) {
+                log.warn("Discord support channel {} is not visible to the bot", supportChannelId);
+            }
+            return;
+        }
+        String panel = texts.get("en", "bot.discord.panel");
+        support.getHistory().retrievePast(50).queue(recent -> {
+            boolean posted = recent.stream().anyMatch(m -> m.getAuthor().getId().equals(jda.getSelfUser().getId())
+                    && panel.equals(m.getContentRaw()));
+            if (!posted) {
+                support.sendMessage(panel).setComponents(ActionRow.of(
+                        Button.primary("menu:new", texts.get("en", "bot.menu.new")),
+                        Button.secondary("menu:tickets", texts.get("en", "bot.menu.tickets")))).queue();
+            }
+        }, failure -> log.warn("Could not read the Discord support channel: {}", failure.getMessage()));
+    }
+
     @Override
     public void onReady(ReadyEvent event) {
+        keepSupportPanel(event.getJDA());
         var guild = guildId == null ? null : event.getJDA().getGuildById(guildId);
         var update = guild != null ? guild.updateCommands() : event.getJDA().updateCommands();
         update.addCommands(commands(texts)).queue(

@@ -402,6 +402,9 @@ public class DiscordApiDouble implements AutoCloseable {
     private static final Response UNKNOWN_CHANNEL =
         new Response(404, F.objectNode().put("message", "Unknown Channel").put("code", 10003));
 
+    /** What the bot posted in each channel, newest first (GET /channels/{id}/messages answers it). */
+    private final java.util.Map<String, List<ObjectNode>> postedByChannel = new java.util.HashMap<>();
+
     private Response route(String method, String path, JsonNode body) {
         String[] s = path.substring(1).split("/");
         int n = s.length;
@@ -415,6 +418,13 @@ public class DiscordApiDouble implements AutoCloseable {
                 }
                 if (n == 2 && s[0].equals("channels") && s[1].equals(staffChannelId)) {
                     return ok(staffChannel());
+                }
+                if (n == 3 && s[0].equals("channels") && s[2].equals("messages")) {
+                    com.fasterxml.jackson.databind.node.ArrayNode history = F.arrayNode();
+                    synchronized (postedByChannel) {
+                        postedByChannel.getOrDefault(s[1], List.of()).forEach(m -> history.add(m.deepCopy()));
+                    }
+                    return ok(history);
                 }
                 if (path.equals("/users/@me")) {
                     return ok(botUser());
@@ -445,6 +455,9 @@ public class DiscordApiDouble implements AutoCloseable {
                     ObjectNode m = message(newSnowflake(), s[1], body, botUser(), false);
                     if (isGuildChannel(s[1])) {
                         m.put("guild_id", guildId);
+                    }
+                    synchronized (postedByChannel) {
+                        postedByChannel.computeIfAbsent(s[1], c -> new java.util.ArrayList<>()).add(0, m.deepCopy());
                     }
                     return ok(m);
                 }
