@@ -82,19 +82,9 @@ class DiscordSender implements MessageSender {
                 }
                 return action;
             };
-            try {
-                RestAction<Message> sending = thread != null ? build.apply(thread)
-                        : jda.openPrivateChannelById(to.chatId()).flatMap(build::apply);
-                Message sent = sending.submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                lastId = sent.getId();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw DeliveryFailure.transientFailure("interrupted").afterParts(part);
-            } catch (TimeoutException e) {
-                throw DeliveryFailure.transientFailure("Discord did not answer in " + TIMEOUT_SECONDS + " s").afterParts(part);
-            } catch (ExecutionException e) {
-                throw failure(e.getCause()).afterParts(part);
-            }
+            RestAction<Message> sending = thread != null ? build.apply(thread)
+                    : jda.openPrivateChannelById(to.chatId()).flatMap(build::apply);
+            lastId = await(sending, part).getId();
         }
         if (staffThread) {
             keepTitle(message.ticketId(), thread);
@@ -105,29 +95,37 @@ class DiscordSender implements MessageSender {
     /** The ticket's thread in the staff channel: made on first use, made again when gone, unarchived when archived. */
     private ThreadChannel threadOf(OutboundMessage message) throws DeliveryFailure {
         Long ticketId = message.ticketId();
-        try {
-            ThreadChannel thread = threads.find(ticketId, Channel.DISCORD)
-                    .map(known -> jda.getThreadChannelById(known.address().threadId())).orElse(null);
-            if (thread == null) {
-                TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
-                if (staff == null) {
-                    throw DeliveryFailure.transientFailure("Discord staff channel " + settings.staffChannelId() + " is not visible yet")
-                            .afterParts(message.partsSent());
-                }
-                String title = threads.titleFor(ticketId);
-                thread = staff.createThreadChannel(title).submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                threads.record(ticketId, new ChatAddress(Channel.DISCORD, staff.getId(), thread.getId()), title);
-            } else if (thread.isArchived()) {
-                thread.getManager().setArchived(false).submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ThreadChannel thread = threads.find(ticketId, Channel.DISCORD)
+                .map(known -> jda.getThreadChannelById(known.address().threadId())).orElse(null);
+        if (thread == null) {
+            TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
+            if (staff == null) {
+                throw DeliveryFailure.transientFailure("Discord staff channel " + settings.staffChannelId() + " is not visible yet")
+                        .afterParts(message.partsSent());
             }
-            return thread;
+            String title = threads.titleFor(ticketId);
+            thread = await(staff.createThreadChannel(title), message.partsSent());
+            threads.record(ticketId, new ChatAddress(Channel.DISCORD, staff.getId(), thread.getId()), title);
+        } else if (thread.isArchived()) {
+            await(thread.getManager().setArchived(false), message.partsSent());
+        }
+        return thread;
+    }
+
+    /**
+     * Waits on this (the outbox's) thread for Discord's answer; a failure becomes the outbox's
+     * retry or give-up, saying how many parts of the message had arrived.
+     */
+    private static <T> T await(RestAction<T> action, int partsDelivered) throws DeliveryFailure {
+        try {
+            return action.submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw DeliveryFailure.transientFailure("interrupted").afterParts(message.partsSent());
+            throw DeliveryFailure.transientFailure("interrupted").afterParts(partsDelivered);
         } catch (TimeoutException e) {
-            throw DeliveryFailure.transientFailure("Discord did not answer in " + TIMEOUT_SECONDS + " s").afterParts(message.partsSent());
+            throw DeliveryFailure.transientFailure("Discord did not answer in " + TIMEOUT_SECONDS + " s").afterParts(partsDelivered);
         } catch (ExecutionException e) {
-            throw failure(e.getCause()).afterParts(message.partsSent());
+            throw failure(e.getCause()).afterParts(partsDelivered);
         }
     }
 
