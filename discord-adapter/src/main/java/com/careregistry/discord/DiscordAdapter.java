@@ -1,6 +1,7 @@
 package com.careregistry.discord;
 
 import com.careregistry.core.chat.CustomerConversation;
+import com.careregistry.core.common.PropertySetCondition;
 import com.careregistry.core.inbox.Intake;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -12,16 +13,12 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The Discord adapter's switch: off, and saying so once, without a bot token; with one, the bot
@@ -50,12 +47,9 @@ public class DiscordAdapter {
     }
 
     /** True when {@code careregistry.discord.bot-token} is set and not blank. */
-    static class Enabled extends SpringBootCondition {
-        @Override
-        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String token = context.getEnvironment().getProperty("careregistry.discord.bot-token");
-            return token != null && !token.isBlank() ? ConditionOutcome.match("Discord bot token set")
-                    : ConditionOutcome.noMatch("no Discord bot token");
+    static class Enabled extends PropertySetCondition {
+        Enabled() {
+            super("careregistry.discord.bot-token");
         }
     }
 

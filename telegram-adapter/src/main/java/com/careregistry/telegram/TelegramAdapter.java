@@ -1,6 +1,7 @@
 package com.careregistry.telegram;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.PropertySetCondition;
 import com.careregistry.core.staff.StaffDesk;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,7 +9,6 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,12 +48,9 @@ public class TelegramAdapter {
     }
 
     /** True when {@code careregistry.telegram.bot-token} is set and not blank. */
-    static class Enabled extends SpringBootCondition {
-        @Override
-        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String token = context.getEnvironment().getProperty("careregistry.telegram.bot-token");
-            return token != null && !token.isBlank() ? ConditionOutcome.match("Telegram bot token set")
-                    : ConditionOutcome.noMatch("no Telegram bot token");
+    static class Enabled extends PropertySetCondition {
+        Enabled() {
+            super("careregistry.telegram.bot-token");
         }
     }
 
