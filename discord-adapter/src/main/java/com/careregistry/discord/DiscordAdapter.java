@@ -1,5 +1,6 @@
 package com.careregistry.discord;
 
+import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.chat.CustomerConversation;
 import com.careregistry.core.common.PropertySetCondition;
 import com.careregistry.core.inbox.Intake;
@@ -41,8 +42,10 @@ public class DiscordAdapter {
         if (!settings.enabled()) {
             log.info("Discord adapter is off: DISCORD_BOT_TOKEN is not set");
         } else {
-            log.info("Discord adapter is on (REST at {}): customers are served in direct messages and by slash "
-                    + "commands; staff threads are not built yet", settings.apiUrl());
+            boolean threads = settings.staffChannelId() != null && !settings.staffChannelId().isBlank();
+            log.info("Discord adapter is on (REST at {}): customers are served in direct messages and by slash commands; {}",
+                    settings.apiUrl(), threads ? "ticket threads are made in channel " + settings.staffChannelId().strip()
+                            : "no DISCORD_STAFF_CHANNEL_ID, so Discord agents answer in their direct messages");
         }
     }
 
@@ -59,8 +62,8 @@ public class DiscordAdapter {
 
         @Bean(destroyMethod = "shutdown")
         DiscordBot discordBot(Intake intake, CustomerConversation customers, com.careregistry.core.chat.StaffConversation staff,
-                              Outbox outbox, Texts texts, DiscordSettings settings) {
-            return new DiscordBot(intake, customers, staff, outbox, texts, settings);
+                              ManageCategories categories, Outbox outbox, Texts texts, DiscordSettings settings) {
+            return new DiscordBot(intake, customers, staff, categories, outbox, texts, settings);
         }
 
         /** Logs in without waiting for the gateway: until it is ready, the outbox simply retries. */

@@ -10,7 +10,12 @@ import com.careregistry.core.inbox.InboundEvent;
 import com.careregistry.core.inbox.Intake;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.category.Category;
+import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.ticket.Attachment;
+import com.careregistry.core.ticket.RateTicket;
+import com.careregistry.core.ticket.TicketNumber;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +58,12 @@ class DiscordBot extends ListenerAdapter {
 
     static final String NEW_TICKET_FORM = "new-ticket";
     static final String DESCRIPTION = "description";
+    static final String CATEGORY = "category";
+    /** The rating form's id is {@code rate-comment:<ticket number>}. */
+    static final String RATING_FORM = "rate-comment";
+    static final String COMMENT = "comment";
+    /** Discord lets a select menu hold at most 25 options; with more categories the choice is asked in the DMs. */
+    static final int MAX_SELECT_OPTIONS = 25;
 
     private final Intake intake;
     private final CustomerConversation customers;
@@ -62,14 +73,16 @@ class DiscordBot extends ListenerAdapter {
     private final String staffChannelId;
     private final String supportChannelId;
     private final StaffConversation staff;
+    private final ManageCategories categories;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "discord-intake");
         thread.setDaemon(true);
         return thread;
     });
 
-    DiscordBot(Intake intake, CustomerConversation customers, StaffConversation staff, Outbox outbox, Texts texts,
-               DiscordSettings settings) {
+    DiscordBot(Intake intake, CustomerConversation customers, StaffConversation staff, ManageCategories categories,
+               Outbox outbox, Texts texts, DiscordSettings settings) {
+        this.categories = categories;
         this.guildId = blankToNull(settings.guildId());
         this.staffChannelId = blankToNull(settings.staffChannelId());
         this.supportChannelId = blankToNull(settings.supportChannelId());
@@ -142,7 +155,7 @@ class DiscordBot extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
         if ("ticket".equals(event.getName()) && "new".equals(event.getSubcommandName())) {
-            event.replyModal(newTicketForm(user.language())).queue();
+            event.replyModal(newTicketForm(customers.languageOf(user))).queue();
             return;
         }
         String typed = switch (event.getName()) {
@@ -157,42 +170,107 @@ class DiscordBot extends ListenerAdapter {
             case "agent" -> ("/agent " + option(event, "note")).strip();
             default -> "/help";
         };
-        event.reply(texts.get(user.language(), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
+        event.reply(texts.get(customers.languageOf(user), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
         ChatInput input = ChatInput.of(Channel.DISCORD, typed, List.of(), null);
         handle(event.getId(), user, () -> customers.onMessage(user, input));
     }
 
-    /** The new-ticket form was sent: the description opens the ticket (or is refused, with the reason in the DMs). */
+    /**
+     * A form was sent: the new-ticket form opens the ticket in the chosen category (or the reason it
+     * cannot is told in the DMs); the rating form adds the optional comment.
+     */
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        if (!NEW_TICKET_FORM.equals(event.getModalId())) {
-            return;
-        }
         ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
-        ModalMapping value = event.getValue(DESCRIPTION);
-        ChatInput description = ChatInput.of(Channel.DISCORD, value == null ? "" : value.getAsString(), List.of(), null);
-        event.reply(texts.get(user.language(), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
-        handle(event.getId(), user, () -> customers.openFromForm(user, description));
+        String formId = event.getModalId();
+        if (NEW_TICKET_FORM.equals(formId)) {
+            ChatInput description = ChatInput.of(Channel.DISCORD, value(event, DESCRIPTION), List.of(), null);
+            Long categoryId = chosenCategory(event);
+            event.reply(texts.get(customers.languageOf(user), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
+            handle(event.getId(), user, () -> customers.openFromForm(user, categoryId, description));
+        } else if (formId.startsWith(RATING_FORM + ":")) {
+            String comment = value(event, COMMENT);
+            event.reply(texts.get(customers.languageOf(user), "customer.rate.thanks")).setEphemeral(true).queue();
+            String number = formId.substring(RATING_FORM.length() + 1);
+            handle(event.getId(), user, () -> customers.commentFromForm(user, TicketNumber.parse(number), comment));
+        }
     }
 
-    private Modal newTicketForm(String language) {
+    /**
+     * The new-ticket form: the description and, when there is a choice to make, the category (a
+     * select menu). With more categories than a select menu holds, the choice is asked in the DMs.
+     */
+    Modal newTicketForm(String language) {
         TextInput description = TextInput.create(DESCRIPTION, TextInputStyle.PARAGRAPH).setRequired(true)
                 .setMaxLength(4000).build();
-        return Modal.create(NEW_TICKET_FORM, texts.get(language, "bot.menu.new"))
-                .addComponents(Label.of(texts.get(language, "bot.discord.describe"), description)).build();
+        Modal.Builder form = Modal.create(NEW_TICKET_FORM, texts.get(language, "bot.menu.new"));
+        List<Category> active = categories.active();
+        if (active.size() > 1 && active.size() <= MAX_SELECT_OPTIONS) {
+            StringSelectMenu.Builder choice = StringSelectMenu.create(CATEGORY).setRequiredRange(1, 1);
+            active.forEach(category -> choice.addOption(category.name(), String.valueOf(category.id())));
+            form.addComponents(Label.of(texts.get(language, "bot.discord.category"), choice.build()));
+        }
+        return form.addComponents(Label.of(texts.get(language, "bot.discord.describe"), description)).build();
     }
 
-    /** A button of one of our messages in the customer's DMs. */
+    /** The rating form: the stars are already given with the button; the comment is optional. */
+    Modal ratingForm(String language, TicketNumber number) {
+        TextInput comment = TextInput.create(COMMENT, TextInputStyle.PARAGRAPH).setRequired(false)
+                .setMaxLength(RateTicket.MAX_COMMENT_LENGTH).build();
+        return Modal.create(RATING_FORM + ":" + number.value(), texts.get(language, "bot.discord.rate-title", number.toString()))
+                .addComponents(Label.of(texts.get(language, "bot.discord.rate-comment"), comment)).build();
+    }
+
+    private static Long chosenCategory(ModalInteractionEvent event) {
+        ModalMapping choice = event.getValue(CATEGORY);
+        if (choice == null || choice.getAsStringList().isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(choice.getAsStringList().get(0));
+        } catch (NumberFormatException e) {
+            return null;   // not one of ours: the choice is asked in the DMs
+        }
+    }
+
+    private static String value(ModalInteractionEvent event, String id) {
+        ModalMapping value = event.getValue(id);
+        return value == null || value.getAsString() == null ? "" : value.getAsString();
+    }
+
+    /**
+     * A button of one of our messages: in a staff thread it is the staff's (Claim, Resolve); in the
+     * DMs or on the support channel's panel it is the customer's. New ticket opens the form, the
+     * stars of a rating open the comment form (the stars count at once), the rest goes to the
+     * conversation, answered in the DMs.
+     */
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
         String action = event.getComponentId();
-        event.deferEdit().queue();
         if (event.getChannelType().isThread()) {
+            event.deferEdit().queue();
             ChatAddress where = new ChatAddress(Channel.DISCORD, staffChannelId == null ? event.getChannel().getId() : staffChannelId,
                     event.getChannel().getId());
             handle(event.getId(), user, where, () -> staff.onButton(Channel.DISCORD, user.externalUserId(), where, action));
             return;
+        }
+        String language = customers.languageOf(user);
+        if ("menu:new".equals(action)) {
+            event.replyModal(newTicketForm(language)).queue();
+            return;
+        }
+        String[] rating = action.split(":");
+        if (rating.length == 3 && "rate".equals(rating[0]) && rating[1].matches("[1-9]\\d{0,17}") && rating[2].matches("[1-5]")) {
+            TicketNumber number = TicketNumber.parse(rating[1]);
+            event.replyModal(ratingForm(language, number)).queue();
+            handle(event.getId(), user, () -> customers.rate(user, number, Integer.parseInt(rating[2])));
+            return;
+        }
+        if (event.isFromGuild()) {
+            event.reply(texts.get(language, "bot.discord.answered-in-dm")).setEphemeral(true).queue();
+        } else {
+            event.deferEdit().queue();
         }
         handle(event.getId(), user, () -> customers.onButton(user, action));
     }

@@ -11,6 +11,11 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.careregistry.core.category.Category;
+import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.chat.ChatInput;
 import com.careregistry.core.chat.CustomerConversation;
 import com.careregistry.core.chat.StaffConversation;
@@ -20,6 +25,14 @@ import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.inbox.Intake;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.TicketNumber;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.modals.Modal;
+import org.mockito.ArgumentCaptor;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import java.net.URI;
 import java.util.List;
 import net.dv8tion.jda.api.entities.Message;
@@ -45,8 +58,21 @@ class DiscordBotListenerTest {
     final Intake intake = mock(Intake.class);
     final CustomerConversation customers = mock(CustomerConversation.class);
     final StaffConversation staff = mock(StaffConversation.class);
-    final Texts texts = mock(Texts.class);
+    final ManageCategories categories = mock(ManageCategories.class);
+    final Texts texts = new Texts(bundles());
     DiscordBot bot;
+
+    /** The real message bundles, configured as in production. */
+    static ResourceBundleMessageSource bundles() {
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        bundles.setBasenames("messages");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setFallbackToSystemLocale(false);
+        bundles.setAlwaysUseMessageFormat(true);
+        return bundles;
+    }
+
+    static final String IN_DMS = "I answered you in our direct messages.";
 
     @BeforeEach
     void runEffectsAtOnce() {
@@ -54,9 +80,18 @@ class DiscordBotListenerTest {
             ((Runnable) call.getArgument(1)).run();
             return Intake.Outcome.HANDLED;
         });
-        when(texts.get(any(String.class), any(String.class))).thenReturn("answered in DMs");
-        bot = new DiscordBot(intake, customers, staff, mock(Outbox.class), texts, new DiscordSettings("t",
+        when(customers.languageOf(any())).thenAnswer(call -> Texts.normalize(call.<ChatUser>getArgument(0).language()));
+        List<Category> one = List.of(category(1L, "General"));
+        when(categories.active()).thenReturn(one);
+        bot = new DiscordBot(intake, customers, staff, categories, mock(Outbox.class), texts, new DiscordSettings("t",
                 URI.create("http://127.0.0.1/api/v10/"), null, STAFF, null, null));
+    }
+
+    static Category category(Long id, String name) {
+        Category category = mock(Category.class);
+        when(category.id()).thenReturn(id);
+        when(category.name()).thenReturn(name);
+        return category;
     }
 
     @AfterEach
@@ -143,7 +178,7 @@ class DiscordBotListenerTest {
         for (String[] c : cases) {
             SlashCommandInteractionEvent event = slash(c[0], c[1], c[2], c[3]);
             bot.onSlashCommandInteraction(event);
-            verify(event.reply("answered in DMs")).setEphemeral(true);
+            verify(event.reply(IN_DMS)).setEphemeral(true);
             verifyCustomerTyped(c[4]);
         }
     }
@@ -152,45 +187,167 @@ class DiscordBotListenerTest {
     void ticketNewOpensTheFormAndTheFormOpensTheTicket() {
         SlashCommandInteractionEvent event = slash("ticket", "new", null, null);
         bot.onSlashCommandInteraction(event);
-        verify(event).replyModal(argThat(modal -> modal.getId().equals(DiscordBot.NEW_TICKET_FORM)));
+        Modal form = captureModal(event);
+        assertThat(form.getId()).isEqualTo(DiscordBot.NEW_TICKET_FORM);
+        assertThat(form.getTitle()).isEqualTo("New ticket");
+        assertThat(form.getComponents()).as("one category: nothing to choose, only the description").singleElement()
+                .satisfies(c -> assertThat(c.asLabel().getChild().asTextInput().getCustomId()).isEqualTo(DiscordBot.DESCRIPTION));
 
-        ModalInteractionEvent submitted = mock(ModalInteractionEvent.class, RETURNS_DEEP_STUBS);
-        User ann = user("42", "ann", false);
-        when(submitted.getUser()).thenReturn(ann);
-        when(submitted.getUserLocale()).thenReturn(DiscordLocale.ENGLISH_US);
-        when(submitted.getModalId()).thenReturn(DiscordBot.NEW_TICKET_FORM);
-        when(submitted.getId()).thenReturn("modal-1");
-        ModalMapping description = mock(ModalMapping.class);
-        when(description.getAsString()).thenReturn("   ");
-        when(submitted.getValue(DiscordBot.DESCRIPTION)).thenReturn(description);
+        ModalInteractionEvent submitted = formSubmitted(DiscordBot.NEW_TICKET_FORM, "modal-1",
+                java.util.Map.of(DiscordBot.DESCRIPTION, "   "), java.util.Map.of());
         bot.onModalInteraction(submitted);
+        verify(submitted.reply(IN_DMS)).setEphemeral(true);
         // an empty description still goes to the core, which refuses it with "Query cannot be empty!"
-        verify(customers, timeout(2000)).openFromForm(any(), argThat((ChatInput input) -> "   ".equals(input.text())));
+        verify(customers, timeout(2000)).openFromForm(any(), eq(null), argThat((ChatInput input) -> "   ".equals(input.text())));
+    }
+
+    @Test
+    void withSeveralCategoriesTheFormAsksForOneAndTheChoiceOpensTheTicketThere() {
+        List<Category> two = List.of(category(1L, "General"), category(7L, "Billing"));
+        when(categories.active()).thenReturn(two);
+        SlashCommandInteractionEvent event = slash("ticket", "new", null, null);
+        bot.onSlashCommandInteraction(event);
+        Modal form = captureModal(event);
+        assertThat(form.getComponents()).hasSize(2);
+        Label choice = form.getComponents().get(0).asLabel();
+        assertThat(choice.getLabel()).isEqualTo("Category");
+        StringSelectMenu menu = choice.getChild().asStringSelectMenu();
+        assertThat(menu.getCustomId()).isEqualTo(DiscordBot.CATEGORY);
+        assertThat(menu.getMinValues()).isEqualTo(1);
+        assertThat(menu.getMaxValues()).isEqualTo(1);
+        assertThat(menu.getOptions()).extracting(SelectOption::getLabel, SelectOption::getValue)
+                .containsExactly(tuple("General", "1"), tuple("Billing", "7"));
+
+        bot.onModalInteraction(formSubmitted(DiscordBot.NEW_TICKET_FORM, "modal-2",
+                java.util.Map.of(DiscordBot.DESCRIPTION, "I was charged twice"), java.util.Map.of(DiscordBot.CATEGORY, List.of("7"))));
+        verify(customers, timeout(2000)).openFromForm(any(), eq(7L),
+                argThat((ChatInput input) -> "I was charged twice".equals(input.text())));
+
+        // a value that is not one of ours: the choice is asked in the DMs, the description kept
+        bot.onModalInteraction(formSubmitted(DiscordBot.NEW_TICKET_FORM, "modal-3",
+                java.util.Map.of(DiscordBot.DESCRIPTION, "Parcel lost"), java.util.Map.of(DiscordBot.CATEGORY, List.of("x"))));
+        verify(customers, timeout(2000)).openFromForm(any(), eq(null), argThat((ChatInput input) -> "Parcel lost".equals(input.text())));
+    }
+
+    @Test
+    void moreCategoriesThanASelectMenuHoldsAreChosenInTheDirectMessages() {
+        List<Category> many = new java.util.ArrayList<>();
+        for (long id = 1; id <= DiscordBot.MAX_SELECT_OPTIONS + 1; id++) {
+            many.add(category(id, "Category " + id));
+        }
+        when(categories.active()).thenReturn(many);
+        SlashCommandInteractionEvent event = slash("ticket", "new", null, null);
+        bot.onSlashCommandInteraction(event);
+        assertThat(captureModal(event).getComponents()).singleElement()
+                .satisfies(c -> assertThat(c.asLabel().getChild().asTextInput().getCustomId()).isEqualTo(DiscordBot.DESCRIPTION));
+    }
+
+    @Test
+    void theStarsOfARatingCountAtOnceAndOpenTheCommentForm() {
+        ButtonInteractionEvent stars = button("rate:1042:5", ChannelType.PRIVATE, "dm-1", false);
+        bot.onButtonInteraction(stars);
+        Modal form = captureModal(stars);
+        assertThat(form.getId()).isEqualTo("rate-comment:1042");
+        assertThat(form.getTitle()).isEqualTo("Rate ticket #1042");
+        TextInput comment = form.getComponents().get(0).asLabel().getChild().asTextInput();
+        assertThat(comment.getCustomId()).isEqualTo(DiscordBot.COMMENT);
+        assertThat(comment.isRequired()).as("the comment is optional").isFalse();
+        verify(customers, timeout(2000)).rate(any(), eq(new TicketNumber(1042)), eq(5));
+        verify(customers, never()).onButton(any(), any());
+
+        ModalInteractionEvent submitted = formSubmitted("rate-comment:1042", "modal-4",
+                java.util.Map.of(DiscordBot.COMMENT, "Patient and clear"), java.util.Map.of());
+        bot.onModalInteraction(submitted);
+        verify(submitted.reply("Thank you for your rating!")).setEphemeral(true);
+        verify(customers, timeout(2000)).commentFromForm(any(), eq(new TicketNumber(1042)), eq("Patient and clear"));
+
+        ModalInteractionEvent empty = formSubmitted("rate-comment:1042", "modal-5", java.util.Map.of(), java.util.Map.of());
+        bot.onModalInteraction(empty);
+        verify(customers, timeout(2000)).commentFromForm(any(), eq(new TicketNumber(1042)), eq(""));
     }
 
     @Test
     void buttonsGoToTheCustomerInDirectMessagesAndToStaffInThreads() {
-        ButtonInteractionEvent dm = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
-        User ann = user("42", "ann", false);
-        when(dm.getUser()).thenReturn(ann);
-        when(dm.getUserLocale()).thenReturn(DiscordLocale.ENGLISH_US);
-        when(dm.getComponentId()).thenReturn("rate:1042:5");
-        when(dm.getChannelType()).thenReturn(ChannelType.PRIVATE);
-        when(dm.getId()).thenReturn("b-1");
+        ButtonInteractionEvent dm = button("close-yes:1042", ChannelType.PRIVATE, "dm-1", false);
         bot.onButtonInteraction(dm);
-        verify(customers, timeout(2000)).onButton(any(), eq("rate:1042:5"));
+        verify(dm).deferEdit();
+        verify(customers, timeout(2000)).onButton(any(), eq("close-yes:1042"));
 
-        ButtonInteractionEvent thread = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
+        ButtonInteractionEvent thread = button("claim:1042", ChannelType.GUILD_PUBLIC_THREAD, "thread-9", true);
         User maria = user("900", "maria", false);
         when(thread.getUser()).thenReturn(maria);
-        when(thread.getUserLocale()).thenReturn(DiscordLocale.ENGLISH_US);
-        when(thread.getComponentId()).thenReturn("claim:1042");
-        when(thread.getChannelType()).thenReturn(ChannelType.GUILD_PUBLIC_THREAD);
-        when(thread.getChannel().getId()).thenReturn("thread-9");
-        when(thread.getId()).thenReturn("b-2");
         bot.onButtonInteraction(thread);
+        verify(thread).deferEdit();
         verify(staff, timeout(2000)).onButton(eq(Channel.DISCORD), eq("900"),
                 eq(new ChatAddress(Channel.DISCORD, STAFF, "thread-9")), eq("claim:1042"));
+    }
+
+    @Test
+    void thePanelsButtonsOpenTheFormOrAnswerInTheDirectMessages() {
+        ButtonInteractionEvent newTicket = button("menu:new", ChannelType.TEXT, "support", true);
+        bot.onButtonInteraction(newTicket);
+        assertThat(captureModal(newTicket).getId()).isEqualTo(DiscordBot.NEW_TICKET_FORM);
+
+        ButtonInteractionEvent mine = button("menu:tickets", ChannelType.TEXT, "support", true);
+        bot.onButtonInteraction(mine);
+        verify(mine.reply(IN_DMS)).setEphemeral(true);
+        verify(customers, timeout(2000)).onButton(any(), eq("menu:tickets"));
+    }
+
+    @Test
+    void theCustomersDiscordLocaleTravelsWithEveryInteraction() {
+        SlashCommandInteractionEvent event = slash("ticket", "list", null, null);
+        when(event.getUserLocale()).thenReturn(DiscordLocale.SPANISH);
+        bot.onSlashCommandInteraction(event);
+        verify(customers, timeout(2000)).onMessage(argThat((ChatUser u) -> "es-ES".equals(u.language())), any());
+        verify(event.reply(texts.get("es", "bot.discord.answered-in-dm"))).setEphemeral(true);
+        assertThat(texts.get("es", "bot.discord.answered-in-dm")).isNotEqualTo(IN_DMS);
+
+        SlashCommandInteractionEvent form = slash("ticket", "new", null, null);
+        when(form.getUserLocale()).thenReturn(DiscordLocale.GERMAN);
+        bot.onSlashCommandInteraction(form);
+        assertThat(captureModal(form).getTitle()).isEqualTo(texts.get("de", "bot.menu.new")).isNotEqualTo("New ticket");
+    }
+
+    private static Modal captureModal(net.dv8tion.jda.api.interactions.callbacks.IModalCallback event) {
+        ArgumentCaptor<Modal> modal = ArgumentCaptor.forClass(Modal.class);
+        verify(event).replyModal(modal.capture());
+        return modal.getValue();
+    }
+
+    static ButtonInteractionEvent button(String id, ChannelType type, String channelId, boolean fromGuild) {
+        ButtonInteractionEvent event = mock(ButtonInteractionEvent.class, RETURNS_DEEP_STUBS);
+        User ann = user("42", "ann", false);
+        when(event.getUser()).thenReturn(ann);
+        when(event.getUserLocale()).thenReturn(DiscordLocale.ENGLISH_US);
+        when(event.getComponentId()).thenReturn(id);
+        when(event.getChannelType()).thenReturn(type);
+        when(event.isFromGuild()).thenReturn(fromGuild);
+        when(event.getChannel().getId()).thenReturn(channelId);
+        when(event.getId()).thenReturn("b-" + id);
+        return event;
+    }
+
+    static ModalInteractionEvent formSubmitted(String formId, String id, java.util.Map<String, String> texts,
+                                               java.util.Map<String, List<String>> choices) {
+        ModalInteractionEvent event = mock(ModalInteractionEvent.class, RETURNS_DEEP_STUBS);
+        User ann = user("42", "ann", false);
+        when(event.getUser()).thenReturn(ann);
+        when(event.getUserLocale()).thenReturn(DiscordLocale.ENGLISH_US);
+        when(event.getModalId()).thenReturn(formId);
+        when(event.getId()).thenReturn(id);
+        when(event.getValue(any())).thenReturn(null);
+        texts.forEach((field, value) -> {
+            ModalMapping mapping = mock(ModalMapping.class);
+            when(mapping.getAsString()).thenReturn(value);
+            when(event.getValue(field)).thenReturn(mapping);
+        });
+        choices.forEach((field, values) -> {
+            ModalMapping mapping = mock(ModalMapping.class);
+            when(mapping.getAsStringList()).thenReturn(values);
+            when(event.getValue(field)).thenReturn(mapping);
+        });
+        return event;
     }
 
     @Test

@@ -54,6 +54,8 @@ public class CustomerConversation {
     static final String EMAIL_ADDRESS = "email:address";
     static final String EMAIL_CODE = "email:code";
     static final String RATE_COMMENT = "rate:comment";
+    /** In a step's data: a message the customer wrote is kept until they say where it goes. */
+    private static final String PENDING = "pending";
 
     private final CustomerDirectory customers;
     private final Conversations conversations;
@@ -107,10 +109,17 @@ public class CustomerConversation {
                 state.map(ConversationState::data).orElse(Map.of()));
     }
 
-    /** Where refusals of this user's events are answered, and in which language. */
+    /**
+     * The language to speak to this user in (refusals, a platform's forms): the one they chose with
+     * /language, else the one their client reports now, else the one we know them by.
+     */
     public String languageOf(ChatUser user) {
-        return customers.find(user.channel(), user.externalUserId()).map(Customer::language)
-                .orElse(Texts.normalize(user.language()));
+        Optional<Customer> known = customers.find(user.channel(), user.externalUserId());
+        boolean reported = user.language() != null && !user.language().isBlank();
+        if (known.isPresent() && (known.get().languageChosen() || !reported)) {
+            return known.get().language();
+        }
+        return Texts.normalize(user.language());
     }
 
     // ---------------------------------------------------------------- messages
@@ -132,12 +141,39 @@ public class CustomerConversation {
     }
 
     /**
-     * A form (a Discord modal) opened a ticket with this description: opened at once when there is
-     * one category, else the customer chooses one first and it opens then.
+     * A form (a Discord modal) opened a ticket with this description, in the category chosen in the
+     * form ({@code null} when the form had no choice): opened at once when that category (or the only
+     * one) is active, else the customer chooses one in the chat first and it opens then, with the same
+     * description, so nothing they wrote is lost.
      */
-    public void openFromForm(ChatUser user, ChatInput description) {
+    public void openFromForm(ChatUser user, Long categoryId, ChatInput description) {
         Session s = session(user);
+        if (categoryId != null && categories.active().stream().anyMatch(c -> c.id().equals(categoryId))) {
+            open(s, categoryId, description);
+            return;
+        }
         openWithChosenOrOnlyCategory(s, description);
+    }
+
+    /**
+     * Stars given on a platform that asks the optional comment in a form of its own (a Discord
+     * modal, see {@link #commentFromForm}), so the chat does not ask for it as well.
+     */
+    public void rate(ChatUser user, TicketNumber number, int stars) {
+        Session s = session(user);
+        rateTicket.rate(s.customer().id(), number, stars, null);
+        if (RATE_COMMENT.equals(s.step())) {
+            moveTo(s, IDLE, Map.of());
+        }
+    }
+
+    /** The comment of the rating form; an empty form adds nothing (the comment is optional). */
+    public void commentFromForm(ChatUser user, TicketNumber number, String comment) {
+        if (comment == null || comment.isBlank()) {
+            return;
+        }
+        Session s = session(user);
+        rateTicket.comment(s.customer().id(), number, comment);
     }
 
     public void onEdit(ChatUser user, ChatInput incoming) {
@@ -195,7 +231,7 @@ public class CustomerConversation {
                     return;
                 }
                 Category category = categories.get(Long.valueOf(parts[1]));
-                if (s.data().containsKey("mid")) {
+                if (s.data().containsKey(PENDING) || s.data().containsKey("mid")) {
                     open(s, category.id(), pending(s));   // the message they wrote before choosing
                     return;
                 }
@@ -451,10 +487,13 @@ public class CustomerConversation {
     /** A message kept in the state until the customer says where it goes. */
     private static Map<String, String> keep(ChatInput incoming) {
         Map<String, String> data = new HashMap<>();
+        data.put(PENDING, "1");   // a form's description has no message id: this marks that one is kept
         if (incoming.text() != null) {
             data.put("text", incoming.text());
         }
-        data.put("mid", incoming.externalMessageId());
+        if (incoming.externalMessageId() != null) {
+            data.put("mid", incoming.externalMessageId());
+        }
         for (int i = 0; i < incoming.attachments().size(); i++) {
             Attachment a = incoming.attachments().get(i);
             data.put("file" + i, a.kind() + "\t" + a.fileRef() + "\t" + (a.fileName() == null ? "" : a.fileName()));

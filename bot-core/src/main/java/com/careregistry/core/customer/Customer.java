@@ -27,6 +27,10 @@ public class Customer {
     @Column(nullable = false)
     private String language;
 
+    /** The customer chose the language themselves; until then it follows what their chat client reports. */
+    @Column(name = "language_chosen", nullable = false)
+    private boolean languageChosen;
+
     private String email;
 
     @Column(name = "email_verified_at")
@@ -59,6 +63,11 @@ public class Customer {
         return language;
     }
 
+    /** The customer chose the language with /language (else it follows their chat client). */
+    public boolean languageChosen() {
+        return languageChosen;
+    }
+
     /** The email, once the customer has proved it is theirs. */
     public Optional<String> verifiedEmail() {
         return emailVerifiedAt == null ? Optional.empty() : Optional.ofNullable(email);
@@ -70,6 +79,23 @@ public class Customer {
 
     void changeLanguage(String language) {
         this.language = Texts.normalize(language);
+        this.languageChosen = true;
+    }
+
+    /**
+     * The chat client reports a language (an app language, a Discord locale): we speak it unless the
+     * customer chose one with /language. Returns whether the language changed.
+     */
+    boolean followClientLanguage(String reported) {
+        if (languageChosen || reported == null || reported.isBlank()) {
+            return false;
+        }
+        String normalized = Texts.normalize(reported);
+        if (normalized.equals(language)) {
+            return false;
+        }
+        this.language = normalized;
+        return true;
     }
 
     public void verifyEmail(String email, Instant at) {

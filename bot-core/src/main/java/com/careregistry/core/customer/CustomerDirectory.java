@@ -27,7 +27,10 @@ public class CustomerDirectory {
         this.clock = clock;
     }
 
-    /** The customer behind this chat user, registered now if this is their first message. */
+    /**
+     * The customer behind this chat user, registered now if this is their first message. The language
+     * follows what the chat client reports until the customer chooses one (C9).
+     */
     @Transactional
     public Customer register(ChatUser user) {
         Optional<CustomerIdentity> known = identities.findByChannelAndExternalUserId(user.channel(), user.externalUserId());
@@ -36,7 +39,9 @@ public class CustomerDirectory {
             if (!identity.chatId().equals(user.chatId())) {
                 identity.reachAt(user.chatId());
             }
-            return customers.findById(identity.customerId()).orElseThrow();
+            Customer customer = customers.findById(identity.customerId()).orElseThrow();
+            customer.followClientLanguage(user.language());
+            return customer;
         }
         Customer customer = customers.save(new Customer(user, clock.instant()));
         identities.saveAndFlush(new CustomerIdentity(customer.id(), user.channel(), user.externalUserId(), user.chatId(), clock.instant()));

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 public class Texts {
 
     /** Languages with a complete bundle; others fall back to English. */
-    public static final List<String> SUPPORTED_LANGUAGES = List.of("en");
+    public static final List<String> SUPPORTED_LANGUAGES = List.of("en", "es", "de");
 
     private final MessageSource messages;
 

@@ -40,4 +40,19 @@ class CustomerDirectoryTest extends CoreTest {
         assertThat(ann.language()).isEqualTo("en");
         assertThat(customers.changeLanguage(ann.id(), "pt-BR").language()).isEqualTo("pt");
     }
+
+    @Test
+    void theLanguageFollowsTheClientUntilTheCustomerChoosesOne() {
+        Customer ann = customers.register(new ChatUser(Channel.DISCORD, "77", "77", "Ann", null));
+        assertThat(ann.language()).isEqualTo("en");
+        assertThat(customers.register(new ChatUser(Channel.DISCORD, "77", "77", "Ann", null)).language())
+                .as("a direct message reports no locale: the language stays").isEqualTo("en");
+        assertThat(customers.register(new ChatUser(Channel.DISCORD, "77", "77", "Ann", "es-ES")).language())
+                .as("an interaction reports the Discord locale").isEqualTo("es");
+
+        customers.changeLanguage(ann.id(), "de");
+        assertThat(customers.register(new ChatUser(Channel.DISCORD, "77", "77", "Ann", "es-ES")).language())
+                .as("chosen with /language: the client no longer decides").isEqualTo("de");
+        assertThat(customers.get(ann.id()).language()).isEqualTo("de");
+    }
 }
