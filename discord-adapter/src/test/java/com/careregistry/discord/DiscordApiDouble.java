@@ -661,6 +661,93 @@ public class DiscordApiDouble implements AutoCloseable {
         return i.toString();
     }
 
+    /** The DM channel Discord answers with when the bot opens a DM with this user (else a new id on first use). */
+    public void withDirectMessageChannel(String userId, String channelId) {
+        dmChannelByUser.put(userId, channelId);
+    }
+
+    /** The same interaction as sent by a user whose Discord client speaks {@code locale} (e.g. "es-ES"). */
+    public static String withLocale(String interaction, String locale) {
+        try {
+            return ((ObjectNode) JSON.readTree(interaction)).put("locale", locale).toString();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** INTERACTION_CREATE for a button (type 3, component type 2) of one of the bot's messages in the user's DM. */
+    public String dmButton(String interactionId, String token, String userId, String username, String channelId,
+                           String customId) {
+        channelByInteractionToken.put(token, channelId);
+        ObjectNode i = dmInteraction(interactionId, token, userId, username, channelId, 3);
+        i.set("message", message(newSnowflake(), channelId, F.objectNode().put("content", "buttons"), botUser(), false));
+        i.putObject("data").put("custom_id", customId).put("component_type", 2);
+        return i.toString();
+    }
+
+    /**
+     * INTERACTION_CREATE for a button pressed by a guild member on one of the bot's messages in a thread of the
+     * configured guild (the thread must be known to JDA: made through this double's REST or seeded).
+     */
+    public String threadButton(String interactionId, String token, String threadId, String userId, String username,
+                               String customId) {
+        requireGuild();
+        channelByInteractionToken.put(token, threadId);
+        ObjectNode i = F.objectNode().put("id", interactionId).put("application_id", APPLICATION_ID)
+            .put("type", 3).put("token", token).put("version", 1).put("locale", "en-US")
+            .put("guild_locale", "en-US").put("guild_id", guildId).put("channel_id", threadId).put("context", 0)
+            .put("app_permissions", "8");
+        ObjectNode member = member(user(userId, username)).put("permissions", "8");
+        i.set("member", member);
+        ObjectNode thread = threads.containsKey(threadId) ? threads.get(threadId).deepCopy()
+            : thread(threadId, staffChannelId, F.objectNode());
+        i.set("channel", thread);
+        i.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
+        i.putObject("authorizing_integration_owners").put("0", guildId);
+        i.putArray("entitlements");
+        i.set("message", message(newSnowflake(), threadId, F.objectNode().put("content", "card"), botUser(), false));
+        i.putObject("data").put("custom_id", customId).put("component_type", 2);
+        return i.toString();
+    }
+
+    /**
+     * INTERACTION_CREATE for a submitted form (type 5) in the user's DM: each text input and each string select
+     * inside a label, as Discord sends them.
+     */
+    public String formSubmit(String interactionId, String token, String userId, String username, String channelId,
+                             String formId, Map<String, String> textInputs, Map<String, List<String>> selects) {
+        channelByInteractionToken.put(token, channelId);
+        ObjectNode i = dmInteraction(interactionId, token, userId, username, channelId, 5);
+        ObjectNode data = i.putObject("data").put("custom_id", formId);
+        ArrayNode components = data.putArray("components");
+        int[] id = {1};
+        textInputs.forEach((field, value) -> {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id[0]++);
+            label.putObject("component").put("type", 4).put("id", id[0]++).put("custom_id", field).put("value", value);
+        });
+        selects.forEach((field, values) -> {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id[0]++);
+            ArrayNode chosen = label.putObject("component").put("type", 3).put("id", id[0]++).put("custom_id", field)
+                .putArray("values");
+            values.forEach(chosen::add);
+        });
+        return i.toString();
+    }
+
+    private ObjectNode dmInteraction(String interactionId, String token, String userId, String username, String channelId,
+                                     int type) {
+        ObjectNode i = F.objectNode().put("id", interactionId).put("application_id", APPLICATION_ID)
+            .put("type", type).put("token", token).put("version", 1).put("locale", "en-US")
+            .put("channel_id", channelId).put("context", 1).put("app_permissions", "0");
+        ObjectNode u = user(userId, username);
+        i.set("user", u);
+        ObjectNode ch = i.putObject("channel").put("id", channelId).put("type", 1).put("flags", 0);
+        ch.putArray("recipients").add(u.deepCopy());
+        i.putObject("authorizing_integration_owners").put("1", userId);
+        i.putArray("entitlements");
+        return i;
+    }
+
     // =====================================================================================
     // Gateway control
     // =====================================================================================

@@ -1,0 +1,288 @@
+package com.careregistry.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careregistry.DiscordTestApplication;
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.CreateAgentCommand;
+import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.category.Category;
+import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.text.Texts;
+import com.careregistry.discord.DiscordApiDouble.Call;
+import com.careregistry.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole Discord story with the real JDA against the local double of Discord's REST API and
+ * gateway, with a guild whose staff channel holds the tickets' threads: the customer opens a ticket
+ * in the DMs, the ticket's thread is made with its card and Claim · Resolve, the agent claims by
+ * the button and answers in the thread, a stranger's words in the thread reach nobody, the agent
+ * resolves by the button, the customer closes, rates with the stars and comments in the form.
+ * Then the form with a category to choose, and a customer whose Discord speaks Spanish.
+ */
+@ActiveProfiles("discordtest")
+@SpringBootTest(classes = DiscordTestApplication.class)
+class DiscordStaffThreadTest {
+
+    static final DiscordApiDouble DISCORD = new DiscordApiDouble();
+    static final String GUILD = "3000000000000000001";
+    static final String STAFF = "3000000000000000002";
+    static final String ANN = "2000000000000000077";
+    static final String MARIA = "2000000000000000088";
+    static final String STRANGER = "2000000000000000099";
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    static final String ANN_DM = "2100000000000000077";
+
+    static {
+        DISCORD.withGuild(GUILD, STAFF);
+        DISCORD.withDirectMessageChannel(ANN, ANN_DM);
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "ccr_discord_test");
+        registry.add("careregistry.discord.api-url", DISCORD::restBaseUrl);
+        registry.add("careregistry.discord.gateway-url", DISCORD::gatewayUrl);
+        registry.add("careregistry.discord.guild-id", () -> GUILD);
+        registry.add("careregistry.discord.staff-channel-id", () -> STAFF);
+    }
+
+    @AfterAll
+    static void stop() {
+        DISCORD.close();
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ManageAgents agents;
+    @Autowired
+    ManageCategories categories;
+    @Autowired
+    Texts texts;
+
+    /** Calls before this test began; the test looks only after them. */
+    private int mark;
+
+    @BeforeEach
+    void cleanSlate() {
+        DISCORD.awaitReady(WAIT);
+        TestDatabase.wipe(jdbc);
+        mark = DISCORD.calls().size();
+    }
+
+    @Test
+    void aTicketIsWorkedOnInItsThreadFromClaimToRating() {
+        Long general = categories.active().get(0).id();
+        Agent maria = agents.create(new CreateAgentCommand("Maria", "Lopez", "maria@example.com", "en", Set.of(general)));
+        agents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, MARIA, MARIA, "maria", "en"));
+
+        String dm = ANN_DM;
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/new"));
+        awaitPostIn(dm, text -> text.startsWith("Please describe your problem"));
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "My router blinks red"));
+        awaitPostIn(dm, text -> text.startsWith("Ticket #") && text.contains(" created"));
+        long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+
+        // the thread, named after the ticket, opened by the card with Claim · Resolve
+        Call made = DISCORD.awaitCall("POST", "/channels/" + STAFF + "/threads", WAIT);
+        assertThat(made.body().path("name").asText()).isEqualTo("#" + number + " · My router blinks red");
+        String thread = threadIdNamed("#" + number + " · My router blinks red");
+        Call card = awaitPostIn(thread, text -> text.contains("My router blinks red") && text.contains("DISCORD"));
+        assertThat(customIds(card.body())).containsExactly("claim:" + number, "resolve:" + number);
+
+        // Claim, pressed in the thread by the agent
+        String claim = DISCORD.newSnowflake();
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.threadButton(claim, "claim-token", thread, MARIA, "maria", "claim:" + number));
+        Call ack = DISCORD.awaitCall("POST", "/interactions/" + claim + "/claim-token/callback", WAIT);
+        assertThat(ack.body().path("type").asInt()).as("the button is acknowledged without a new message").isEqualTo(6);
+        awaitPostIn(dm, text -> text.startsWith("Agent Maria is now handling your ticket"));
+        assertThat(jdbc.queryForObject("SELECT status FROM tickets", String.class)).isEqualTo("ASSIGNED");
+        assertThat(jdbc.queryForObject("SELECT agent_id FROM tickets", Long.class)).isEqualTo(maria.id());
+
+        // the agent's message in the thread reaches the customer's DMs; a stranger's reaches nobody
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.threadMessageCreate(thread, MARIA, "maria", "Unplug it for a minute"));
+        awaitPostIn(dm, text -> text.contains("Unplug it for a minute"));
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.threadMessageCreate(thread, STRANGER, "eve", "Send me your password"));
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.threadMessageCreate(thread, MARIA, "maria", "Is it green now?"));
+        awaitPostIn(dm, text -> text.contains("Is it green now?"));
+        assertThat(postsIn(dm)).noneMatch(c -> c.body().path("content").asText().contains("password"));
+
+        // Resolve, pressed in the thread: the customer is told, the thread's name shows it
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.threadButton(DISCORD.newSnowflake(), "resolve-token", thread, MARIA, "maria",
+                "resolve:" + number));
+        awaitPostIn(dm, text -> text.startsWith("Your ticket") && text.contains("was marked as resolved by Maria"));
+        assertThat(jdbc.queryForObject("SELECT status FROM tickets", String.class)).isEqualTo("RESOLVED");
+        awaitThreadName(thread, "✅ #" + number + " · My router blinks red");
+
+        // the customer closes with /ticket close and the confirmation button
+        DISCORD.dispatch("INTERACTION_CREATE", subcommand(DISCORD.newSnowflake(), "close-token", dm, "close"));
+        Call confirm = awaitPostIn(dm, text -> text.startsWith("Do you really want to close ticket"));
+        assertThat(customIds(confirm.body())).contains("close-yes:" + number);
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.dmButton(DISCORD.newSnowflake(), "yes-token", ANN, "ann", dm, "close-yes:" + number));
+        Call stars = awaitPostIn(dm, text -> text.contains("is closed"));
+        assertThat(customIds(stars.body())).containsExactly("rate:" + number + ":1", "rate:" + number + ":2",
+                "rate:" + number + ":3", "rate:" + number + ":4", "rate:" + number + ":5");
+        assertThat(jdbc.queryForObject("SELECT status FROM tickets", String.class)).isEqualTo("CLOSED");
+
+        // four stars count at once and open the comment form; the form adds the comment
+        String rate = DISCORD.newSnowflake();
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.dmButton(rate, "rate-token", ANN, "ann", dm, "rate:" + number + ":4"));
+        Call form = DISCORD.awaitCall("POST", "/interactions/" + rate + "/rate-token/callback", WAIT);
+        assertThat(form.body().path("type").asInt()).as("a modal").isEqualTo(9);
+        assertThat(form.body().path("data").path("custom_id").asText()).isEqualTo("rate-comment:" + number);
+        assertThat(form.body().path("data").path("title").asText()).isEqualTo("Rate ticket #" + number);
+        awaitPostIn(dm, "Thank you for your rating!"::equals);
+        assertThat(jdbc.queryForObject("SELECT rating FROM tickets", Integer.class)).isEqualTo(4);
+
+        String comment = DISCORD.newSnowflake();
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.formSubmit(comment, "comment-token", ANN, "ann", dm, "rate-comment:" + number,
+                Map.of("comment", "Quick and kind"), Map.of()));
+        Call thanks = DISCORD.awaitCall("POST", "/interactions/" + comment + "/comment-token/callback", WAIT);
+        assertThat(thanks.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        awaitPostIn(thread, text -> text.contains("★★★★") && text.contains("Quick and kind"));
+        assertThat(jdbc.queryForObject("SELECT rating_comment FROM tickets", String.class)).isEqualTo("Quick and kind");
+        awaitThreadName(thread, "🔒 #" + number + " · My router blinks red");
+    }
+
+    @Test
+    void withSeveralCategoriesTheFormAsksForOneAndTheTicketOpensThere() {
+        Category billing = categories.create("Billing");
+        String dm = ANN_DM;
+        String slash = DISCORD.newSnowflake();
+        DISCORD.dispatch("INTERACTION_CREATE", subcommand(slash, "new-token", dm, "new"));
+        Call form = DISCORD.awaitCall("POST", "/interactions/" + slash + "/new-token/callback", WAIT);
+        assertThat(form.body().path("type").asInt()).isEqualTo(9);
+        JsonNode select = form.body().path("data").path("components").get(0).path("component");
+        assertThat(select.path("type").asInt()).as("a string select").isEqualTo(3);
+        assertThat(select.path("custom_id").asText()).isEqualTo("category");
+        assertThat(StreamSupport.stream(select.path("options").spliterator(), false).map(o -> o.path("label").asText()).toList())
+                .containsExactlyInAnyOrder("General", "Billing");
+
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.formSubmit(DISCORD.newSnowflake(), "submit-token", ANN, "ann", dm, "new-ticket",
+                Map.of("description", "I was charged twice"), Map.of("category", List.of(String.valueOf(billing.id())))));
+        awaitPostIn(dm, text -> text.startsWith("Ticket #") && text.contains(" created"));
+        assertThat(jdbc.queryForObject("SELECT category_id FROM tickets", Long.class)).isEqualTo(billing.id());
+        assertThat(jdbc.queryForObject("SELECT description FROM tickets", String.class)).isEqualTo("I was charged twice");
+    }
+
+    @Test
+    void aCustomerWhoseDiscordSpeaksSpanishIsAnsweredInSpanish() {
+        String dm = ANN_DM;
+        String slash = DISCORD.newSnowflake();
+        DISCORD.dispatch("INTERACTION_CREATE", DiscordApiDouble.withLocale(subcommand(slash, "es-token", dm, "list"), "es-ES"));
+        Call ack = DISCORD.awaitCall("POST", "/interactions/" + slash + "/es-token/callback", WAIT);
+        assertThat(ack.body().path("data").path("content").asText()).isEqualTo(texts.get("es", "bot.discord.answered-in-dm"));
+        String none = texts.get("es", "tickets.none");
+        assertThat(none).isNotEqualTo("You are yet to raise a ticket");
+        awaitPostIn(dm, none::equals);
+
+        // a later direct message carries no locale: the customer is still spoken to in Spanish
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/tickets"));
+        awaitPostIn(dm, none::equals, 2);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String subcommand(String id, String token, String dm, String name) {
+        try {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(DISCORD.slashCommand(id, token, ANN, "ann", dm, "ticket", Map.of()));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("data")).putArray("options")
+                    .addObject().put("name", name).put("type", 1).putArray("options");
+            return json.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> customIds(JsonNode message) {
+        return StreamSupport.stream(message.path("components").spliterator(), false)
+                .flatMap(row -> StreamSupport.stream(row.path("components").spliterator(), false))
+                .map(button -> button.path("custom_id").asText()).toList();
+    }
+
+    private String threadIdNamed(String name) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Call call : since()) {
+                if (call.method().equals("POST") && call.path().equals("/channels/" + STAFF + "/threads")
+                        && name.equals(call.body().path("name").asText())) {
+                    String id = jdbc.query("SELECT thread_id FROM staff_threads WHERE channel = 'DISCORD'",
+                            rs -> rs.next() ? rs.getString(1) : null);
+                    if (id != null) {
+                        return id;
+                    }
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("no thread " + name + "; calls: " + since());
+    }
+
+    private void awaitThreadName(String threadId, String name) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode thread = DISCORD.knownThread(threadId);
+            if (thread != null && name.equals(thread.path("name").asText())) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("thread " + threadId + " is not named " + name + ": " + DISCORD.knownThread(threadId));
+    }
+
+    private List<Call> since() {
+        List<Call> calls = DISCORD.calls();
+        return calls.subList(Math.min(mark, calls.size()), calls.size());
+    }
+
+    private List<Call> postsIn(String channelId) {
+        return since().stream().filter(c -> c.method().equals("POST") && c.path().equals("/channels/" + channelId + "/messages")).toList();
+    }
+
+    private Call awaitPostIn(String channelId, Predicate<String> content) {
+        return awaitPostIn(channelId, content, 1);
+    }
+
+    /** Waits for the {@code count}th message POSTed to the channel whose text passes. */
+    private Call awaitPostIn(String channelId, Predicate<String> content, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Call> matching = postsIn(channelId).stream().filter(c -> content.test(c.body().path("content").asText())).toList();
+            if (matching.size() >= count) {
+                return matching.get(count - 1);
+            }
+            pause();
+        }
+        throw new AssertionError("no such message in " + channelId + "; posts there: "
+                + postsIn(channelId).stream().map(c -> c.body().path("content").asText()).toList());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
