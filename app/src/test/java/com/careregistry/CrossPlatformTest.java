@@ -96,6 +96,22 @@ class CrossPlatformTest {
                 discord.dispatch("MESSAGE_CREATE", discord.threadMessageCreate(threadId, mariaOnDiscord, "maria", "Unplug it for a minute"));
                 telegram.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ANN_ON_TELEGRAM))
                         && c.param("text").equals("#" + number + " · Maria:\nUnplug it for a minute"), WAIT);
+
+                // Ann's photo, which Telegram keeps behind a file id, arrives in the thread as the file itself
+                byte[] photo = new byte[2048];
+                new java.util.Random(11).nextBytes(photo);
+                telegram.withFile("photo-file-id", "photos/file_7.jpg", photo);
+                telegram.enqueueUpdate(telegram.privatePhoto(ANN_ON_TELEGRAM, "Ann", "photo-file-id", "The lights now"));
+                awaitDiscordPost(discord, "#" + number + " · Ann:\nThe lights now");
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (discord.uploads().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(discord.uploads()).singleElement().satisfies(upload -> {
+                    assertThat(upload.path()).isEqualTo("/channels/" + threadId + "/messages");
+                    assertThat(upload.fileName()).isEqualTo("photo.jpg");
+                    assertThat(upload.bytes()).isEqualTo(photo);
+                });
             }
         }
     }

@@ -90,8 +90,9 @@ public class DiscordAdapter {
         }
 
         @Bean
-        DiscordSender discordSender(JDA jda, DiscordSettings settings, com.careregistry.core.staff.StaffThreads threads) {
-            return new DiscordSender(jda, settings, threads);
+        DiscordSender discordSender(JDA jda, DiscordSettings settings, com.careregistry.core.staff.StaffThreads threads,
+                                    com.careregistry.core.files.AttachmentFiles files, Texts texts) {
+            return new DiscordSender(jda, settings, threads, files, texts);
         }
 
         /** Agents work in threads of DISCORD_STAFF_CHANNEL_ID; without it, in their DMs with the bot. */

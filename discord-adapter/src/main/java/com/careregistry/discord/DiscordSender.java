@@ -2,7 +2,12 @@ package com.careregistry.discord;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.files.AttachmentFiles;
 import com.careregistry.core.staff.StaffThreads;
+import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.Attachment;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import com.careregistry.core.outbox.Delivery;
 import com.careregistry.core.outbox.DeliveryFailure;
 import com.careregistry.core.outbox.MessageAction;
@@ -31,7 +36,8 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
  * The outbox's way into Discord: direct messages to customers, and each ticket's thread in the
  * staff channel (made on first use, made again when gone, unarchived, renamed with the status).
  * The text goes in parts of at most
- * 2000 characters (markdown escaped), buttons with the last part, through JDA's own rate limiter.
+ * 2000 characters (markdown escaped), buttons with the last part, then each attachment as an
+ * uploaded file, through JDA's own rate limiter.
  * It runs on the outbox's dispatch thread (never JDA's event thread) and waits for Discord's
  * answer, so a failure reaches the outbox's retry with its reason; a part-way failure reports the
  * parts that arrived.
@@ -39,15 +45,21 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 class DiscordSender implements MessageSender {
 
     private static final long TIMEOUT_SECONDS = 20;
+    /** Discord takes files of up to 10 MiB from a bot; a larger one is named instead of uploaded. */
+    static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
 
     private final JDA jda;
     private final DiscordSettings settings;
     private final StaffThreads threads;
+    private final AttachmentFiles files;
+    private final Texts texts;
 
-    DiscordSender(JDA jda, DiscordSettings settings, StaffThreads threads) {
+    DiscordSender(JDA jda, DiscordSettings settings, StaffThreads threads, AttachmentFiles files, Texts texts) {
         this.jda = jda;
         this.settings = settings;
         this.threads = threads;
+        this.files = files;
+        this.texts = texts;
     }
 
     @Override
@@ -71,17 +83,11 @@ class DiscordSender implements MessageSender {
             throw DeliveryFailure.permanent("Discord thread " + to.threadId() + " is gone");
         }
         String lastId = null;
-        for (int part = message.partsSent(); part < parts.size(); part++) {
-            boolean last = part == parts.size() - 1;
-            String text = parts.get(part);
-            Function<MessageChannel, RestAction<Message>> build = channel -> {
-                // what a customer typed never pings anyone
-                var action = channel.sendMessage(text).setAllowedMentions(List.of());
-                if (last && !message.actions().isEmpty()) {
-                    action = action.setComponents(rows(message.actions()));
-                }
-                return action;
-            };
+        int total = parts.size() + message.attachments().size();
+        for (int part = message.partsSent(); part < total; part++) {
+            Function<MessageChannel, RestAction<Message>> build = part < parts.size()
+                    ? text(parts.get(part), part == parts.size() - 1 ? message.actions() : List.of())
+                    : file(message.attachments().get(part - parts.size()), part);
             RestAction<Message> sending = thread != null ? build.apply(thread)
                     : jda.openPrivateChannelById(to.chatId()).flatMap(build::apply);
             lastId = await(sending, part).getId();
@@ -90,6 +96,46 @@ class DiscordSender implements MessageSender {
             keepTitle(message.ticketId(), thread);
         }
         return new Delivery(lastId);
+    }
+
+    private static Function<MessageChannel, RestAction<Message>> text(String text, List<MessageAction> actions) {
+        return channel -> {
+            // what a customer typed never pings anyone
+            var action = channel.sendMessage(text).setAllowedMentions(List.of());
+            return actions.isEmpty() ? action : action.setComponents(rows(actions));
+        };
+    }
+
+    /**
+     * An attachment, uploaded as a file (read from its address, or from the platform that holds
+     * it); one too large for Discord, or gone, is named with the reason instead.
+     */
+    private Function<MessageChannel, RestAction<Message>> file(Attachment attachment, int part) throws DeliveryFailure {
+        String name = fileName(attachment);
+        AttachmentFiles.FileRead read;
+        try {
+            read = files.read(attachment, MAX_UPLOAD_BYTES);
+        } catch (DeliveryFailure e) {
+            throw e.afterParts(part);
+        }
+        if (read.found()) {
+            return channel -> channel.sendFiles(FileUpload.fromData(read.bytes(), name));
+        }
+        String notice = MarkdownSanitizer.escape(texts.get("en", "attachment.not-forwarded." + read.problem(), name,
+                MAX_UPLOAD_BYTES / (1024 * 1024)));
+        return channel -> channel.sendMessage(notice).setAllowedMentions(List.of());
+    }
+
+    static String fileName(Attachment attachment) {
+        if (attachment.fileName() != null && !attachment.fileName().isBlank()) {
+            return attachment.fileName().strip();
+        }
+        return switch (attachment.kind()) {
+            case Attachment.PHOTO -> "photo.jpg";
+            case Attachment.VIDEO -> "video.mp4";
+            case Attachment.VOICE -> "voice.ogg";
+            default -> "file";
+        };
     }
 
     /** The ticket's thread in the staff channel: made on first use, made again when gone, unarchived when archived. */

@@ -348,8 +348,14 @@ public class DiscordApiDouble implements AutoCloseable {
                 path = "/";
             }
             byte[] raw = ex.getRequestBody().readAllBytes();
-            JsonNode body = parseBody(raw, ex.getRequestHeaders().getFirst("Content-Type"));
+            if (method.equals("GET") && path.startsWith("/cdn/")) {
+                serveFile(ex, path);
+                return;
+            }
+            String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+            JsonNode body = parseBody(raw, contentType);
             calls.add(new Call(method, path, body));
+            recordUploads(path, raw, contentType);
 
             Response r;
             try {
@@ -365,6 +371,65 @@ public class DiscordApiDouble implements AutoCloseable {
                 ex.sendResponseHeaders(r.status, out.length);
                 ex.getResponseBody().write(out);
             }
+        }
+    }
+
+    // =====================================================================================
+    // Files: attachments at CDN addresses, and files the bot uploads
+    // =====================================================================================
+
+    /** A file the bot uploaded with a message (a multipart part named {@code files[n]}). */
+    public record Upload(String path, String fileName, byte[] bytes) {
+    }
+
+    private final Map<String, byte[]> cdnFiles = new ConcurrentHashMap<>();
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+
+    /** Keeps a file at a CDN address of this double (as Discord keeps attachments) and returns the address. */
+    public String cdnFile(String fileName, byte[] bytes) {
+        String path = "/cdn/attachments/" + newSnowflake() + "/" + fileName;
+        cdnFiles.put(path, bytes.clone());
+        return "http://127.0.0.1:" + http.getAddress().getPort() + path;
+    }
+
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    private void serveFile(HttpExchange ex, String path) throws IOException {
+        byte[] bytes = cdnFiles.get(path);
+        ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        if (bytes == null) {
+            ex.sendResponseHeaders(404, -1);
+            return;
+        }
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    /** Picks the file parts out of a multipart request (bytes kept exactly, through ISO-8859-1). */
+    private void recordUploads(String path, byte[] raw, String contentType) {
+        if (contentType == null || !contentType.startsWith("multipart/") || !contentType.contains("boundary=")) {
+            return;
+        }
+        String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "").strip();
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        for (String part : text.split(Pattern.quote(boundary))) {
+            int headersEnd = part.indexOf("\r\n\r\n");
+            if (headersEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headersEnd);
+            int name = headers.indexOf("filename=\"");
+            if (!headers.contains("name=\"files[") || name < 0) {
+                continue;
+            }
+            String fileName = headers.substring(name + 10, headers.indexOf('"', name + 10));
+            String content = part.substring(headersEnd + 4);
+            if (content.endsWith("\r\n")) {
+                content = content.substring(0, content.length() - 2);
+            }
+            uploads.add(new Upload(path, fileName, content.getBytes(StandardCharsets.ISO_8859_1)));
         }
     }
 
@@ -614,6 +679,20 @@ public class DiscordApiDouble implements AutoCloseable {
     public String dmMessageCreate(String userId, String username, String channelId, String content) {
         ObjectNode m = message(newSnowflake(), channelId, F.objectNode().put("content", content),
             user(userId, username), false);
+        return m.toString();
+    }
+
+    /** MESSAGE_CREATE payload for a DM from a user with one attachment at {@code url} (see {@link #cdnFile}). */
+    public String dmMessageWithAttachment(String userId, String username, String channelId, String content,
+                                          String fileName, String url, int size, String contentType) {
+        ObjectNode m = message(newSnowflake(), channelId, F.objectNode().put("content", content), user(userId, username), false);
+        ArrayNode attachments = F.arrayNode();
+        ObjectNode a = attachments.addObject().put("id", newSnowflake()).put("filename", fileName).put("size", size)
+            .put("url", url).put("proxy_url", url).put("content_type", contentType);
+        if (contentType.startsWith("image/")) {
+            a.put("width", 640).put("height", 480);
+        }
+        m.set("attachments", attachments);
         return m.toString();
     }
 

@@ -104,8 +104,6 @@ class DiscordStaffThreadTest {
         long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
 
         // the thread, named after the ticket, opened by the card with Claim · Resolve
-        Call made = DISCORD.awaitCall("POST", "/channels/" + STAFF + "/threads", WAIT);
-        assertThat(made.body().path("name").asText()).isEqualTo("#" + number + " · My router blinks red");
         String thread = threadIdNamed("#" + number + " · My router blinks red");
         Call card = awaitPostIn(thread, text -> text.contains("My router blinks red") && text.contains("DISCORD"));
         assertThat(customIds(card.body())).containsExactly("claim:" + number, "resolve:" + number);
@@ -162,6 +160,39 @@ class DiscordStaffThreadTest {
         awaitPostIn(thread, text -> text.contains("★★★★") && text.contains("Quick and kind"));
         assertThat(jdbc.queryForObject("SELECT rating_comment FROM tickets", String.class)).isEqualTo("Quick and kind");
         awaitThreadName(thread, "🔒 #" + number + " · My router blinks red");
+    }
+
+    @Test
+    void aCustomersFilesArriveInTheThreadAsFilesAndOnesThatCannotAreNamedWithTheReason() {
+        String dm = ANN_DM;
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/new"));
+        awaitPostIn(dm, text -> text.startsWith("Please describe your problem"));
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "My screen is cracked"));
+        awaitPostIn(dm, text -> text.startsWith("Ticket #") && text.contains(" created"));
+        long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+        String thread = threadIdNamed("#" + number + " · My screen is cracked");
+
+        byte[] photo = new byte[3000];
+        new java.util.Random(7).nextBytes(photo);
+        String url = DISCORD.cdnFile("crack.png", photo);
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageWithAttachment(ANN, "ann", dm, "Here it is", "crack.png", url,
+                photo.length, "image/png"));
+        awaitPostIn(thread, text -> text.contains("Here it is") && text.contains("crack.png"));
+        DiscordApiDouble.Upload upload = awaitUpload("crack.png");
+        assertThat(upload.path()).isEqualTo("/channels/" + thread + "/messages");
+        assertThat(upload.bytes()).isEqualTo(photo);
+        assertThat(jdbc.queryForObject("SELECT file_ref FROM ticket_message_attachments", String.class)).isEqualTo(url);
+
+        // a file over Discord's limit for bots, and one that is gone, are named with the reason
+        byte[] huge = new byte[(int) DiscordSender.MAX_UPLOAD_BYTES + 1];
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageWithAttachment(ANN, "ann", dm, "", "video.mov",
+                DISCORD.cdnFile("video.mov", huge), huge.length, "video/quicktime"));
+        awaitPostIn(thread, text -> text.contains("video.mov was not forwarded: it is larger than 10 MB."));
+        String gone = DISCORD.cdnFile("old.pdf", new byte[1]).replace("old.pdf", "missing.pdf");
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageWithAttachment(ANN, "ann", dm, "", "missing.pdf", gone, 10,
+                "application/pdf"));
+        awaitPostIn(thread, text -> text.contains("missing.pdf could not be forwarded: the file is no longer available."));
+        assertThat(DISCORD.uploads()).extracting(DiscordApiDouble.Upload::fileName).containsExactly("crack.png");
     }
 
     @Test
@@ -276,6 +307,19 @@ class DiscordStaffThreadTest {
         }
         throw new AssertionError("no such message in " + channelId + "; posts there: "
                 + postsIn(channelId).stream().map(c -> c.body().path("content").asText()).toList());
+    }
+
+    private DiscordApiDouble.Upload awaitUpload(String fileName) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (DiscordApiDouble.Upload upload : DISCORD.uploads()) {
+                if (upload.fileName().equals(fileName)) {
+                    return upload;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("no upload of " + fileName + "; uploads: " + DISCORD.uploads());
     }
 
     private static void pause() {

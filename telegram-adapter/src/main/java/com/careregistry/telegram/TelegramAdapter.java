@@ -83,6 +83,14 @@ public class TelegramAdapter {
             return new OkHttpTelegramClient(http, settings.botToken(), urlOf(settings));
         }
 
+        /** Reads Telegram's files for another platform's sender (a Telegram photo shown in a Discord thread). */
+        @Bean
+        TelegramFiles telegramFiles(TelegramClient telegramClient, TelegramSettings settings) {
+            OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                    .readTimeout(Duration.ofSeconds(60)).build();
+            return new TelegramFiles(telegramClient, http, settings);
+        }
+
         @Bean
         TelegramSender telegramSender(TelegramClient telegramClient, TelegramSettings settings,
                                       com.careregistry.core.staff.StaffThreads staffThreads) {

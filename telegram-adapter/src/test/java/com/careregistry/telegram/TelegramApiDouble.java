@@ -657,6 +657,32 @@ public class TelegramApiDouble implements AutoCloseable {
     // HTTP handling
     // ------------------------------------------------------------------------------------------
 
+    private record StoredFile(String path, byte[] bytes) {
+    }
+
+    private final Map<String, StoredFile> files = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Telegram keeps this file under {@code fileId}: getFile answers its path, and
+     * {@code /file/bot<token>/<path>} serves its bytes (as Telegram's download address does).
+     */
+    public void withFile(String fileId, String path, byte[] bytes) {
+        files.put(fileId, new StoredFile(path, bytes.clone()));
+    }
+
+    private void serveFile(HttpExchange exchange, String path) throws IOException {
+        byte[] bytes = files.values().stream().filter(f -> f.path().equals(path)).map(StoredFile::bytes).findFirst().orElse(null);
+        try (exchange) {
+            if (bytes == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
     private void handle(HttpExchange exchange) {
         Reply reply;
         try {
@@ -664,6 +690,10 @@ public class TelegramApiDouble implements AutoCloseable {
             String[] segments = java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
                     .toArray(String[]::new);
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (segments.length >= 3 && segments[0].equals("file") && segments[1].startsWith("bot")) {
+                serveFile(exchange, String.join("/", java.util.Arrays.copyOfRange(segments, 2, segments.length)));
+                return;
+            }
             if (segments.length < 2 || !segments[0].startsWith("bot")) {
                 reply = new Reply(404, error(404, "Not Found", null));
             } else {
@@ -709,6 +739,20 @@ public class TelegramApiDouble implements AutoCloseable {
             if (method.equals("getMe")) {
                 return ok(botUser());
             }
+            if (method.equals("getFile")) {
+                String fileId = params.path("file_id").asText();
+                StoredFile file = files.get(fileId);
+                if (file == null) {
+                    calls.set(calls.size() - 1, new Call(method, params, true));
+                    return new Reply(400, error(400, "Bad Request: invalid file_id", null));
+                }
+                ObjectNode result = JsonNodeFactory.instance.objectNode();
+                result.put("file_id", fileId);
+                result.put("file_unique_id", "u-" + fileId);
+                result.put("file_size", file.bytes().length);
+                result.put("file_path", file.path());
+                return ok(result);
+            }
             if (method.equals("createForumTopic")) {
                 ObjectNode topic = JsonNodeFactory.instance.objectNode();
                 topic.put("message_thread_id", nextThreadId++);
@@ -736,6 +780,7 @@ public class TelegramApiDouble implements AutoCloseable {
 
     private boolean isHandled(String method) {
         return stubbedResults.containsKey(key(method)) || method.equals("getUpdates") || method.equals("getMe")
+                || method.equals("getFile")
                 || method.equals("createForumTopic") || method.equals("copyMessage")
                 || MESSAGE_METHODS.contains(method) || TRUE_METHODS.contains(method);
     }
