@@ -16,7 +16,11 @@ import com.careregistry.core.ticket.Attachment;
 import com.careregistry.core.ticket.RateTicket;
 import com.careregistry.core.ticket.TicketNumber;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.entities.Message;
@@ -93,19 +97,43 @@ class DiscordBot extends ListenerAdapter {
         this.texts = texts;
     }
 
-    /** The slash commands, registered at start-up (in DISCORD_GUILD_ID when set, else globally). */
+    /**
+     * The slash commands, registered at start-up (in DISCORD_GUILD_ID when set, else globally),
+     * described in English and in each Discord locale whose language we speak.
+     */
     static List<CommandData> commands(Texts texts) {
         return List.of(
-                Commands.slash("ticket", texts.get("en", "bot.command.tickets")).addSubcommands(
-                        new SubcommandData("new", texts.get("en", "bot.command.new")),
-                        new SubcommandData("list", texts.get("en", "bot.command.tickets")),
-                        new SubcommandData("show", texts.get("en", "bot.command.ticket"))
-                                .addOption(OptionType.STRING, "number", "#1042", true),
-                        new SubcommandData("close", texts.get("en", "bot.command.close"))),
-                Commands.slash("email", texts.get("en", "bot.command.email")),
-                Commands.slash("language", texts.get("en", "bot.command.language")),
+                Commands.slash("ticket", texts.get("en", "bot.command.tickets"))
+                        .setDescriptionLocalizations(translated(texts, "bot.command.tickets")).addSubcommands(
+                        subcommand(texts, "new", "bot.command.new"),
+                        subcommand(texts, "list", "bot.command.tickets"),
+                        subcommand(texts, "show", "bot.command.ticket").addOption(OptionType.STRING, "number", "#1042", true),
+                        subcommand(texts, "close", "bot.command.close")),
+                Commands.slash("email", texts.get("en", "bot.command.email"))
+                        .setDescriptionLocalizations(translated(texts, "bot.command.email")),
+                Commands.slash("language", texts.get("en", "bot.command.language"))
+                        .setDescriptionLocalizations(translated(texts, "bot.command.language")),
                 Commands.slash("agent", texts.get("en", "bot.command.agent"))
-                        .addOption(OptionType.STRING, "note", texts.get("en", "bot.command.agent"), false));
+                        .setDescriptionLocalizations(translated(texts, "bot.command.agent"))
+                        .addOptions(new OptionData(OptionType.STRING, "note", texts.get("en", "bot.command.agent"), false)
+                                .setDescriptionLocalizations(translated(texts, "bot.command.agent"))));
+    }
+
+    private static SubcommandData subcommand(Texts texts, String name, String key) {
+        return new SubcommandData(name, texts.get("en", key)).setDescriptionLocalizations(translated(texts, key));
+    }
+
+    /** The text in every Discord locale whose language has a bundle (Discord allows 100 characters). */
+    static Map<DiscordLocale, String> translated(Texts texts, String key) {
+        Map<DiscordLocale, String> translations = new EnumMap<>(DiscordLocale.class);
+        for (DiscordLocale locale : DiscordLocale.values()) {
+            String language = locale == DiscordLocale.UNKNOWN ? "en" : Texts.normalize(locale.getLocale());
+            if (!language.equals("en") && Texts.SUPPORTED_LANGUAGES.contains(language)) {
+                String text = texts.get(language, key);
+                translations.put(locale, text.length() <= 100 ? text : text.substring(0, 99) + "…");
+            }
+        }
+        return translations;
     }
 
     @Override
@@ -309,7 +337,7 @@ class DiscordBot extends ListenerAdapter {
     }
 
     /**
-     * The support channel's panel: one message with the buttons New ticket · My tickets, posted
+     * The support channel's panel, in the server's language: one message with the buttons New ticket · My tickets, posted
      * unless the bot's recent messages there already hold it (a restart does not post it twice).
      */
     private void keepSupportPanel(JDA jda) {
@@ -320,14 +348,17 @@ class DiscordBot extends ListenerAdapter {
             }
             return;
         }
-        String panel = texts.get("en", "bot.discord.panel");
+        // the panel speaks the server's language (its community locale) when we have a bundle for it
+        DiscordLocale locale = support.getGuild().getLocale();
+        String language = locale == DiscordLocale.UNKNOWN ? "en" : Texts.normalize(locale.getLocale());
+        String panel = texts.get(language, "bot.discord.panel");
         support.getHistory().retrievePast(50).queue(recent -> {
             boolean posted = recent.stream().anyMatch(m -> m.getAuthor().getId().equals(jda.getSelfUser().getId())
                     && panel.equals(m.getContentRaw()));
             if (!posted) {
                 support.sendMessage(panel).setComponents(ActionRow.of(
-                        Button.primary("menu:new", texts.get("en", "bot.menu.new")),
-                        Button.secondary("menu:tickets", texts.get("en", "bot.menu.tickets")))).queue();
+                        Button.primary("menu:new", texts.get(language, "bot.menu.new")),
+                        Button.secondary("menu:tickets", texts.get(language, "bot.menu.tickets")))).queue();
             }
         }, failure -> log.warn("Could not read the Discord support channel: {}", failure.getMessage()));
     }

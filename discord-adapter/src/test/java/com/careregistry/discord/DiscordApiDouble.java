@@ -159,6 +159,13 @@ public class DiscordApiDouble implements AutoCloseable {
         threads.put(threadId, thread(threadId, staffChannelId, F.objectNode().put("name", name)));
     }
 
+    private volatile String guildLocale = "en-US";
+
+    /** The guild's community language (its preferred locale, e.g. "de"); call before JDA connects. */
+    public void withGuildLocale(String locale) {
+        this.guildLocale = locale;
+    }
+
     public String guildId() {
         return guildId;
     }
@@ -213,7 +220,7 @@ public class DiscordApiDouble implements AutoCloseable {
             .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
             .put("explicit_content_filter", 0).put("mfa_level", 0).put("system_channel_flags", 0)
             .put("max_members", 500000).put("max_presences", 25000).put("premium_tier", 0)
-            .put("premium_subscription_count", 0).put("preferred_locale", "en-US").put("nsfw_level", 0)
+            .put("premium_subscription_count", 0).put("preferred_locale", guildLocale).put("nsfw_level", 0)
             .put("premium_progress_bar_enabled", false).put("joined_at", now()).put("large", false)
             .put("unavailable", false).put("member_count", 2).put("nsfw", false);
         for (String nullField : List.of("icon", "splash", "discovery_splash", "banner", "description",

@@ -309,6 +309,21 @@ class DiscordBotListenerTest {
         assertThat(captureModal(form).getTitle()).isEqualTo(texts.get("de", "bot.menu.new")).isNotEqualTo("New ticket");
     }
 
+    @Test
+    void theSlashCommandsAreDescribedInEveryLanguageWeSpeak() {
+        List<net.dv8tion.jda.api.interactions.commands.build.CommandData> commands = DiscordBot.commands(texts);
+        var ticket = (net.dv8tion.jda.api.interactions.commands.build.SlashCommandData) commands.get(0);
+        assertThat(ticket.getName()).isEqualTo("ticket");
+        assertThat(ticket.getSubcommands()).extracting(s -> s.getName()).containsExactly("new", "list", "show", "close");
+        assertThat(ticket.getDescriptionLocalizations().get(DiscordLocale.SPANISH)).isEqualTo(texts.get("es", "bot.command.tickets"));
+        assertThat(ticket.getDescriptionLocalizations().get(DiscordLocale.SPANISH_LATAM)).isEqualTo(texts.get("es", "bot.command.tickets"));
+        assertThat(ticket.getDescriptionLocalizations().get(DiscordLocale.GERMAN)).isEqualTo(texts.get("de", "bot.command.tickets"))
+                .isNotEqualTo(ticket.getDescription());
+        assertThat(ticket.getSubcommands().get(0).getDescriptionLocalizations().get(DiscordLocale.GERMAN))
+                .isEqualTo(texts.get("de", "bot.command.new"));
+        assertThat(ticket.getDescriptionLocalizations().get(DiscordLocale.FRENCH)).as("no French bundle").isNull();
+    }
+
     private static Modal captureModal(net.dv8tion.jda.api.interactions.callbacks.IModalCallback event) {
         ArgumentCaptor<Modal> modal = ArgumentCaptor.forClass(Modal.class);
         verify(event).replyModal(modal.capture());

@@ -23,7 +23,11 @@ class DiscordSupportPanelTest {
 
     static {
         DISCORD.withGuild(GUILD, SUPPORT);
+        DISCORD.withGuildLocale("de");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.careregistry.core.text.Texts texts;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -40,10 +44,12 @@ class DiscordSupportPanelTest {
     }
 
     @Test
-    void thePanelIsPostedWithItsButtonsAfterLookingAtTheChannel() {
+    void thePanelIsPostedWithItsButtonsInTheServersLanguageAfterLookingAtTheChannel() {
         DISCORD.awaitCall("GET", "/channels/" + SUPPORT + "/messages", Duration.ofSeconds(15));
         DiscordApiDouble.Call panel = DISCORD.awaitCall("POST", "/channels/" + SUPPORT + "/messages", Duration.ofSeconds(15));
-        assertThat(panel.body().path("content").asText()).isEqualTo("Need help? Open a ticket here: we talk in your direct messages.");
-        assertThat(panel.body().path("components").toString()).contains("menu:new").contains("menu:tickets");
+        assertThat(panel.body().path("content").asText()).isEqualTo(texts.get("de", "bot.discord.panel"))
+                .isNotEqualTo("Need help? Open a ticket here: we talk in your direct messages.");
+        assertThat(panel.body().path("components").toString()).contains("menu:new").contains("menu:tickets")
+                .contains(texts.get("de", "bot.menu.new"));
     }
 }

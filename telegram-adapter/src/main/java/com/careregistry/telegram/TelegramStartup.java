@@ -32,11 +32,21 @@ class TelegramStartup implements InitializingBean {
         this.texts = texts;
     }
 
+    private List<BotCommand> menu(String language) {
+        return COMMANDS.stream().map(command -> new BotCommand(command, texts.get(language, "bot.command." + command))).toList();
+    }
+
     @Override
     public void afterPropertiesSet() {
         try {
-            client.execute(new SetMyCommands(COMMANDS.stream()
-                    .map(command -> new BotCommand(command, texts.get("en", "bot.command." + command))).toList()));
+            // the default menu in English, and one in each other language we speak, which Telegram shows
+            // to users whose app is set to that language
+            client.execute(new SetMyCommands(menu("en")));
+            for (String language : Texts.SUPPORTED_LANGUAGES) {
+                if (!language.equals("en")) {
+                    client.execute(SetMyCommands.builder().commands(menu(language)).languageCode(language).build());
+                }
+            }
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
                 if (settings.webhookUrl() == null || settings.webhookUrl().isBlank()
                         || settings.webhookSecret() == null || settings.webhookSecret().isBlank()) {

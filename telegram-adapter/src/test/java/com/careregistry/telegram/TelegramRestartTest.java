@@ -26,6 +26,9 @@ class TelegramRestartTest {
                 TestDatabase.wipe(first.getBean(JdbcTemplate.class));
                 Call commands = api.awaitCall("setMyCommands", c -> true, WAIT);
                 assertThat(commands.param("commands")).contains("\"new\"").contains("\"tickets\"").contains("\"agent\"");
+                Call spanish = api.awaitCall("setMyCommands", c -> "es".equals(c.param("language_code")), WAIT);
+                assertThat(spanish.param("commands")).contains("\"new\"")
+                        .contains(first.getBean(com.careregistry.core.text.Texts.class).get("es", "bot.command.new"));
                 api.enqueueUpdate(api.privateText(ANN, "Ann", "en", "/new"));
                 api.awaitCall("sendMessage", c -> c.param("text").startsWith("Please describe your problem"), WAIT);
             }
