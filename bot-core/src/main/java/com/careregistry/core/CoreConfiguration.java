@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The core's own beans: the clock everything reads the time from, and the text bundles. */
@@ -37,11 +36,6 @@ public class CoreConfiguration {
     /** Every text a person reads: {@code messages*.properties}; unknown languages fall back to English. */
     @Bean
     MessageSource messageSource() {
-        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
-        bundles.setBasenames("messages");
-        bundles.setDefaultEncoding("UTF-8");
-        bundles.setFallbackToSystemLocale(false);
-        bundles.setAlwaysUseMessageFormat(true);
-        return bundles;
+        return com.careregistry.core.text.Texts.bundles();
     }
 }

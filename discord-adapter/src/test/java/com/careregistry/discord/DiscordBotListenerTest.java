@@ -32,7 +32,6 @@ import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.modals.Modal;
 import org.mockito.ArgumentCaptor;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import java.net.URI;
 import java.util.List;
 import net.dv8tion.jda.api.entities.Message;
@@ -59,18 +58,8 @@ class DiscordBotListenerTest {
     final CustomerConversation customers = mock(CustomerConversation.class);
     final StaffConversation staff = mock(StaffConversation.class);
     final ManageCategories categories = mock(ManageCategories.class);
-    final Texts texts = new Texts(bundles());
+    final Texts texts = new Texts(Texts.bundles());
     DiscordBot bot;
-
-    /** The real message bundles, configured as in production. */
-    static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
-        bundles.setBasenames("messages");
-        bundles.setDefaultEncoding("UTF-8");
-        bundles.setFallbackToSystemLocale(false);
-        bundles.setAlwaysUseMessageFormat(true);
-        return bundles;
-    }
 
     static final String IN_DMS = "I answered you in our direct messages.";
 

@@ -253,33 +253,18 @@ class DiscordStaffThreadTest {
     }
 
     private String threadIdNamed(String name) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Call call : since()) {
-                if (call.method().equals("POST") && call.path().equals("/channels/" + STAFF + "/threads")
-                        && name.equals(call.body().path("name").asText())) {
-                    String id = jdbc.query("SELECT thread_id FROM staff_threads WHERE channel = 'DISCORD'",
-                            rs -> rs.next() ? rs.getString(1) : null);
-                    if (id != null) {
-                        return id;
-                    }
-                }
-            }
-            pause();
-        }
-        throw new AssertionError("no thread " + name + "; calls: " + since());
+        return await(() -> "no thread " + name + "; calls: " + since(), () -> since().stream()
+                .anyMatch(call -> call.method().equals("POST") && call.path().equals("/channels/" + STAFF + "/threads")
+                        && name.equals(call.body().path("name").asText()))
+                ? jdbc.query("SELECT thread_id FROM staff_threads WHERE channel = 'DISCORD'", rs -> rs.next() ? rs.getString(1) : null)
+                : null);
     }
 
     private void awaitThreadName(String threadId, String name) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
+        await(() -> "thread " + threadId + " is not named " + name + ": " + DISCORD.knownThread(threadId), () -> {
             JsonNode thread = DISCORD.knownThread(threadId);
-            if (thread != null && name.equals(thread.path("name").asText())) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("thread " + threadId + " is not named " + name + ": " + DISCORD.knownThread(threadId));
+            return thread != null && name.equals(thread.path("name").asText()) ? thread : null;
+        });
     }
 
     private List<Call> since() {
@@ -297,29 +282,29 @@ class DiscordStaffThreadTest {
 
     /** Waits for the {@code count}th message POSTed to the channel whose text passes. */
     private Call awaitPostIn(String channelId, Predicate<String> content, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
+        return await(() -> "no such message in " + channelId + "; posts there: "
+                + postsIn(channelId).stream().map(c -> c.body().path("content").asText()).toList(), () -> {
             List<Call> matching = postsIn(channelId).stream().filter(c -> content.test(c.body().path("content").asText())).toList();
-            if (matching.size() >= count) {
-                return matching.get(count - 1);
-            }
-            pause();
-        }
-        throw new AssertionError("no such message in " + channelId + "; posts there: "
-                + postsIn(channelId).stream().map(c -> c.body().path("content").asText()).toList());
+            return matching.size() >= count ? matching.get(count - 1) : null;
+        });
     }
 
     private DiscordApiDouble.Upload awaitUpload(String fileName) {
+        return await(() -> "no upload of " + fileName + "; uploads: " + DISCORD.uploads(),
+                () -> DISCORD.uploads().stream().filter(upload -> upload.fileName().equals(fileName)).findFirst().orElse(null));
+    }
+
+    /** Waits until {@code found} gives something (not null); else fails saying what was missing. */
+    private static <T> T await(java.util.function.Supplier<String> missing, java.util.function.Supplier<T> found) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            for (DiscordApiDouble.Upload upload : DISCORD.uploads()) {
-                if (upload.fileName().equals(fileName)) {
-                    return upload;
-                }
+            T value = found.get();
+            if (value != null) {
+                return value;
             }
             pause();
         }
-        throw new AssertionError("no upload of " + fileName + "; uploads: " + DISCORD.uploads());
+        throw new AssertionError(missing.get());
     }
 
     private static void pause() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /** Every text a person reads, from the message bundles, in their language. */
@@ -18,6 +19,19 @@ public class Texts {
 
     public Texts(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /**
+     * The message bundles ({@code messages*.properties}, UTF-8, always MessageFormat patterns);
+     * a language without a bundle falls back to English, never to the machine's locale.
+     */
+    public static ResourceBundleMessageSource bundles() {
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        bundles.setBasenames("messages");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setFallbackToSystemLocale(false);
+        bundles.setAlwaysUseMessageFormat(true);
+        return bundles;
     }
 
     public String get(String language, String key, Object... args) {

@@ -96,11 +96,7 @@ class MessageBundlesTest {
 
     @Test
     void theMessageSourceSpeaksEachLanguageAndFallsBackToEnglish() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        messages.setAlwaysUseMessageFormat(true);
+        ResourceBundleMessageSource messages = Texts.bundles();
         Texts texts = new Texts(messages);
 
         String english = texts.get(ENGLISH, "tickets.none");
@@ -121,11 +117,7 @@ class MessageBundlesTest {
     /** Discord refuses a form whose title or field label is over 45 characters: in every language they fit. */
     @Test
     void formTitlesAndLabelsFitDiscordsLimitInEveryLanguage() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        messages.setAlwaysUseMessageFormat(true);
+        ResourceBundleMessageSource messages = Texts.bundles();
         Texts texts = new Texts(messages);
         for (String language : Texts.SUPPORTED_LANGUAGES) {
             for (String key : List.of("bot.menu.new", "bot.discord.describe", "bot.discord.category", "bot.discord.rate-comment")) {
