@@ -16,6 +16,8 @@ import com.careregistry.core.outbox.OutboundMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +33,8 @@ import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outbox's way into Discord: direct messages to customers, and each ticket's thread in the
@@ -44,9 +48,13 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
  */
 class DiscordSender implements MessageSender {
 
+    private static final Logger log = LoggerFactory.getLogger(DiscordSender.class);
+
     private static final long TIMEOUT_SECONDS = 20;
     /** Discord takes files of up to 10 MiB from a bot; a larger one is named instead of uploaded. */
     static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+    /** How many of the staff channel's archived threads are looked through for a ticket's thread. */
+    private static final int ARCHIVED_LOOKUP = 100;
 
     private final JDA jda;
     private final DiscordSettings settings;
@@ -84,13 +92,23 @@ class DiscordSender implements MessageSender {
         }
         String lastId = null;
         int total = parts.size() + message.attachments().size();
+        boolean remade = false;
         for (int part = message.partsSent(); part < total; part++) {
             Function<MessageChannel, RestAction<Message>> build = part < parts.size()
                     ? text(parts.get(part), part == parts.size() - 1 ? message.actions() : List.of())
                     : file(message.attachments().get(part - parts.size()), part);
             RestAction<Message> sending = thread != null ? build.apply(thread)
                     : jda.openPrivateChannelById(to.chatId()).flatMap(build::apply);
-            lastId = await(sending, part).getId();
+            Message sent = await(sending, part, staffThread && !remade);
+            if (sent == null) {
+                // the ticket's thread was deleted without JDA hearing of it: made again, and this part sent there
+                remade = true;
+                log.info("The Discord thread of ticket {} is gone; making it again", message.ticketId());
+                thread = newThread(message.ticketId(), part);
+                part--;
+                continue;
+            }
+            lastId = sent.getId();
         }
         if (staffThread) {
             keepTitle(message.ticketId(), thread);
@@ -141,20 +159,42 @@ class DiscordSender implements MessageSender {
     /** The ticket's thread in the staff channel: made on first use, made again when gone, unarchived when archived. */
     private ThreadChannel threadOf(OutboundMessage message) throws DeliveryFailure {
         Long ticketId = message.ticketId();
-        ThreadChannel thread = threads.find(ticketId, Channel.DISCORD)
-                .map(known -> jda.getThreadChannelById(known.address().threadId())).orElse(null);
+        Optional<String> known = threads.find(ticketId, Channel.DISCORD).map(t -> t.address().threadId());
+        ThreadChannel thread = known.map(jda::getThreadChannelById).orElse(null);
+        if (thread == null && known.isPresent()) {
+            thread = archived(known.get(), message.partsSent());
+        }
         if (thread == null) {
-            TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
-            if (staff == null) {
-                throw DeliveryFailure.transientFailure("Discord staff channel " + settings.staffChannelId() + " is not visible yet")
-                        .afterParts(message.partsSent());
-            }
-            String title = threads.titleFor(ticketId);
-            thread = await(staff.createThreadChannel(title), message.partsSent());
-            threads.record(ticketId, new ChatAddress(Channel.DISCORD, staff.getId(), thread.getId()), title);
-        } else if (thread.isArchived()) {
+            return newThread(ticketId, message.partsSent());
+        }
+        if (thread.isArchived()) {
             await(thread.getManager().setArchived(false), message.partsSent());
         }
+        return thread;
+    }
+
+    /**
+     * JDA keeps no archived thread in its cache: the ticket's thread is looked for among the staff
+     * channel's archived threads, the most recently archived first. Null when it is not there (gone).
+     */
+    private ThreadChannel archived(String threadId, int partsSent) throws DeliveryFailure {
+        TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
+        if (staff == null) {
+            return null;
+        }
+        List<ThreadChannel> recent = await(staff.retrieveArchivedPublicThreadChannels().takeAsync(ARCHIVED_LOOKUP), partsSent, false);
+        return recent.stream().filter(t -> t.getId().equals(threadId)).findFirst().orElse(null);
+    }
+
+    private ThreadChannel newThread(Long ticketId, int partsSent) throws DeliveryFailure {
+        TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
+        if (staff == null) {
+            throw DeliveryFailure.transientFailure("Discord staff channel " + settings.staffChannelId() + " is not visible yet")
+                    .afterParts(partsSent);
+        }
+        String title = threads.titleFor(ticketId);
+        ThreadChannel thread = await(staff.createThreadChannel(title), partsSent);
+        threads.record(ticketId, new ChatAddress(Channel.DISCORD, staff.getId(), thread.getId()), title);
         return thread;
     }
 
@@ -163,14 +203,27 @@ class DiscordSender implements MessageSender {
      * retry or give-up, saying how many parts of the message had arrived.
      */
     private static <T> T await(RestAction<T> action, int partsDelivered) throws DeliveryFailure {
+        return await(action.submit(), partsDelivered, false);
+    }
+
+    private static <T> T await(RestAction<T> action, int partsDelivered, boolean goneIsNull) throws DeliveryFailure {
+        return await(action.submit(), partsDelivered, goneIsNull);
+    }
+
+    /** As {@link #await(RestAction, int)}; with {@code goneIsNull}, a channel Discord no longer knows gives null. */
+    private static <T> T await(CompletableFuture<T> answer, int partsDelivered, boolean goneIsNull) throws DeliveryFailure {
         try {
-            return action.submit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DeliveryFailure.transientFailure("interrupted").afterParts(partsDelivered);
         } catch (TimeoutException e) {
             throw DeliveryFailure.transientFailure("Discord did not answer in " + TIMEOUT_SECONDS + " s").afterParts(partsDelivered);
         } catch (ExecutionException e) {
+            if (goneIsNull && e.getCause() instanceof ErrorResponseException error
+                    && error.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+                return null;
+            }
             throw failure(e.getCause()).afterParts(partsDelivered);
         }
     }

@@ -190,6 +190,11 @@ public class DiscordApiDouble implements AutoCloseable {
         threads.remove(threadId);
     }
 
+    /** Discord archived the thread (after its inactivity time): kept, and THREAD_UPDATE sent. */
+    public void archiveThread(String threadId) {
+        patchThread(threadId, F.objectNode().put("archived", true));
+    }
+
     /** THREAD_DELETE payload for a thread of the configured guild. */
     public String threadDeleteEvent(String threadId) {
         requireGuild();
@@ -490,6 +495,17 @@ public class DiscordApiDouble implements AutoCloseable {
                 }
                 if (n == 2 && s[0].equals("channels") && s[1].equals(staffChannelId)) {
                     return ok(staffChannel());
+                }
+                if (n == 5 && s[0].equals("channels") && s[2].equals("threads") && s[3].equals("archived") && s[4].equals("public")) {
+                    ObjectNode page = F.objectNode().put("has_more", false);
+                    ArrayNode archived = page.putArray("threads");
+                    threads.values().stream()
+                        .filter(t -> s[1].equals(t.path("parent_id").asText()) && t.path("thread_metadata").path("archived").asBoolean())
+                        .sorted((a, b) -> b.path("thread_metadata").path("archive_timestamp").asText()
+                            .compareTo(a.path("thread_metadata").path("archive_timestamp").asText()))
+                        .forEach(t -> archived.add(t.deepCopy()));
+                    page.putArray("members");
+                    return ok(page);
                 }
                 if (n == 3 && s[0].equals("channels") && s[2].equals("messages")) {
                     com.fasterxml.jackson.databind.node.ArrayNode history = F.arrayNode();

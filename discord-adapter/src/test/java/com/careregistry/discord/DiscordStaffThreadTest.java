@@ -196,6 +196,50 @@ class DiscordStaffThreadTest {
     }
 
     @Test
+    void anArchivedThreadIsReopenedAndADeletedOneMadeAgainWhenTheTicketHasNews() {
+        String dm = ANN_DM;
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/new"));
+        awaitPostIn(dm, text -> text.startsWith("Please describe your problem"));
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "The printer jams"));
+        awaitPostIn(dm, text -> text.startsWith("Ticket #") && text.contains(" created"));
+        long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+        String first = threadIdNamed("#" + number + " · The printer jams");
+        awaitPostIn(first, text -> text.contains("The printer jams"));
+
+        // archived by Discord after a quiet day: reopened, and the message posted in it
+        DISCORD.archiveThread(first);
+        await(() -> "thread not archived in the double", () -> DISCORD.knownThread(first).path("thread_metadata")
+                .path("archived").asBoolean() ? true : null);
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "Still jammed"));
+        awaitPostIn(first, text -> text.contains("Still jammed"));
+        assertThat(since()).anySatisfy(call -> {
+            assertThat(call.method()).isEqualTo("PATCH");
+            assertThat(call.path()).isEqualTo("/channels/" + first);
+            assertThat(call.body().path("archived").asBoolean(true)).isFalse();
+        });
+
+        // deleted without the bot hearing of it: Discord answers Unknown Channel, and a new thread takes the message
+        DISCORD.threadDeleted(first);
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "Paper everywhere"));
+        String second = await(() -> "no second thread", () -> {
+            String id = jdbc.queryForObject("SELECT thread_id FROM staff_threads", String.class);
+            return id.equals(first) ? null : id;
+        });
+        awaitPostIn(second, text -> text.contains("Paper everywhere"));
+
+        // deleted with THREAD_DELETE: made again on the next news too
+        DISCORD.threadDeleted(second);
+        DISCORD.dispatch("THREAD_DELETE", DISCORD.threadDeleteEvent(second));
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "Now it smokes"));
+        String third = await(() -> "no third thread", () -> {
+            String id = jdbc.queryForObject("SELECT thread_id FROM staff_threads", String.class);
+            return id.equals(second) ? null : id;
+        });
+        awaitPostIn(third, text -> text.contains("Now it smokes"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE status = 'DEAD'", Integer.class)).isZero();
+    }
+
+    @Test
     void withSeveralCategoriesTheFormAsksForOneAndTheTicketOpensThere() {
         Category billing = categories.create("Billing");
         String dm = ANN_DM;
@@ -283,7 +327,8 @@ class DiscordStaffThreadTest {
     /** Waits for the {@code count}th message POSTed to the channel whose text passes. */
     private Call awaitPostIn(String channelId, Predicate<String> content, int count) {
         return await(() -> "no such message in " + channelId + "; posts there: "
-                + postsIn(channelId).stream().map(c -> c.body().path("content").asText()).toList(), () -> {
+                + postsIn(channelId).stream().map(c -> c.body().path("content").asText()).toList()
+                + "; all calls since the test began: " + since().stream().map(c -> c.method() + " " + c.path()).toList(), () -> {
             List<Call> matching = postsIn(channelId).stream().filter(c -> content.test(c.body().path("content").asText())).toList();
             return matching.size() >= count ? matching.get(count - 1) : null;
         });
