@@ -50,6 +50,10 @@ public class Account {
     @Column(name = "totp_enabled", nullable = false)
     private boolean totpEnabled;
 
+    /** The time step of the last authenticator code accepted: a code is good once. */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -139,6 +143,7 @@ public class Account {
     void beginTotp(String secret) {
         this.totpSecret = secret;
         this.totpEnabled = false;
+        this.totpLastStep = null;
     }
 
     void enableTotp() {
@@ -148,5 +153,6 @@ public class Account {
     void disableTotp() {
         this.totpSecret = null;
         this.totpEnabled = false;
+        this.totpLastStep = null;
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -214,17 +215,23 @@ public class StaffAccounts {
     @Transactional
     public void confirmTotp(Long accountId, String code) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
-        if (account.totpSecret() == null || !codeMatches(account.totpSecret(), code)) {
+        OptionalLong step = account.totpSecret() == null ? OptionalLong.empty() : matchingStep(account.totpSecret(), code);
+        if (step.isEmpty()) {
             throw new DomainException("account.totp.wrong");
         }
         account.enableTotp();
+        accounts.saveAndFlush(account);
+        accounts.takeTotpStep(accountId, step.getAsLong());   // the confirming code cannot sign in as well
     }
 
-    @Transactional(readOnly = true)
+    /** The second step of signing in: a code of the account's app, not used before (a code is good once). */
+    @Transactional
     public boolean verifyTotp(Long accountId, String code) {
         return accounts.findById(accountId)
                 .filter(Account::totpEnabled)
-                .map(account -> codeMatches(account.totpSecret(), code))
+                .map(account -> matchingStep(account.totpSecret(), code))
+                .filter(OptionalLong::isPresent)
+                .map(step -> accounts.takeTotpStep(accountId, step.getAsLong()) == 1)
                 .orElse(false);
     }
 
@@ -246,26 +253,29 @@ public class StaffAccounts {
         return account.role() == Role.ADMIN && settings.totpRequiredForAdmins();
     }
 
-    /** A code matches the one of this moment or of the step just before or after (clocks drift). */
-    private boolean codeMatches(String secret, String code) {
+    /**
+     * The time step (RFC 6238's counter) whose code this is: this moment's, or the step just before
+     * or after (clocks drift); empty when it is none of them.
+     */
+    private OptionalLong matchingStep(String secret, String code) {
         String typed = code == null ? "" : code.replaceAll("\\s", "");
         if (!typed.matches("\\d{6}")) {
-            return false;
+            return OptionalLong.empty();
         }
         SecretKeySpec key = new SecretKeySpec(new Base32().decode(secret), totp.getAlgorithm());
         Instant now = clock.instant();
         try {
             for (int step = -1; step <= 1; step++) {
+                Instant at = now.plus(TOTP_STEP.multipliedBy(step));
                 if (MessageDigest.isEqual(typed.getBytes(StandardCharsets.US_ASCII),
-                        "%06d".formatted(totp.generateOneTimePassword(key, now.plus(TOTP_STEP.multipliedBy(step))))
-                                .getBytes(StandardCharsets.US_ASCII))) {
-                    return true;
+                        "%06d".formatted(totp.generateOneTimePassword(key, at)).getBytes(StandardCharsets.US_ASCII))) {
+                    return OptionalLong.of(at.getEpochSecond() / TOTP_STEP.toSeconds());
                 }
             }
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
-        return false;
+        return OptionalLong.empty();
     }
 
     private static String encode(String text) {

@@ -86,8 +86,13 @@ class StaffAccountsTest extends CoreTest {
 
         accounts.confirmTotp(id, code(secret, clock.instant()));
         assertThat(accounts.forLogin("boss@example.com").orElseThrow().totpEnabled()).isTrue();
-        assertThat(accounts.verifyTotp(id, code(secret, clock.instant()))).isTrue();
+        assertThat(accounts.verifyTotp(id, code(secret, clock.instant()))).as("the confirming code is used up").isFalse();
+
+        clock.advance(Duration.ofSeconds(60));
         assertThat(accounts.verifyTotp(id, code(secret, clock.instant().minusSeconds(30)))).as("the step before").isTrue();
+        assertThat(accounts.verifyTotp(id, code(secret, clock.instant().minusSeconds(30)))).as("a code is good once").isFalse();
+        assertThat(accounts.verifyTotp(id, code(secret, clock.instant()))).as("a later step").isTrue();
+        assertThat(accounts.verifyTotp(id, code(secret, clock.instant()))).as("replayed").isFalse();
         assertThat(accounts.verifyTotp(id, code(secret, clock.instant().minusSeconds(300)))).isFalse();
         assertThat(accounts.verifyTotp(id, "12345")).isFalse();
     }
