@@ -7,7 +7,6 @@ import com.careregistry.core.common.DomainException;
 import com.careregistry.core.common.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -119,9 +118,7 @@ public class ManageAgents {
                 byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(each);
             }
         }
-        Comparator<AgentLoad> leastLoaded = Comparator.comparingLong(AgentLoad::openTickets).thenComparing(AgentLoad::firstName)
-                .thenComparing(AgentLoad::agentId);
-        byCategory.values().forEach(list -> list.sort(leastLoaded));
+        byCategory.values().forEach(list -> list.sort(AgentLoad.LEAST_LOADED));
         return byCategory;
     }
 

@@ -9,7 +9,6 @@ import com.careregistry.core.common.NotFoundException;
 import com.careregistry.core.customer.Customers;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +58,7 @@ public class OpenTicket {
 
     private java.util.Optional<Long> leastLoadedAgentOf(Long categoryId) {
         return agents.activeWithLoad(categoryId).stream()
-                .min(Comparator.comparingLong(AgentLoad::openTickets).thenComparing(AgentLoad::agentId))
+                .min(AgentLoad.LEAST_LOADED)
                 .map(AgentLoad::agentId);
     }
 
