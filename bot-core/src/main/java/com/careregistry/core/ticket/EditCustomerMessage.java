@@ -17,18 +17,22 @@ public class EditCustomerMessage {
     private final Tickets tickets;
     private final TicketMessages messages;
     private final TicketMessageEdits edits;
+    private final TicketDescriptionEdits descriptionEdits;
     private final Clock clock;
 
-    public EditCustomerMessage(Tickets tickets, TicketMessages messages, TicketMessageEdits edits, Clock clock) {
+    public EditCustomerMessage(Tickets tickets, TicketMessages messages, TicketMessageEdits edits,
+                               TicketDescriptionEdits descriptionEdits, Clock clock) {
         this.tickets = tickets;
         this.messages = messages;
         this.edits = edits;
+        this.descriptionEdits = descriptionEdits;
         this.clock = clock;
     }
 
     /**
      * Records the edit of the customer's message known on {@code channel} as
      * {@code externalMessageId}; empty when it is no message of a ticket of theirs (nothing to do).
+     * The message that opened a ticket changes the ticket's description.
      */
     @Transactional
     public Optional<TicketMessage> edit(Long customerId, Channel channel, String externalMessageId, String newText) {
@@ -37,6 +41,12 @@ public class EditCustomerMessage {
         }
         if (newText.strip().length() > MessageContent.MAX_TEXT_LENGTH) {
             throw new DomainException("message.too-long", MessageContent.MAX_TEXT_LENGTH);
+        }
+        Optional<Ticket> opened = tickets.findFirstByChannelAndOpeningMessageIdAndCustomerId(channel, externalMessageId, customerId);
+        if (opened.isPresent()) {
+            descriptionEdits.save(opened.get().descriptionEdited(newText.strip(), clock.instant()));
+            tickets.save(opened.get());
+            return Optional.empty();
         }
         Optional<TicketMessage> found = messages.findFirstByChannelAndExternalMessageId(channel, externalMessageId);
         if (found.isEmpty()) {

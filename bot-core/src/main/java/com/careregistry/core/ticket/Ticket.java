@@ -59,6 +59,10 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @Column(nullable = false, columnDefinition = "TEXT")
     private String description;
 
+    /** The platform's id of the message whose text became the description (so its edits are known). */
+    @Column(name = "opening_message_id")
+    private String openingMessageId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private TicketStatus status;
@@ -158,6 +162,19 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     }
 
     /** The customer changed the text of one of their messages; the earlier text is kept. */
+    /** The message that opened the ticket, as its platform knows it (none for a form). */
+    void openedBy(String externalMessageId) {
+        this.openingMessageId = externalMessageId;
+    }
+
+    /** The customer edited the message that opened the ticket: the description follows, the earlier one kept. */
+    TicketDescriptionEdit descriptionEdited(String newText, Instant now) {
+        String previous = description;
+        description = newText;
+        registerEvent(new TicketEvents.DescriptionEdited(this, previous));
+        return new TicketDescriptionEdit(id, previous, now);
+    }
+
     TicketMessageEdit customerEdited(TicketMessage message, String newText, Instant now) {
         if (message.authorType() != AuthorType.CUSTOMER || !message.ticketId().equals(id)) {
             throw new DomainException("message.not-yours");

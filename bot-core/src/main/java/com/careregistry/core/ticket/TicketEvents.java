@@ -18,6 +18,10 @@ public final class TicketEvents {
     public record CustomerMessageEdited(Ticket ticket, TicketMessage message, String previousText) {
     }
 
+    /** The customer edited the message that opened the ticket. */
+    public record DescriptionEdited(Ticket ticket, String previousDescription) {
+    }
+
     public record AgentMessagePosted(Ticket ticket, TicketMessage message) {
     }
 

@@ -118,6 +118,14 @@ class TicketNotifications {
     }
 
     @EventListener
+    void on(TicketEvents.DescriptionEdited event) {
+        Ticket ticket = event.ticket();
+        Customer customer = customers.get(ticket.customerId());
+        toStaff(ticket, language -> texts.get(language, "staff.customer-edited", ticket.number().toString(),
+                customer.displayName(), ticket.description(), event.previousDescription()), List.of());
+    }
+
+    @EventListener
     void on(AgentMessagePosted event) {
         Ticket ticket = event.ticket();
         TicketMessage message = event.message();

@@ -1,5 +1,6 @@
 package com.careregistry.core.ticket;
 
+import com.careregistry.core.common.Channel;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -13,6 +14,8 @@ public interface Tickets extends JpaRepository<Ticket, Long> {
 
     @Query("select t from Ticket t where t.number = :number and t.customerId = :customerId")
     Optional<Ticket> findByNumberAndCustomer(long number, Long customerId);
+
+    Optional<Ticket> findFirstByChannelAndOpeningMessageIdAndCustomerId(Channel channel, String openingMessageId, Long customerId);
 
     @Query("""
             select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)

@@ -188,6 +188,27 @@ class ConversationFlowTest extends CoreTest {
                 ticket.number() + " · Ann edited a message:\nMy order is 1243\n(before: My order is 1234)");
     }
 
+    @Autowired
+    TicketDescriptionEdits descriptionEdits;
+
+    @Test
+    void anEditOfTheMessageThatOpenedTheTicketChangesItsDescriptionWithTheEarlierOneKept() {
+        Customer ann = customer("Ann");
+        Customer eve = customer("Eve");
+        Ticket ticket = openTicket.open(new OpenTicketCommand(ann.id(), null, "My odrer 1234 is late", java.util.List.of(),
+                Channel.TELEGRAM, "chat-Ann:41"));
+
+        editCustomerMessage.edit(eve.id(), Channel.TELEGRAM, "chat-Ann:41", "hijacked");
+        assertThat(tickets.findByNumber(ticket.number().value()).orElseThrow().description()).isEqualTo("My odrer 1234 is late");
+
+        editCustomerMessage.edit(ann.id(), Channel.TELEGRAM, "chat-Ann:41", "My order 1234 is late");
+        assertThat(tickets.findByNumber(ticket.number().value()).orElseThrow().description()).isEqualTo("My order 1234 is late");
+        assertThat(descriptionEdits.findByTicketIdOrderByIdAsc(ticket.id())).extracting(TicketDescriptionEdit::previousDescription)
+                .containsExactly("My odrer 1234 is late");
+        assertThat(outboxBodiesTo(CoreTestApplication.TELEGRAM_STAFF_GROUP)).last().isEqualTo(
+                ticket.number() + " · Ann edited a message:\nMy order 1234 is late\n(before: My odrer 1234 is late)");
+    }
+
     @Test
     void deactivatedAgentCannotAnswer() {
         Customer ann = customer("Ann");
