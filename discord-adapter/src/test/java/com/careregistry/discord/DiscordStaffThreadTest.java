@@ -97,11 +97,7 @@ class DiscordStaffThreadTest {
         agents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, MARIA, MARIA, "maria", "en"));
 
         String dm = ANN_DM;
-        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/new"));
-        awaitPostIn(dm, text -> text.startsWith("Please describe your problem"));
-        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "My router blinks red"));
-        awaitPostIn(dm, text -> text.startsWith("Ticket #") && text.contains(" created"));
-        long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+        long number = openedInDirectMessages("My router blinks red");
 
         // the thread, named after the ticket, opened by the card with Claim · Resolve
         String thread = threadIdNamed("#" + number + " · My router blinks red");
@@ -165,11 +161,7 @@ class DiscordStaffThreadTest {
     @Test
     void aCustomersFilesArriveInTheThreadAsFilesAndOnesThatCannotAreNamedWithTheReason() {
         String dm = ANN_DM;
-        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/new"));
-        awaitPostIn(dm, text -> text.startsWith("Please describe your problem"));
-        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "My screen is cracked"));
-        awaitPostIn(dm, text -> text.startsWith("Ticket #") && text.contains(" created"));
-        long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+        long number = openedInDirectMessages("My screen is cracked");
         String thread = threadIdNamed("#" + number + " · My screen is cracked");
 
         byte[] photo = new byte[3000];
@@ -198,11 +190,7 @@ class DiscordStaffThreadTest {
     @Test
     void anArchivedThreadIsReopenedAndADeletedOneMadeAgainWhenTheTicketHasNews() {
         String dm = ANN_DM;
-        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/new"));
-        awaitPostIn(dm, text -> text.startsWith("Please describe your problem"));
-        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "The printer jams"));
-        awaitPostIn(dm, text -> text.startsWith("Ticket #") && text.contains(" created"));
-        long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+        long number = openedInDirectMessages("The printer jams");
         String first = threadIdNamed("#" + number + " · The printer jams");
         awaitPostIn(first, text -> text.contains("The printer jams"));
 
@@ -277,6 +265,15 @@ class DiscordStaffThreadTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Ann opens a ticket in her DMs (/new, then the description); its number. */
+    private long openedInDirectMessages(String description) {
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", ANN_DM, "/new"));
+        awaitPostIn(ANN_DM, text -> text.startsWith("Please describe your problem"));
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", ANN_DM, description));
+        awaitPostIn(ANN_DM, text -> text.startsWith("Ticket #") && text.contains(" created"));
+        return jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+    }
 
     private String subcommand(String id, String token, String dm, String name) {
         try {
