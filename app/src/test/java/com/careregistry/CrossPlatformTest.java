@@ -55,7 +55,7 @@ class CrossPlatformTest {
                     && c.param("name").equals("#" + number + " · My headset does not pair"), WAIT);
             telegram.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(STAFF_GROUP))
                     && c.param("text").contains("Channel: DISCORD"), WAIT);
-            int thread = Integer.parseInt(jdbc.queryForObject("SELECT thread_id FROM staff_threads", String.class));
+            int thread = Integer.parseInt(awaitThreadRecorded(jdbc));
 
             telegram.enqueueUpdate(telegram.groupTopicText(STAFF_GROUP, thread, MARIA, "Maria", "Hold the button for 5 seconds"));
             String answer = awaitDiscordPost(discord, "#" + number + " · Maria:");
@@ -90,7 +90,7 @@ class CrossPlatformTest {
                 discord.awaitCall("POST", "/channels/" + staffChannel + "/threads", WAIT);
                 assertThat(discord.calls()).anySatisfy(call -> assertThat(call.body() == null ? "" : call.body().path("name").asText())
                         .isEqualTo("#" + number + " · My router blinks red"));
-                String threadId = jdbc.queryForObject("SELECT thread_id FROM staff_threads", String.class);
+                String threadId = awaitThreadRecorded(jdbc);
                 assertThat(awaitDiscordPost(discord, "#" + number + " · My router blinks red")).contains("Channel: TELEGRAM");
 
                 discord.dispatch("MESSAGE_CREATE", discord.threadMessageCreate(threadId, mariaOnDiscord, "maria", "Unplug it for a minute"));
@@ -128,6 +128,19 @@ class CrossPlatformTest {
             Thread.sleep(20);
         }
         throw new AssertionError("no ticket \"" + description + "\"");
+    }
+
+    /** The sender records the thread once Discord answered its creation: a moment after the POST. */
+    private static String awaitThreadRecorded(JdbcTemplate jdbc) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> ids = jdbc.queryForList("SELECT thread_id FROM staff_threads", String.class);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no staff thread recorded");
     }
 
     /** An earlier run may have left messages in the outbox, which the service sends as it starts: forget them. */
