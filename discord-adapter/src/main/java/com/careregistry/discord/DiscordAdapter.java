@@ -89,6 +89,12 @@ public class DiscordAdapter {
             return builder.build();
         }
 
+        /** Reads attachments at Discord's CDN addresses (and only there) for the senders that upload copies. */
+        @Bean
+        DiscordFiles discordFiles(DiscordSettings settings) {
+            return new DiscordFiles(settings);
+        }
+
         @Bean
         DiscordSender discordSender(JDA jda, DiscordSettings settings, com.careregistry.core.staff.StaffThreads threads,
                                     com.careregistry.core.files.AttachmentFiles files, Texts texts) {

@@ -3,20 +3,14 @@ package com.careregistry.core.files;
 import com.careregistry.core.outbox.DeliveryFailure;
 import com.careregistry.core.ticket.Attachment;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The bytes of a customer's attachment, for a sender that uploads files rather than passing
- * references: read from its URL (Discord keeps attachments at public CDN addresses) or from the
- * platform that holds it (a {@link ChatFiles}, e.g. Telegram's file ids).
+ * The bytes of an attachment, for a sender that uploads files rather than passing references:
+ * read by the platform that holds it (a {@link ChatFiles}: Telegram by its file ids, Discord from
+ * its CDN addresses). A reference no connected platform claims is not read at all, so no address
+ * from elsewhere is ever fetched.
  */
 @Component
 public class AttachmentFiles {
@@ -40,11 +34,7 @@ public class AttachmentFiles {
     public static final String TOO_LARGE = "too-large";
     public static final String GONE = "gone";
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private final List<ChatFiles> platforms;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     public AttachmentFiles(List<ChatFiles> platforms) {
         this.platforms = List.copyOf(platforms);
@@ -58,9 +48,6 @@ public class AttachmentFiles {
     public FileRead read(Attachment attachment, long maxBytes) throws DeliveryFailure {
         String ref = attachment.fileRef();
         try {
-            if (ref.startsWith("https://") || ref.startsWith("http://")) {
-                return fromUrl(ref, maxBytes);
-            }
             for (ChatFiles platform : platforms) {
                 if (platform.holds(ref)) {
                     return platform.read(ref, maxBytes).map(FileRead::of).orElse(FileRead.missing(TOO_LARGE));
@@ -71,28 +58,6 @@ public class AttachmentFiles {
             return FileRead.missing(GONE);
         } catch (IOException e) {
             throw DeliveryFailure.transientFailure("could not read attachment " + attachment.fileName() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DeliveryFailure.transientFailure("interrupted while reading an attachment", e);
-        }
-    }
-
-    private FileRead fromUrl(String url, long maxBytes) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status == 404 || status == 403 || status == 410) {
-                return FileRead.missing(GONE);
-            }
-            if (status >= 400) {
-                throw new IOException("HTTP " + status + " from the file's address");
-            }
-            if (response.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes) {
-                return FileRead.missing(TOO_LARGE);
-            }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            return bytes.length > maxBytes ? FileRead.missing(TOO_LARGE) : FileRead.of(bytes);
         }
     }
 }
