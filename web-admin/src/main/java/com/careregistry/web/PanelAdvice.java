@@ -5,6 +5,7 @@ import com.careregistry.core.common.NotFoundException;
 import com.careregistry.core.text.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,7 +35,7 @@ class PanelAdvice {
 
     @ExceptionHandler(DomainException.class)
     String refused(DomainException refusal, HttpServletRequest request, RedirectAttributes redirect) {
-        RequestContextUtils.getOutputFlashMap(request).put("error", texts.explain("en", refusal));
+        RequestContextUtils.getOutputFlashMap(request).put("error", texts.explain(LocaleContextHolder.getLocale().getLanguage(), refusal));
         return "redirect:" + backTo(request);
     }
 

@@ -11,6 +11,7 @@ import com.careregistry.core.ticket.TicketQueries;
 import com.careregistry.web.security.PanelUser;
 import com.careregistry.web.tickets.TicketPages;
 import java.util.List;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -67,7 +68,7 @@ class AgentDeskController {
         mayOpen(user, pages.details(ticket));
         postMessage.post(new PostAgentMessage.Command(user.agentId(), ticket,
                 new MessageContent(text, List.of(), Channel.WEB, null)));
-        redirect.addFlashAttribute("info", texts.get("en", "web.ticket.reply.sent"));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.ticket.reply.sent"));
         return "redirect:/agent/tickets/" + number;
     }
 
@@ -76,7 +77,7 @@ class AgentDeskController {
         TicketNumber ticket = new TicketNumber(number);
         mayOpen(user, pages.details(ticket));
         resolveTicket.resolve(ticket, user.agentId());
-        redirect.addFlashAttribute("info", texts.get("en", "web.ticket.resolved", ticket.toString()));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.ticket.resolved", ticket.toString()));
         return "redirect:/agent/tickets/" + number;
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +63,7 @@ class AgentsController {
                   @RequestParam(defaultValue = "") String email, @RequestParam(required = false) Set<Long> categoryIds,
                   RedirectAttributes redirect) {
         Agent agent = agents.create(new CreateAgentCommand(firstName, lastName, email, "en", categoryIds));
-        redirect.addFlashAttribute("info", texts.get("en", "web.agents.created", agent.fullName(), agent.email()));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.agents.created", agent.fullName(), agent.email()));
         return "redirect:/admin/agents";
     }
 

@@ -7,6 +7,7 @@ import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.text.Texts;
 import java.util.Set;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,14 +51,14 @@ class RequestsController {
         JoinRequestDesk.Acceptance as = agentId != null ? JoinRequestDesk.Acceptance.asExisting(agentId)
                 : JoinRequestDesk.Acceptance.asNew(new CreateAgentCommand(firstName, lastName, email, "en", categoryIds));
         Agent agent = desk.accept(id, as);
-        redirect.addFlashAttribute("info", texts.get("en", "web.requests.accepted", agent.fullName()));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.requests.accepted", agent.fullName()));
         return "redirect:/admin/requests";
     }
 
     @PostMapping("/admin/requests/{id}/reject")
     String reject(@PathVariable Long id, RedirectAttributes redirect) {
         desk.reject(id);
-        redirect.addFlashAttribute("info", texts.get("en", "web.requests.rejected"));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.requests.rejected"));
         return "redirect:/admin/requests";
     }
 }

@@ -8,6 +8,7 @@ import com.careregistry.web.security.PanelUser;
 import com.careregistry.web.security.SecondStep;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +44,7 @@ class ProfileController {
     String changePassword(@AuthenticationPrincipal PanelUser user, @RequestParam(defaultValue = "") String current,
                           @RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
         accounts.changePassword(user.accountId(), current, password);
-        redirect.addFlashAttribute("info", texts.get("en", "web.profile.password.changed"));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.profile.password.changed"));
         return "redirect:/profile";
     }
 
@@ -67,7 +68,7 @@ class ProfileController {
         try {
             accounts.confirmTotp(user.accountId(), code);
         } catch (DomainException wrong) {
-            model.addAttribute("error", texts.explain("en", wrong));
+            model.addAttribute("error", texts.explain(LocaleContextHolder.getLocale().getLanguage(), wrong));
             model.addAttribute("account", accounts.get(user.accountId()));
             model.addAttribute("required", accounts.totpRequiredFor(accounts.get(user.accountId())));
             model.addAttribute("secret", accounts.beginTotp(user.accountId()));
@@ -75,7 +76,7 @@ class ProfileController {
             return TOTP;
         }
         secondStep.passed(request, response, user);
-        redirect.addFlashAttribute("info", texts.get("en", "web.profile.totp.enabled"));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.profile.totp.enabled"));
         return "redirect:/profile";
     }
 

@@ -5,6 +5,7 @@ import com.careregistry.core.common.DomainException;
 import com.careregistry.core.text.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,7 @@ class SignInController {
             request.getSession().invalidate();
             return "redirect:/login?error";
         }
-        model.addAttribute("error", texts.get("en", "web.login.totp.wrong"));
+        model.addAttribute("error", texts.get(LocaleContextHolder.getLocale(), "web.login.totp.wrong"));
         return "login/totp";
     }
 
@@ -61,7 +62,7 @@ class SignInController {
     @PostMapping("/forgot-password")
     String forgot(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
         accounts.startPasswordReset(email);
-        redirect.addFlashAttribute("info", texts.get("en", "web.forgot.sent"));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.forgot.sent"));
         return "redirect:/forgot-password";
     }
 
@@ -70,7 +71,7 @@ class SignInController {
         model.addAttribute("token", token);
         model.addAttribute("invite", request.getRequestURI().endsWith("/set-password"));
         if (!accounts.tokenUsable(token)) {
-            model.addAttribute("error", texts.get("en", "account.link.invalid"));
+            model.addAttribute("error", texts.get(LocaleContextHolder.getLocale(), "account.link.invalid"));
         }
         return "login/new-password";
     }
@@ -83,10 +84,10 @@ class SignInController {
         } catch (DomainException refused) {
             model.addAttribute("token", token);
             model.addAttribute("invite", request.getRequestURI().endsWith("/set-password"));
-            model.addAttribute("error", texts.explain("en", refused));
+            model.addAttribute("error", texts.explain(LocaleContextHolder.getLocale().getLanguage(), refused));
             return "login/new-password";
         }
-        redirect.addFlashAttribute("info", texts.get("en", "web.reset.done"));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.reset.done"));
         return "redirect:/login";
     }
 }

@@ -14,6 +14,7 @@ import com.careregistry.core.ticket.TicketStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,7 +92,7 @@ class AdminTicketsController {
     String assign(@PathVariable long number, @RequestParam Long agentId,
                   @RequestParam(defaultValue = "/admin/unassigned") String back, RedirectAttributes redirect) {
         Ticket ticket = assignAgent.assign(new TicketNumber(number), agentId);
-        redirect.addFlashAttribute("info", texts.get("en", "web.assign.done", ticket.number().toString(),
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.assign.done", ticket.number().toString(),
                 agents.get(agentId).fullName()));
         return "redirect:" + (back.startsWith("/admin/") ? back : "/admin/unassigned");
     }
@@ -99,7 +100,7 @@ class AdminTicketsController {
     @PostMapping("/admin/tickets/{number}/close")
     String close(@PathVariable long number, RedirectAttributes redirect) {
         Ticket ticket = closeTicket.byAdmin(new TicketNumber(number));
-        redirect.addFlashAttribute("info", texts.get("en", "web.ticket.closed", ticket.number().toString()));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.ticket.closed", ticket.number().toString()));
         return "redirect:/admin/tickets/" + number;
     }
 }

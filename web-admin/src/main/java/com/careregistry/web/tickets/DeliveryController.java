@@ -2,6 +2,7 @@ package com.careregistry.web.tickets;
 
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,7 @@ class DeliveryController {
     @PostMapping("/admin/delivery/{id}/retry")
     String retry(@PathVariable Long id, RedirectAttributes redirect) {
         outbox.retry(id);
-        redirect.addFlashAttribute("info", texts.get("en", "web.delivery.retried"));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.delivery.retried"));
         return "redirect:/admin/delivery";
     }
 }
