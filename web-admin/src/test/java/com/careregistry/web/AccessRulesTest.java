@@ -116,9 +116,4 @@ class AccessRulesTest extends WebTest {
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
-
-    private PanelUser panelUser(String email) {
-        LoginAccount account = accounts.forLogin(email).orElseThrow();
-        return new PanelUser(account.id(), account.email(), account.passwordHash(), account.role(), account.agentId(), true, false);
-    }
 }

@@ -82,6 +82,13 @@ public abstract class WebTest {
         return pending == null ? 0 : pending;
     }
 
+    /** The signed-in principal of this account, as the panel's security makes it. */
+    protected com.careregistry.web.security.PanelUser panelUser(String email) {
+        com.careregistry.core.account.LoginAccount account = accounts.forLogin(email).orElseThrow();
+        return new com.careregistry.web.security.PanelUser(account.id(), account.email(), account.passwordHash(), account.role(),
+                account.agentId(), true, false);
+    }
+
     protected Customer customer(String name) {
         return customers.register(new ChatUser(Channel.TELEGRAM, "tg-" + name, "chat-" + name, name, "en"));
     }

@@ -8,6 +8,8 @@ import com.careregistry.core.common.NotFoundException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +28,13 @@ public class TicketQueries {
     private final TicketMessages messages;
     private final Agents agents;
     private final Categories categories;
+    private final TicketMessageEdits messageEdits;
+    private final TicketDescriptionEdits descriptionEdits;
 
-    public TicketQueries(Tickets tickets, TicketMessages messages, Agents agents, Categories categories) {
+    public TicketQueries(Tickets tickets, TicketMessages messages, Agents agents, Categories categories,
+                         TicketMessageEdits messageEdits, TicketDescriptionEdits descriptionEdits) {
+        this.messageEdits = messageEdits;
+        this.descriptionEdits = descriptionEdits;
         this.tickets = tickets;
         this.messages = messages;
         this.agents = agents;
@@ -88,6 +95,28 @@ public class TicketQueries {
     @Transactional(readOnly = true)
     public List<TicketMessage> conversation(Long ticketId) {
         return messages.findByTicketIdOrderByIdAsc(ticketId);
+    }
+
+    /**
+     * What the customer wrote before editing it, oldest first: the ticket's description, and each
+     * message by its id. Two queries, however long the conversation.
+     */
+    public record EarlierTexts(List<String> description, Map<Long, List<String>> byMessage) {
+
+        public List<String> of(Long messageId) {
+            return byMessage.getOrDefault(messageId, List.of());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public EarlierTexts earlierTexts(Long ticketId) {
+        Map<Long, List<String>> byMessage = new HashMap<>();
+        for (TicketMessageEdit edit : messageEdits.ofTicket(ticketId)) {
+            byMessage.computeIfAbsent(edit.messageId(), id -> new ArrayList<>())
+                    .add(edit.previousBody() == null ? "" : edit.previousBody());
+        }
+        return new EarlierTexts(descriptionEdits.findByTicketIdOrderByIdAsc(ticketId).stream()
+                .map(TicketDescriptionEdit::previousDescription).toList(), byMessage);
     }
 
     private TicketDetails details(Ticket ticket) {

@@ -39,6 +39,7 @@ public class TicketPages {
         model.addAttribute("ticket", ticket);
         model.addAttribute("customer", customers.get(ticket.customerId()));
         model.addAttribute("messages", queries.conversation(ticket.ticketId()));
+        model.addAttribute("earlier", queries.earlierTexts(ticket.ticketId()));
         model.addAttribute("agentNames", agentNames);
         model.addAttribute("deliveries", outbox.aboutTicket(ticket.ticketId()));
         model.addAttribute("candidates", agents.candidatesFor(ticket.categoryId()));
