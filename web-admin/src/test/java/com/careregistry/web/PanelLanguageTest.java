@@ -2,6 +2,7 @@ package com.careregistry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -29,6 +30,22 @@ class PanelLanguageTest extends WebTest {
 
         mvc.perform(post("/forgot-password").param("email", "nobody@example.com").header("Accept-Language", "de").with(csrf()))
                 .andExpect(flash().attribute("info", texts.get("de", "web.forgot.sent")));
+    }
+
+    @Test
+    void emailsAreWrittenInTheLanguageOfWhoReadsThem() throws Exception {
+        mvc.perform(post("/admin/agents").param("firstName", "Lucia").param("email", "lucia@example.com").param("language", "es")
+                .param("categoryIds", String.valueOf(categories.active().get(0).id()))
+                .with(user(panelUser(ADMIN))).with(csrf())).andExpect(status().isFound());
+        assertThat(agents.all()).filteredOn(a -> a.email().equals("lucia@example.com")).singleElement()
+                .satisfies(a -> assertThat(a.language()).isEqualTo("es"));
+        assertThat(jdbc.queryForObject("SELECT subject FROM outbox_messages WHERE email_to = 'lucia@example.com'", String.class))
+                .isEqualTo(texts.get("es", "email.invite.subject"));
+
+        // a password reset asked from a German browser is written in German
+        mvc.perform(post("/forgot-password").param("email", ADMIN).header("Accept-Language", "de").with(csrf()));
+        assertThat(jdbc.queryForObject("SELECT subject FROM outbox_messages WHERE email_to = ? ORDER BY id DESC LIMIT 1",
+                String.class, ADMIN)).isEqualTo(texts.get("de", "email.reset.subject"));
     }
 
     @Test

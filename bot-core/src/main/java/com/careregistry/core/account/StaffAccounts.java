@@ -136,10 +136,16 @@ public class StaffAccounts {
      */
     @Transactional
     public void startPasswordReset(String email) {
+        startPasswordReset(email, "en");
+    }
+
+    /** As {@link #startPasswordReset(String)}, the email written in {@code language} (the panel's, where it was asked). */
+    @Transactional
+    public void startPasswordReset(String email, String language) {
         accounts.findByEmailIgnoreCase(email == null ? "" : email.strip()).ifPresent(account -> {
             String token = issue(account, AccountToken.Purpose.RESET, RESET_VALIDITY);
-            outbox.toEmail(account.email(), texts.get("en", "email.reset.subject"),
-                    texts.get("en", "email.reset.body", settings.link("/reset-password?token=" + token),
+            outbox.toEmail(account.email(), texts.get(language, "email.reset.subject"),
+                    texts.get(language, "email.reset.body", settings.link("/reset-password?token=" + token),
                             RESET_VALIDITY.toMinutes()), null);
         });
     }

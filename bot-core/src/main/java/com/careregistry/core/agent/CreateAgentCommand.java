@@ -7,6 +7,11 @@ import java.util.regex.Pattern;
 /** M3: an admin creates an agent with their name, email and the categories they serve. */
 public record CreateAgentCommand(String firstName, String lastName, String email, String language, Set<Long> categoryIds) {
 
+    /** The same agent, spoken to in {@code language} (emails, their private chat with the bot). */
+    public CreateAgentCommand inLanguage(String language) {
+        return new CreateAgentCommand(firstName, lastName, email, language, categoryIds);
+    }
+
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public CreateAgentCommand {

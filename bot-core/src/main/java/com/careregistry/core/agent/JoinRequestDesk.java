@@ -87,7 +87,8 @@ public class JoinRequestDesk {
     @Transactional
     public Agent accept(Long requestId, Acceptance as) {
         AgentJoinRequest request = get(requestId);
-        Agent agent = as.existingAgentId() != null ? manageAgents.get(as.existingAgentId()) : manageAgents.create(as.newAgent());
+        Agent agent = as.existingAgentId() != null ? manageAgents.get(as.existingAgentId())
+                : manageAgents.create(as.newAgent().inLanguage(request.language()));   // they asked in their language
         request.accept(agent.id(), clock.instant());
         manageAgents.linkChatIdentity(agent.id(), request.chatUser());
         outbox.toChat(request.privateChat(), texts.get(request.language(), "join-request.accepted", agent.firstName()));

@@ -37,6 +37,17 @@ class JoinRequestDeskTest extends CoreTest {
     }
 
     @Test
+    void anAgentMadeFromARequestIsSpokenToInTheLanguageTheyAskedIn() {
+        AgentJoinRequest request = desk.request(new ChatUser(Channel.TELEGRAM, "tg-jonas", "chat-jonas", "Jonas", "de-DE"), null);
+        Agent jonas = desk.accept(request.id(), JoinRequestDesk.Acceptance.asNew(
+                new CreateAgentCommand("Jonas", null, "jonas@example.com", null, Set.of(categories.active().get(0).id()))));
+        assertThat(jonas.language()).isEqualTo("de");
+        assertThat(outboxBodiesTo("chat-jonas")).last().isEqualTo(texts.get("de", "join-request.accepted", "Jonas"));
+        assertThat(outbox()).filteredOn(row -> "jonas@example.com".equals(row.emailTo()))
+                .extracting(row -> row.subject()).containsExactly(texts.get("de", "email.invite.subject"));
+    }
+
+    @Test
     void acceptingCanLinkAnExistingAgent() {
         Agent maria = agent("Maria");
         AgentJoinRequest request = desk.request(new ChatUser(Channel.DISCORD, "dc-maria", "dm-maria", "maria", "en"), null);

@@ -54,6 +54,7 @@ class AgentsController {
         model.addAttribute("load", load);
         model.addAttribute("identities", identities);
         model.addAttribute("categories", categories.active());
+        model.addAttribute("languages", Texts.SUPPORTED_LANGUAGES);
         model.addAttribute("categoryNames", categoryNames);
         return VIEW;
     }
@@ -61,8 +62,10 @@ class AgentsController {
     @PostMapping("/admin/agents")
     String create(@RequestParam(defaultValue = "") String firstName, @RequestParam(defaultValue = "") String lastName,
                   @RequestParam(defaultValue = "") String email, @RequestParam(required = false) Set<Long> categoryIds,
-                  RedirectAttributes redirect) {
-        Agent agent = agents.create(new CreateAgentCommand(firstName, lastName, email, "en", categoryIds));
+                  @RequestParam(required = false) String language, RedirectAttributes redirect) {
+        String spoken = language != null && Texts.SUPPORTED_LANGUAGES.contains(language) ? language
+                : LocaleContextHolder.getLocale().getLanguage();
+        Agent agent = agents.create(new CreateAgentCommand(firstName, lastName, email, spoken, categoryIds));
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.agents.created", agent.fullName(), agent.email()));
         return "redirect:/admin/agents";
     }

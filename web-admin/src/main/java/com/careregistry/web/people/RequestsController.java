@@ -49,7 +49,7 @@ class RequestsController {
                   @RequestParam(defaultValue = "") String email, @RequestParam(required = false) Set<Long> categoryIds,
                   RedirectAttributes redirect) {
         JoinRequestDesk.Acceptance as = agentId != null ? JoinRequestDesk.Acceptance.asExisting(agentId)
-                : JoinRequestDesk.Acceptance.asNew(new CreateAgentCommand(firstName, lastName, email, "en", categoryIds));
+                : JoinRequestDesk.Acceptance.asNew(new CreateAgentCommand(firstName, lastName, email, null, categoryIds));
         Agent agent = desk.accept(id, as);
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.requests.accepted", agent.fullName()));
         return "redirect:/admin/requests";

@@ -61,7 +61,7 @@ class SignInController {
 
     @PostMapping("/forgot-password")
     String forgot(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
-        accounts.startPasswordReset(email);
+        accounts.startPasswordReset(email, LocaleContextHolder.getLocale().getLanguage());
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.forgot.sent"));
         return "redirect:/forgot-password";
     }
