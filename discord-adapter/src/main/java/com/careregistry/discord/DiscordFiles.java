@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -29,14 +30,11 @@ class DiscordFiles implements ChatFiles {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     DiscordFiles(DiscordSettings settings) {
-        String apiHost = settings.apiUrl().getHost();
-        this.hosts = apiHost == null ? CDN_HOSTS : union(CDN_HOSTS, apiHost.toLowerCase(Locale.ROOT));
-    }
-
-    private static Set<String> union(Set<String> hosts, String one) {
-        java.util.HashSet<String> all = new java.util.HashSet<>(hosts);
-        all.add(one);
-        return Set.copyOf(all);
+        Set<String> allowed = new HashSet<>(CDN_HOSTS);
+        if (settings.apiUrl().getHost() != null) {
+            allowed.add(settings.apiUrl().getHost().toLowerCase(Locale.ROOT));
+        }
+        this.hosts = Set.copyOf(allowed);
     }
 
     @Override
@@ -73,8 +71,7 @@ class DiscordFiles implements ChatFiles {
             if (response.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes) {
                 return Optional.empty();
             }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            return bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes);
+            return ChatFiles.readAtMost(body, maxBytes);
         }
     }
 }

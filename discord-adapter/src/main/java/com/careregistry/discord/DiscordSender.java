@@ -99,7 +99,7 @@ class DiscordSender implements MessageSender {
                     : file(message.attachments().get(part - parts.size()), part);
             RestAction<Message> sending = thread != null ? build.apply(thread)
                     : jda.openPrivateChannelById(to.chatId()).flatMap(build::apply);
-            Message sent = await(sending, part, staffThread && !remade);
+            Message sent = await(sending.submit(), part, staffThread && !remade);
             if (sent == null) {
                 // the ticket's thread was deleted without JDA hearing of it: made again, and this part sent there
                 remade = true;
@@ -204,10 +204,6 @@ class DiscordSender implements MessageSender {
      */
     private static <T> T await(RestAction<T> action, int partsDelivered) throws DeliveryFailure {
         return await(action.submit(), partsDelivered, false);
-    }
-
-    private static <T> T await(RestAction<T> action, int partsDelivered, boolean goneIsNull) throws DeliveryFailure {
-        return await(action.submit(), partsDelivered, goneIsNull);
     }
 
     /** As {@link #await(RestAction, int)}; with {@code goneIsNull}, a channel Discord no longer knows gives null. */

@@ -68,8 +68,7 @@ class TelegramFiles implements ChatFiles {
                 throw new IOException("Telegram file download answered HTTP " + response.code());
             }
             try (InputStream in = body.byteStream()) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                return bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes);
+                return ChatFiles.readAtMost(in, maxBytes);
             }
         }
     }

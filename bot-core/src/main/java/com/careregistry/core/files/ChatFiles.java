@@ -1,6 +1,7 @@
 package com.careregistry.core.files;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,10 @@ public interface ChatFiles {
      * @throws IOException       when the platform cannot be reached now (worth trying again)
      */
     Optional<byte[]> read(String fileRef, long maxBytes) throws IOException;
+
+    /** Reads at most {@code maxBytes} (one more, to tell): the bytes, or empty when the stream holds more. */
+    static Optional<byte[]> readAtMost(InputStream in, long maxBytes) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        return bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes);
+    }
 }
