@@ -127,7 +127,7 @@ class DiscordBot extends ListenerAdapter {
     static Map<DiscordLocale, String> translated(Texts texts, String key) {
         Map<DiscordLocale, String> translations = new EnumMap<>(DiscordLocale.class);
         for (DiscordLocale locale : DiscordLocale.values()) {
-            String language = locale == DiscordLocale.UNKNOWN ? "en" : Texts.normalize(locale.getLocale());
+            String language = Texts.normalize(reported(locale));
             if (!language.equals("en") && Texts.SUPPORTED_LANGUAGES.contains(language)) {
                 String text = texts.get(language, key);
                 translations.put(locale, text.length() <= 100 ? text : text.substring(0, 99) + "…");
@@ -181,7 +181,7 @@ class DiscordBot extends ListenerAdapter {
      */
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
+        ChatUser user = chatUser(event.getUser(), event.getUserLocale());
         if ("ticket".equals(event.getName()) && "new".equals(event.getSubcommandName())) {
             event.replyModal(newTicketForm(customers.languageOf(user))).queue();
             return;
@@ -209,7 +209,7 @@ class DiscordBot extends ListenerAdapter {
      */
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
+        ChatUser user = chatUser(event.getUser(), event.getUserLocale());
         String formId = event.getModalId();
         if (NEW_TICKET_FORM.equals(formId)) {
             ChatInput description = ChatInput.of(Channel.DISCORD, value(event, DESCRIPTION), List.of(), null);
@@ -274,7 +274,7 @@ class DiscordBot extends ListenerAdapter {
      */
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        ChatUser user = chatUser(event.getUser(), event.getUserLocale().getLocale());
+        ChatUser user = chatUser(event.getUser(), event.getUserLocale());
         String action = event.getComponentId();
         if (event.getChannelType().isThread()) {
             event.deferEdit().queue();
@@ -325,9 +325,17 @@ class DiscordBot extends ListenerAdapter {
         return option == null ? "" : option.getAsString();
     }
 
-    /** A Discord customer is reached by opening a DM with their user id, so that id is their chat. */
-    static ChatUser chatUser(User author, String locale) {
-        return new ChatUser(Channel.DISCORD, author.getId(), author.getId(), author.getEffectiveName(), locale);
+    /**
+     * A Discord customer is reached by opening a DM with their user id, so that id is their chat. The
+     * locale comes with interactions only ({@code null} for messages).
+     */
+    static ChatUser chatUser(User author, DiscordLocale locale) {
+        return new ChatUser(Channel.DISCORD, author.getId(), author.getId(), author.getEffectiveName(), reported(locale));
+    }
+
+    /** The language tag a Discord locale reports (e.g. "es-ES"); none for an unknown or missing one. */
+    static String reported(DiscordLocale locale) {
+        return locale == null || locale == DiscordLocale.UNKNOWN ? null : locale.getLocale();
     }
 
     private static List<Attachment> attachments(Message message) {
@@ -350,7 +358,7 @@ class DiscordBot extends ListenerAdapter {
         }
         // the panel speaks the server's language (its community locale) when we have a bundle for it
         DiscordLocale locale = support.getGuild().getLocale();
-        String language = locale == DiscordLocale.UNKNOWN ? "en" : Texts.normalize(locale.getLocale());
+        String language = Texts.normalize(reported(locale));
         String panel = texts.get(language, "bot.discord.panel");
         support.getHistory().retrievePast(50).queue(recent -> {
             boolean posted = recent.stream().anyMatch(m -> m.getAuthor().getId().equals(jda.getSelfUser().getId())

@@ -114,12 +114,8 @@ public class CustomerConversation {
      * /language, else the one their client reports now, else the one we know them by.
      */
     public String languageOf(ChatUser user) {
-        Optional<Customer> known = customers.find(user.channel(), user.externalUserId());
-        boolean reported = user.language() != null && !user.language().isBlank();
-        if (known.isPresent() && (known.get().languageChosen() || !reported)) {
-            return known.get().language();
-        }
-        return Texts.normalize(user.language());
+        return customers.find(user.channel(), user.externalUserId()).map(customer -> customer.languageFor(user.language()))
+                .orElse(Texts.normalize(user.language()));
     }
 
     // ---------------------------------------------------------------- messages
@@ -148,11 +144,12 @@ public class CustomerConversation {
      */
     public void openFromForm(ChatUser user, Long categoryId, ChatInput description) {
         Session s = session(user);
-        if (categoryId != null && categories.active().stream().anyMatch(c -> c.id().equals(categoryId))) {
+        List<Category> active = categories.active();
+        if (categoryId != null && active.stream().anyMatch(c -> c.id().equals(categoryId))) {
             open(s, categoryId, description);
             return;
         }
-        openWithChosenOrOnlyCategory(s, description);
+        openWithChosenOrOnlyCategory(s, description, active);
     }
 
     /**
@@ -310,7 +307,10 @@ public class CustomerConversation {
     }
 
     private void openWithChosenOrOnlyCategory(Session s, ChatInput pending) {
-        List<Category> active = categories.active();
+        openWithChosenOrOnlyCategory(s, pending, categories.active());
+    }
+
+    private void openWithChosenOrOnlyCategory(Session s, ChatInput pending, List<Category> active) {
         if (active.size() == 1) {
             open(s, active.get(0).id(), pending);
         } else {

@@ -63,11 +63,6 @@ public class Customer {
         return language;
     }
 
-    /** The customer chose the language with /language (else it follows their chat client). */
-    public boolean languageChosen() {
-        return languageChosen;
-    }
-
     /** The email, once the customer has proved it is theirs. */
     public Optional<String> verifiedEmail() {
         return emailVerifiedAt == null ? Optional.empty() : Optional.ofNullable(email);
@@ -83,19 +78,17 @@ public class Customer {
     }
 
     /**
-     * The chat client reports a language (an app language, a Discord locale): we speak it unless the
-     * customer chose one with /language. Returns whether the language changed.
+     * The language to speak when the chat client reports {@code reported} (an app language, a
+     * Discord locale; {@code null} when it reports none): the one chosen with /language, else the
+     * reported one, else the one we know.
      */
-    boolean followClientLanguage(String reported) {
-        if (languageChosen || reported == null || reported.isBlank()) {
-            return false;
-        }
-        String normalized = Texts.normalize(reported);
-        if (normalized.equals(language)) {
-            return false;
-        }
-        this.language = normalized;
-        return true;
+    public String languageFor(String reported) {
+        return languageChosen || reported == null || reported.isBlank() ? language : Texts.normalize(reported);
+    }
+
+    /** The chat client reported a language: from now on we speak it, unless the customer chose one. */
+    void followClientLanguage(String reported) {
+        this.language = languageFor(reported);
     }
 
     public void verifyEmail(String email, Instant at) {
