@@ -13,6 +13,7 @@ import com.careregistry.core.text.Texts;
 import com.careregistry.core.category.Category;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.ticket.Attachment;
+import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.RateTicket;
 import com.careregistry.core.ticket.TicketNumber;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
@@ -230,7 +231,7 @@ class DiscordBot extends ListenerAdapter {
      */
     Modal newTicketForm(String language) {
         TextInput description = TextInput.create(DESCRIPTION, TextInputStyle.PARAGRAPH).setRequired(true)
-                .setMaxLength(4000).build();
+                .setMaxLength(Math.min(OpenTicketCommand.MAX_DESCRIPTION_LENGTH, TextInput.MAX_VALUE_LENGTH)).build();
         Modal.Builder form = Modal.create(NEW_TICKET_FORM, texts.get(language, "bot.menu.new"));
         List<Category> active = categories.active();
         if (active.size() > 1 && active.size() <= MAX_SELECT_OPTIONS) {

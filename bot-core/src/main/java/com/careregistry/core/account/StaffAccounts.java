@@ -132,14 +132,9 @@ public class StaffAccounts {
 
     /**
      * Forgot password: a single-use link valid 30 minutes goes to the email, if an account has it.
-     * Says nothing about whether one does: the caller answers the same either way.
+     * Says nothing about whether one does: the caller answers the same either way. Written in
+     * {@code language}, the panel's where it was asked.
      */
-    @Transactional
-    public void startPasswordReset(String email) {
-        startPasswordReset(email, "en");
-    }
-
-    /** As {@link #startPasswordReset(String)}, the email written in {@code language} (the panel's, where it was asked). */
     @Transactional
     public void startPasswordReset(String email, String language) {
         accounts.findByEmailIgnoreCase(email == null ? "" : email.strip()).ifPresent(account -> {
@@ -225,8 +220,7 @@ public class StaffAccounts {
         if (step.isEmpty()) {
             throw new DomainException("account.totp.wrong");
         }
-        account.enableTotp();
-        accounts.saveAndFlush(account);
+        account.enableTotp();   // flushed by takeTotpStep before its UPDATE
         accounts.takeTotpStep(accountId, step.getAsLong());   // the confirming code cannot sign in as well
     }
 

@@ -44,17 +44,17 @@ class StaffAccountsTest extends CoreTest {
     @Test
     void aResetLinkWorksOnceAndOnlyForThirtyMinutes() {
         accounts.createAdmin("boss@example.com", "first long password");
-        accounts.startPasswordReset("nobody@example.com");
+        accounts.startPasswordReset("nobody@example.com", "en");
         assertThat(outbox()).isEmpty();
 
-        accounts.startPasswordReset("boss@example.com");
+        accounts.startPasswordReset("boss@example.com", "en");
         String stale = linkToken(lastEmailTo("boss@example.com"), "/reset-password?token=");
         clock.advance(Duration.ofMinutes(30));
         assertThat(accounts.tokenUsable(stale)).isFalse();
         assertThatThrownBy(() -> accounts.setPasswordWithToken(stale, "second long password"))
                 .hasMessageContaining("account.link.invalid");
 
-        accounts.startPasswordReset("boss@example.com");
+        accounts.startPasswordReset("boss@example.com", "en");
         String fresh = linkToken(lastEmailTo("boss@example.com"), "/reset-password?token=");
         accounts.setPasswordWithToken(fresh, "second long password");
         assertThat(accounts.passwordEncoder().matches("second long password",
