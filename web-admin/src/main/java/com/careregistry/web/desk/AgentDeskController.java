@@ -56,8 +56,9 @@ class AgentDeskController {
 
     @GetMapping("/agent/tickets/{number}")
     String ticket(@AuthenticationPrincipal PanelUser user, @PathVariable long number, Model model) {
-        mayOpen(user, pages.details(new TicketNumber(number)));
-        pages.fill(model, new TicketNumber(number));
+        TicketDetails ticket = pages.details(new TicketNumber(number));
+        mayOpen(user, ticket);
+        pages.fill(model, ticket);
         return TICKET;
     }
 

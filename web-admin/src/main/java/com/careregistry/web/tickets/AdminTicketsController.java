@@ -84,7 +84,7 @@ class AdminTicketsController {
 
     @GetMapping("/admin/tickets/{number}")
     String ticket(@PathVariable long number, Model model) {
-        pages.fill(model, new TicketNumber(number));
+        pages.fill(model, pages.details(new TicketNumber(number)));
         return TICKET;
     }
 

@@ -1,6 +1,5 @@
 package com.careregistry.web.tickets;
 
-import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.Outbox;
@@ -32,8 +31,8 @@ public class TicketPages {
         return queries.detailsForStaff(number);
     }
 
-    public TicketDetails fill(Model model, TicketNumber number) {
-        TicketDetails ticket = queries.detailsForStaff(number);
+    /** Fills the page of a ticket already read (and, for an agent, checked) with {@link #details}. */
+    public void fill(Model model, TicketDetails ticket) {
         Map<Long, String> agentNames = new HashMap<>();
         agents.all().forEach(agent -> agentNames.put(agent.id(), agent.fullName()));
         model.addAttribute("ticket", ticket);
@@ -43,8 +42,6 @@ public class TicketPages {
         model.addAttribute("agentNames", agentNames);
         model.addAttribute("deliveries", outbox.aboutTicket(ticket.ticketId()));
         model.addAttribute("candidates", agents.candidatesFor(ticket.categoryId()));
-        model.addAttribute("assignedAgent", ticket.agentId() == null ? null
-                : agents.all().stream().filter(a -> a.id().equals(ticket.agentId())).map(Agent::fullName).findFirst().orElse(null));
-        return ticket;
+        model.addAttribute("assignedAgent", ticket.agentId() == null ? null : agentNames.get(ticket.agentId()));
     }
 }
