@@ -746,15 +746,7 @@ public class DiscordApiDouble implements AutoCloseable {
     public String slashCommand(String interactionId, String token, String userId, String username, String channelId,
                                String commandName, Map<String, String> stringOptions) {
         channelByInteractionToken.put(token, channelId);
-        ObjectNode i = F.objectNode().put("id", interactionId).put("application_id", APPLICATION_ID)
-            .put("type", 2).put("token", token).put("version", 1).put("locale", "en-US")
-            .put("channel_id", channelId).put("context", 1).put("app_permissions", "0");
-        ObjectNode u = user(userId, username);
-        i.set("user", u);
-        ObjectNode ch = i.putObject("channel").put("id", channelId).put("type", 1).put("flags", 0);
-        ch.putArray("recipients").add(u.deepCopy());
-        i.putObject("authorizing_integration_owners").put("0", "0");
-        i.putArray("entitlements");
+        ObjectNode i = dmInteraction(interactionId, token, userId, username, channelId, 2);
         ObjectNode data = i.putObject("data").put("id", newSnowflake()).put("name", commandName).put("type", 1);
         ArrayNode opts = data.putArray("options");
         if (stringOptions != null) {
@@ -766,6 +758,18 @@ public class DiscordApiDouble implements AutoCloseable {
     /** The DM channel Discord answers with when the bot opens a DM with this user (else a new id on first use). */
     public void withDirectMessageChannel(String userId, String channelId) {
         dmChannelByUser.put(userId, channelId);
+    }
+
+    /** INTERACTION_CREATE for a subcommand without options (e.g. {@code /ticket list}) used in the user's DM. */
+    public String subcommand(String interactionId, String token, String userId, String username, String channelId,
+                             String command, String subcommand) {
+        try {
+            ObjectNode i = (ObjectNode) JSON.readTree(slashCommand(interactionId, token, userId, username, channelId, command, null));
+            ((ObjectNode) i.get("data")).putArray("options").addObject().put("name", subcommand).put("type", 1).putArray("options");
+            return i.toString();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** The same interaction as sent by a user whose Discord client speaks {@code locale} (e.g. "es-ES"). */

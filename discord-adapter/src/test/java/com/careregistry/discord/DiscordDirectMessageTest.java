@@ -97,13 +97,7 @@ class DiscordDirectMessageTest {
 
         String dm = DISCORD.newSnowflake();
         String interaction = DISCORD.newSnowflake();
-        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                        DISCORD.slashCommand(interaction, "token-1", ANN, "ann", dm, "ticket", java.util.Map.of()));
-        com.fasterxml.jackson.databind.node.ArrayNode options = ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("data"))
-                .putArray("options");
-        options.addObject().put("name", "list").put("type", 1).putArray("options");
-        DISCORD.dispatch("INTERACTION_CREATE", json.toString());
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.subcommand(interaction, "token-1", ANN, "ann", dm, "ticket", "list"));
 
         Call ack = DISCORD.awaitCall("POST", "/interactions/" + interaction + "/token-1/callback", WAIT);
         assertThat(ack.body().path("type").asInt()).isEqualTo(4);
@@ -116,42 +110,23 @@ class DiscordDirectMessageTest {
     void ticketNewOpensAFormWhoseDescriptionOpensTheTicketAndAnEmptyOneIsRefused() throws Exception {
         String dm = DISCORD.newSnowflake();
         String slash = DISCORD.newSnowflake();
-        DISCORD.dispatch("INTERACTION_CREATE", subcommand(slash, "token-2", dm, "new"));
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.subcommand(slash, "token-2", ANN, "ann", dm, "ticket", "new"));
         Call form = DISCORD.awaitCall("POST", "/interactions/" + slash + "/token-2/callback", WAIT);
         assertThat(form.body().path("type").asInt()).as("a modal").isEqualTo(9);
         assertThat(form.body().path("data").path("custom_id").asText()).isEqualTo("new-ticket");
 
-        DISCORD.dispatch("INTERACTION_CREATE", formSubmit(DISCORD.newSnowflake(), "token-3", dm, "   "));
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.formSubmit(DISCORD.newSnowflake(), "token-3", ANN, "ann", dm, "new-ticket",
+                java.util.Map.of("description", "   "), java.util.Map.of()));
         awaitPost(text -> text.equals("Query cannot be empty!"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tickets", Integer.class)).isZero();
 
         String submit = DISCORD.newSnowflake();
-        DISCORD.dispatch("INTERACTION_CREATE", formSubmit(submit, "token-4", dm, "My screen is cracked"));
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.formSubmit(submit, "token-4", ANN, "ann", dm, "new-ticket",
+                java.util.Map.of("description", "My screen is cracked"), java.util.Map.of()));
         Call ack = DISCORD.awaitCall("POST", "/interactions/" + submit + "/token-4/callback", WAIT);
         assertThat(ack.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
         awaitPost(text -> text.startsWith("Ticket #") && text.contains(" created"));
         assertThat(jdbc.queryForObject("SELECT description FROM tickets", String.class)).isEqualTo("My screen is cracked");
-    }
-
-    private String subcommand(String id, String token, String dm, String name) throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                        DISCORD.slashCommand(id, token, ANN, "ann", dm, "ticket", java.util.Map.of()));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("data")).putArray("options")
-                .addObject().put("name", name).put("type", 1).putArray("options");
-        return json.toString();
-    }
-
-    /** What Discord sends when the new-ticket form is submitted: a label holding the text input. */
-    private String formSubmit(String id, String token, String dm, String description) throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                        DISCORD.slashCommand(id, token, ANN, "ann", dm, "ticket", java.util.Map.of()));
-        json.put("type", 5);
-        com.fasterxml.jackson.databind.node.ObjectNode data = json.putObject("data").put("custom_id", "new-ticket");
-        com.fasterxml.jackson.databind.node.ObjectNode label = data.putArray("components").addObject().put("type", 18).put("id", 1);
-        label.putObject("component").put("type", 4).put("id", 2).put("custom_id", "description").put("value", description);
-        return json.toString();
     }
 
     private List<Call> posts() {

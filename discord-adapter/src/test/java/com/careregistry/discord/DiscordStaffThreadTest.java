@@ -129,7 +129,8 @@ class DiscordStaffThreadTest {
         awaitThreadName(thread, "✅ #" + number + " · My router blinks red");
 
         // the customer closes with /ticket close and the confirmation button
-        DISCORD.dispatch("INTERACTION_CREATE", subcommand(DISCORD.newSnowflake(), "close-token", dm, "close"));
+        DISCORD.dispatch("INTERACTION_CREATE",
+                DISCORD.subcommand(DISCORD.newSnowflake(), "close-token", ANN, "ann", dm, "ticket", "close"));
         Call confirm = awaitPostIn(dm, text -> text.startsWith("Do you really want to close ticket"));
         assertThat(customIds(confirm.body())).contains("close-yes:" + number);
         DISCORD.dispatch("INTERACTION_CREATE", DISCORD.dmButton(DISCORD.newSnowflake(), "yes-token", ANN, "ann", dm, "close-yes:" + number));
@@ -232,7 +233,7 @@ class DiscordStaffThreadTest {
         Category billing = categories.create("Billing");
         String dm = ANN_DM;
         String slash = DISCORD.newSnowflake();
-        DISCORD.dispatch("INTERACTION_CREATE", subcommand(slash, "new-token", dm, "new"));
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.subcommand(slash, "new-token", ANN, "ann", dm, "ticket", "new"));
         Call form = DISCORD.awaitCall("POST", "/interactions/" + slash + "/new-token/callback", WAIT);
         assertThat(form.body().path("type").asInt()).isEqualTo(9);
         JsonNode select = form.body().path("data").path("components").get(0).path("component");
@@ -252,7 +253,8 @@ class DiscordStaffThreadTest {
     void aCustomerWhoseDiscordSpeaksSpanishIsAnsweredInSpanish() {
         String dm = ANN_DM;
         String slash = DISCORD.newSnowflake();
-        DISCORD.dispatch("INTERACTION_CREATE", DiscordApiDouble.withLocale(subcommand(slash, "es-token", dm, "list"), "es-ES"));
+        DISCORD.dispatch("INTERACTION_CREATE",
+                DiscordApiDouble.withLocale(DISCORD.subcommand(slash, "es-token", ANN, "ann", dm, "ticket", "list"), "es-ES"));
         Call ack = DISCORD.awaitCall("POST", "/interactions/" + slash + "/es-token/callback", WAIT);
         assertThat(ack.body().path("data").path("content").asText()).isEqualTo(texts.get("es", "bot.discord.answered-in-dm"));
         String none = texts.get("es", "tickets.none");
@@ -273,18 +275,6 @@ class DiscordStaffThreadTest {
         DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", ANN_DM, description));
         awaitPostIn(ANN_DM, text -> text.startsWith("Ticket #") && text.contains(" created"));
         return jdbc.queryForObject("SELECT number FROM tickets", Long.class);
-    }
-
-    private String subcommand(String id, String token, String dm, String name) {
-        try {
-            var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(DISCORD.slashCommand(id, token, ANN, "ann", dm, "ticket", Map.of()));
-            ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("data")).putArray("options")
-                    .addObject().put("name", name).put("type", 1).putArray("options");
-            return json.toString();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static List<String> customIds(JsonNode message) {
