@@ -31,8 +31,8 @@ public class EditCustomerMessage {
 
     /**
      * Records the edit of the customer's message known on {@code channel} as
-     * {@code externalMessageId}; empty when it is no message of a ticket of theirs (nothing to do).
-     * The message that opened a ticket changes the ticket's description.
+     * {@code externalMessageId}; empty when it is no message of a ticket of theirs (nothing to do),
+     * and when it is the message that opened a ticket: that edit changes the ticket's description.
      */
     @Transactional
     public Optional<TicketMessage> edit(Long customerId, Channel channel, String externalMessageId, String newText) {
