@@ -14,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.inbox.InboundEvent;
+import com.careregistry.core.inbox.Inbox;
+import java.util.List;
 
 /**
  * The embedded default, as a fresh clone runs it: H2 in file mode, no tokens, no SMTP. The
@@ -45,16 +49,17 @@ class EmbeddedDefaultTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accounts", Integer.class)).isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT name FROM categories", String.class)).isEqualTo("General");
             assertThat(jdbc.queryForObject("SELECT NEXT VALUE FOR ticket_numbers", Long.class)).isGreaterThanOrEqualTo(1001L);
-            jdbc.update("INSERT IGNORE INTO inbound_events (channel, external_event_id, received_at) VALUES ('TELEGRAM', 'x', CURRENT_TIMESTAMP)");
-            assertThat(jdbc.update("INSERT IGNORE INTO inbound_events (channel, external_event_id, received_at) VALUES ('TELEGRAM', 'x', CURRENT_TIMESTAMP)"))
-                    .as("the inbox's duplicate check works on H2 too").isZero();
+            Inbox inbox = app.getBean(Inbox.class);
+            InboundEvent update = new InboundEvent(Channel.TELEGRAM, "x", "TELEGRAM:1", "{\"update_id\":1}");
+            assertThat(inbox.append(List.of(update, new InboundEvent(Channel.TELEGRAM, "y", "TELEGRAM:1", "{}")))).isEqualTo(2);
+            assertThat(inbox.append(update)).as("the inbox's duplicate check works on H2 too").isZero();
         }
         assertThat(Files.list(workDir.resolve("data")).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("careregistry"));
 
         try (ConfigurableApplicationContext again = start(url)) {
             JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accounts", Integer.class)).as("no second admin").isEqualTo(1);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events", Integer.class)).as("stored events survive").isEqualTo(2);
         }
     }
 

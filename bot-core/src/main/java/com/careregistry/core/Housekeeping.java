@@ -11,8 +11,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets what is no longer needed: expired chat flows, inbox records older than any platform
- * redelivers (a week). Outbox rows stay: they are each ticket's delivery history.
+ * Forgets what is no longer needed: expired chat flows, handled inbox events older than any platform
+ * redelivers (a week; failed ones stay until an admin retries or discards them). Outbox rows stay:
+ * they are each ticket's delivery history.
  */
 @Component
 class Housekeeping {
@@ -32,7 +33,7 @@ class Housekeeping {
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
     void tidy() {
         int flows = conversations.forgetExpired();
-        int events = jdbc.update("DELETE FROM inbound_events WHERE received_at < ?",
+        int events = jdbc.update("DELETE FROM inbox_events WHERE status IN ('HANDLED', 'DISCARDED') AND received_at < ?",
                 Timestamp.from(clock.instant().minus(Duration.ofDays(7))));
         if (flows + events > 0) {
             log.info("Housekeeping: forgot {} expired flows and {} old inbox records", flows, events);

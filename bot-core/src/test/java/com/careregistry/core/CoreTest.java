@@ -16,6 +16,7 @@ import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.testsupport.MutableClock;
 import com.careregistry.testsupport.RecordingSender;
+import com.careregistry.testsupport.ScriptedInboxHandler;
 import com.careregistry.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,8 @@ public abstract class CoreTest {
     protected OutboxMessages outboxRows;
     @Autowired
     protected Texts texts;
+    @Autowired
+    protected ScriptedInboxHandler telegramInbox;
 
     @BeforeEach
     void cleanSlate() {
@@ -62,6 +65,7 @@ public abstract class CoreTest {
         clock.reset();
         telegramSender.reset();
         discordSender.reset();
+        telegramInbox.reset();
     }
 
     protected Customer customer(String name) {

@@ -4,6 +4,7 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.staff.StaffDesk;
 import com.careregistry.testsupport.MutableClock;
 import com.careregistry.testsupport.RecordingSender;
+import com.careregistry.testsupport.ScriptedInboxHandler;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,12 @@ public class CoreTestApplication {
     @Bean
     RecordingSender discordSender() {
         return new RecordingSender(Channel.DISCORD);
+    }
+
+    /** Telegram's inbox handler, scripted by each test. */
+    @Bean
+    ScriptedInboxHandler telegramInbox(com.careregistry.core.outbox.Outbox outbox, com.careregistry.core.text.Texts texts) {
+        return new ScriptedInboxHandler(Channel.TELEGRAM, outbox, texts);
     }
 
     @Bean

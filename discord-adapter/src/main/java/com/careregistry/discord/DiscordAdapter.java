@@ -3,7 +3,7 @@ package com.careregistry.discord;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.chat.CustomerConversation;
 import com.careregistry.core.common.PropertySetCondition;
-import com.careregistry.core.inbox.Intake;
+import com.careregistry.core.inbox.Inbox;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
 import net.dv8tion.jda.api.JDA;
@@ -60,10 +60,17 @@ public class DiscordAdapter {
     @Conditional(Enabled.class)
     static class On {
 
-        @Bean(destroyMethod = "shutdown")
-        DiscordBot discordBot(Intake intake, CustomerConversation customers, com.careregistry.core.chat.StaffConversation staff,
-                              ManageCategories categories, Outbox outbox, Texts texts, DiscordSettings settings) {
-            return new DiscordBot(intake, customers, staff, categories, outbox, texts, settings);
+        @Bean
+        DiscordBot discordBot(Inbox inbox, CustomerConversation customers, ManageCategories categories, Texts texts,
+                              DiscordSettings settings) {
+            return new DiscordBot(inbox, customers, categories, texts, settings);
+        }
+
+        /** Handles the stored Discord events on the inbox's workers. */
+        @Bean
+        DiscordInbox discordInbox(CustomerConversation customers, com.careregistry.core.chat.StaffConversation staff,
+                                  Outbox outbox, Texts texts) {
+            return new DiscordInbox(customers, staff, outbox, texts);
         }
 
         /** Logs in without waiting for the gateway: until it is ready, the outbox simply retries. */

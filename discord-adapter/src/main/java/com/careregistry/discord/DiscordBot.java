@@ -1,61 +1,67 @@
 package com.careregistry.discord;
 
-import com.careregistry.core.chat.ChatInput;
-import com.careregistry.core.chat.CustomerConversation;
-import com.careregistry.core.chat.StaffConversation;
-import com.careregistry.core.common.Channel;
-import com.careregistry.core.common.ChatAddress;
-import com.careregistry.core.common.ChatUser;
-import com.careregistry.core.inbox.InboundEvent;
-import com.careregistry.core.inbox.Intake;
-import com.careregistry.core.outbox.Outbox;
-import com.careregistry.core.text.Texts;
 import com.careregistry.core.category.Category;
 import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.chat.CustomerConversation;
+import com.careregistry.core.common.ChatAction;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.inbox.Inbox;
+import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.Attachment;
 import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.RateTicket;
 import com.careregistry.core.ticket.TicketNumber;
-import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import com.careregistry.discord.DiscordEvent.Command;
+import com.careregistry.discord.DiscordEvent.CustomerButton;
+import com.careregistry.discord.DiscordEvent.DirectMessage;
+import com.careregistry.discord.DiscordEvent.DirectMessageEdit;
+import com.careregistry.discord.DiscordEvent.RatingComment;
+import com.careregistry.discord.DiscordEvent.StaffButton;
+import com.careregistry.discord.DiscordEvent.Stars;
+import com.careregistry.discord.DiscordEvent.ThreadMessage;
+import com.careregistry.discord.DiscordEvent.TicketForm;
+import com.careregistry.discord.DiscordEvent.Who;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
-import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
-import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.modals.ModalMapping;
-import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Discord events in. A customer's direct message, slash command or button goes through the same
- * conversation as in Telegram (the current ticket, steps kept in the database), once per event id
- * thanks to the inbox; answers go to the customer's DMs through the outbox. The work runs off JDA's event thread, one event after
- * another, so the gateway is never blocked and one customer's messages keep their order.
+ * Discord events in. The listener's only work with an event is to store it in the inbox (as a
+ * {@link DiscordEvent}: what it read of it) and then to acknowledge the interaction; the inbox's
+ * workers handle it afterwards ({@link DiscordInbox}), once per event id, in order per customer
+ * and per staff thread. Only what Discord must have at once is answered here: a form to fill in
+ * (a modal can only be the first answer to an interaction) and the ephemeral acknowledgement. An
+ * event that cannot be stored is answered, when it is an interaction, with a request to try again.
  */
 class DiscordBot extends ListenerAdapter {
 
@@ -70,31 +76,21 @@ class DiscordBot extends ListenerAdapter {
     /** Discord lets a select menu hold at most 25 options; with more categories the choice is asked in the DMs. */
     static final int MAX_SELECT_OPTIONS = 25;
 
-    private final Intake intake;
+    private final Inbox inbox;
     private final CustomerConversation customers;
-    private final Outbox outbox;
     private final Texts texts;
     private final String guildId;
     private final String staffChannelId;
     private final String supportChannelId;
-    private final StaffConversation staff;
     private final ManageCategories categories;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "discord-intake");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    DiscordBot(Intake intake, CustomerConversation customers, StaffConversation staff, ManageCategories categories,
-               Outbox outbox, Texts texts, DiscordSettings settings) {
+    DiscordBot(Inbox inbox, CustomerConversation customers, ManageCategories categories, Texts texts, DiscordSettings settings) {
         this.categories = categories;
         this.guildId = blankToNull(settings.guildId());
         this.staffChannelId = blankToNull(settings.staffChannelId());
         this.supportChannelId = blankToNull(settings.supportChannelId());
-        this.staff = staff;
-        this.intake = intake;
+        this.inbox = inbox;
         this.customers = customers;
-        this.outbox = outbox;
         this.texts = texts;
     }
 
@@ -142,24 +138,15 @@ class DiscordBot extends ListenerAdapter {
         if (event.getAuthor().isBot()) {
             return;
         }
+        Message message = event.getMessage();
         if (event.getChannelType().isThread() && staffChannelId != null
                 && staffChannelId.equals(event.getChannel().asThreadChannel().getParentChannel().getId())) {
-            Message message = event.getMessage();
-            ChatAddress thread = new ChatAddress(Channel.DISCORD, staffChannelId, event.getChannel().getId());
-            ChatInput input = ChatInput.of(Channel.DISCORD, message.getContentRaw(), attachments(message),
-                    event.getChannel().getId() + ":" + message.getId());
-            String author = event.getAuthor().getId();
-            handle(message.getId(), chatUser(event.getAuthor(), null), thread, () -> staff.onThreadMessage(thread, author, input));
-            return;
+            store(message.getId(), new ThreadMessage(who(event.getAuthor(), null), staffChannelId, event.getChannel().getId(),
+                    message.getId(), message.getContentRaw(), attachments(message)));
+        } else if (event.isFromType(ChannelType.PRIVATE)) {
+            store(message.getId(), new DirectMessage(who(event.getAuthor(), null), event.getChannel().getId(), message.getId(),
+                    message.getContentRaw(), attachments(message)));
         }
-        if (!event.isFromType(ChannelType.PRIVATE)) {
-            return;
-        }
-        Message message = event.getMessage();
-        ChatUser user = chatUser(event.getAuthor(), null);
-        ChatInput input = ChatInput.of(Channel.DISCORD, message.getContentRaw(), attachments(message),
-                event.getChannel().getId() + ":" + message.getId());
-        handle(message.getId(), user, () -> customers.onMessage(user, input));
     }
 
     /** A customer edited one of their direct messages: the core keeps the earlier text and tells staff. */
@@ -169,11 +156,9 @@ class DiscordBot extends ListenerAdapter {
             return;
         }
         Message message = event.getMessage();
-        ChatUser user = chatUser(event.getAuthor(), null);
-        ChatInput input = ChatInput.of(Channel.DISCORD, message.getContentRaw(), List.of(),
-                event.getChannel().getId() + ":" + message.getId());
         String eventId = message.getId() + ":edit:" + (message.getTimeEdited() == null ? "" : message.getTimeEdited().toEpochSecond());
-        handle(eventId, user, () -> customers.onEdit(user, input));
+        store(eventId, new DirectMessageEdit(who(event.getAuthor(), null), event.getChannel().getId(), message.getId(),
+                message.getContentRaw()));
     }
 
     /**
@@ -199,9 +184,9 @@ class DiscordBot extends ListenerAdapter {
             case "agent" -> ("/agent " + option(event, "note")).strip();
             default -> "/help";
         };
-        event.reply(texts.get(customers.languageOf(user), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
-        ChatInput input = ChatInput.of(Channel.DISCORD, typed, List.of(), null);
-        handle(event.getId(), user, () -> customers.onMessage(user, input));
+        if (stored(event, new Command(who(event.getUser(), event.getUserLocale()), typed), user)) {
+            event.reply(texts.get(customers.languageOf(user), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
+        }
     }
 
     /**
@@ -212,16 +197,16 @@ class DiscordBot extends ListenerAdapter {
     public void onModalInteraction(ModalInteractionEvent event) {
         ChatUser user = chatUser(event.getUser(), event.getUserLocale());
         String formId = event.getModalId();
+        Who who = who(event.getUser(), event.getUserLocale());
         if (NEW_TICKET_FORM.equals(formId)) {
-            ChatInput description = ChatInput.of(Channel.DISCORD, value(event, DESCRIPTION), List.of(), null);
-            Long categoryId = chosenCategory(event);
-            event.reply(texts.get(customers.languageOf(user), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
-            handle(event.getId(), user, () -> customers.openFromForm(user, categoryId, description));
+            if (stored(event, new TicketForm(who, chosenCategory(event), value(event, DESCRIPTION)), user)) {
+                event.reply(texts.get(customers.languageOf(user), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
+            }
         } else if (formId.startsWith(RATING_FORM + ":")) {
-            String comment = value(event, COMMENT);
-            event.reply(texts.get(customers.languageOf(user), "customer.rate.thanks")).setEphemeral(true).queue();
-            String number = formId.substring(RATING_FORM.length() + 1);
-            handle(event.getId(), user, () -> customers.commentFromForm(user, TicketNumber.parse(number), comment));
+            TicketNumber number = TicketNumber.parse(formId.substring(RATING_FORM.length() + 1));
+            if (stored(event, new RatingComment(who, number.value(), value(event, COMMENT)), user)) {
+                event.reply(texts.get(customers.languageOf(user), "customer.rate.thanks")).setEphemeral(true).queue();
+            }
         }
     }
 
@@ -277,23 +262,27 @@ class DiscordBot extends ListenerAdapter {
     public void onButtonInteraction(ButtonInteractionEvent event) {
         ChatUser user = chatUser(event.getUser(), event.getUserLocale());
         String action = event.getComponentId();
+        Who who = who(event.getUser(), event.getUserLocale());
         if (event.getChannelType().isThread()) {
-            event.deferEdit().queue();
-            ChatAddress where = new ChatAddress(Channel.DISCORD, staffChannelId == null ? event.getChannel().getId() : staffChannelId,
-                    event.getChannel().getId());
-            handle(event.getId(), user, where, () -> staff.onButton(Channel.DISCORD, user.externalUserId(), where, action));
+            String staffChannel = staffChannelId == null ? event.getChannel().getId() : staffChannelId;
+            if (stored(event, new StaffButton(who, staffChannel, event.getChannel().getId(), action), user)) {
+                event.deferEdit().queue();
+            }
             return;
         }
         String language = customers.languageOf(user);
-        if ("menu:new".equals(action)) {
+        ChatAction known = ChatAction.read(action).orElse(null);
+        if (known instanceof ChatAction.Menu menu && menu.item() == ChatAction.MenuItem.NEW) {
             event.replyModal(newTicketForm(language)).queue();
             return;
         }
-        String[] rating = action.split(":");
-        if (rating.length == 3 && "rate".equals(rating[0]) && rating[1].matches("[1-9]\\d{0,17}") && rating[2].matches("[1-5]")) {
-            TicketNumber number = TicketNumber.parse(rating[1]);
-            event.replyModal(ratingForm(language, number)).queue();
-            handle(event.getId(), user, () -> customers.rate(user, number, Integer.parseInt(rating[2])));
+        if (known instanceof ChatAction.Rate rate) {
+            if (stored(event, new Stars(who, rate.ticket(), rate.stars()), user)) {
+                event.replyModal(ratingForm(language, new TicketNumber(rate.ticket()))).queue();
+            }
+            return;
+        }
+        if (!stored(event, new CustomerButton(who, action), user)) {
             return;
         }
         if (event.isFromGuild()) {
@@ -301,24 +290,30 @@ class DiscordBot extends ListenerAdapter {
         } else {
             event.deferEdit().queue();
         }
-        handle(event.getId(), user, () -> customers.onButton(user, action));
     }
 
-    private void handle(String eventId, ChatUser user, Runnable effect) {
-        handle(eventId, user, null, effect);
+    /** Stores a gateway event in the inbox; one that cannot be stored now is lost to us (Discord does not send it again). */
+    private void store(String eventId, DiscordEvent event) {
+        try {
+            inbox.append(event.toInbox(eventId));
+        } catch (RuntimeException e) {
+            log.error("Discord event {} could not be stored and is lost: {}", eventId, e.toString());
+        }
     }
 
-    /** Runs the effect once per event; a refusal is told where the person wrote (a staff thread, or their DMs). */
-    private void handle(String eventId, ChatUser user, ChatAddress staffThread, Runnable effect) {
-        worker.execute(() -> {
-            try {
-                intake.once(new InboundEvent(Channel.DISCORD, eventId), effect,
-                        refusal -> outbox.toChat(staffThread != null ? staffThread : user.privateChat(),
-                                texts.explain(staffThread != null ? "en" : customers.languageOf(user), refusal)));
-            } catch (RuntimeException e) {
-                log.warn("Discord event {} could not be handled", eventId, e);
-            }
-        });
+    /**
+     * Stores an interaction in the inbox before it is acknowledged; when it cannot be stored, the user
+     * is asked to try again (ephemerally) and false is returned.
+     */
+    private boolean stored(IReplyCallback interaction, DiscordEvent event, ChatUser user) {
+        try {
+            inbox.append(event.toInbox(interaction.getId()));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Discord interaction {} could not be stored: {}", interaction.getId(), e.toString());
+            interaction.reply(texts.get(customers.languageOf(user), "inbox.unavailable")).setEphemeral(true).queue();
+            return false;
+        }
     }
 
     private static String option(SlashCommandInteractionEvent event, String name) {
@@ -331,7 +326,11 @@ class DiscordBot extends ListenerAdapter {
      * locale comes with interactions only ({@code null} for messages).
      */
     static ChatUser chatUser(User author, DiscordLocale locale) {
-        return new ChatUser(Channel.DISCORD, author.getId(), author.getId(), author.getEffectiveName(), reported(locale));
+        return who(author, locale).chatUser();
+    }
+
+    static Who who(User author, DiscordLocale locale) {
+        return new Who(author.getId(), author.getEffectiveName(), reported(locale));
     }
 
     /** The language tag a Discord locale reports (e.g. "es-ES"); none for an unknown or missing one. */
@@ -366,8 +365,9 @@ class DiscordBot extends ListenerAdapter {
                     && panel.equals(m.getContentRaw()));
             if (!posted) {
                 support.sendMessage(panel).setComponents(ActionRow.of(
-                        Button.primary("menu:new", texts.get(language, "bot.menu.new")),
-                        Button.secondary("menu:tickets", texts.get(language, "bot.menu.tickets")))).queue();
+                        Button.primary(new ChatAction.Menu(ChatAction.MenuItem.NEW).id(), texts.get(language, "bot.menu.new")),
+                        Button.secondary(new ChatAction.Menu(ChatAction.MenuItem.TICKETS).id(),
+                                texts.get(language, "bot.menu.tickets")))).queue();
             }
         }, failure -> log.warn("Could not read the Discord support channel: {}", failure.getMessage()));
     }
@@ -386,7 +386,4 @@ class DiscordBot extends ListenerAdapter {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    void shutdown() {
-        worker.shutdownNow();
-    }
 }

@@ -4,7 +4,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
-import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -22,7 +21,9 @@ import com.careregistry.core.chat.StaffConversation;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.ChatUser;
-import com.careregistry.core.inbox.Intake;
+import com.careregistry.core.inbox.InboundEvent;
+import com.careregistry.core.inbox.Inbox;
+import com.careregistry.core.inbox.InboxEvent;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.TicketNumber;
@@ -45,7 +46,6 @@ import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +54,7 @@ class DiscordBotListenerTest {
 
     static final String STAFF = "555";
 
-    final Intake intake = mock(Intake.class);
+    final Inbox inbox = mock(Inbox.class);
     final CustomerConversation customers = mock(CustomerConversation.class);
     final StaffConversation staff = mock(StaffConversation.class);
     final ManageCategories categories = mock(ManageCategories.class);
@@ -64,15 +64,19 @@ class DiscordBotListenerTest {
     static final String IN_DMS = "I answered you in our direct messages.";
 
     @BeforeEach
-    void runEffectsAtOnce() {
-        when(intake.once(any(), any(), any())).thenAnswer(call -> {
-            ((Runnable) call.getArgument(1)).run();
-            return Intake.Outcome.HANDLED;
+    void handleStoredEventsAtOnce() {
+        // the inbox hands each stored event straight to the Discord handler, as a worker would
+        DiscordInbox handler = new DiscordInbox(customers, staff, mock(Outbox.class), texts);
+        when(inbox.append(any(InboundEvent.class))).thenAnswer(call -> {
+            InboundEvent stored = call.getArgument(0);
+            handler.handle(new InboxEvent(1, stored.channel(), stored.externalEventId(), stored.orderingKey(), stored.payload(), 0,
+                    java.time.Instant.now()));
+            return 1;
         });
         when(customers.languageOf(any())).thenAnswer(call -> Texts.normalize(call.<ChatUser>getArgument(0).language()));
         List<Category> one = List.of(category(1L, "General"));
         when(categories.active()).thenReturn(one);
-        bot = new DiscordBot(intake, customers, staff, categories, mock(Outbox.class), texts, new DiscordSettings("t",
+        bot = new DiscordBot(inbox, customers, categories, texts, new DiscordSettings("t",
                 URI.create("http://127.0.0.1/api/v10/"), null, STAFF, null, null));
     }
 
@@ -81,11 +85,6 @@ class DiscordBotListenerTest {
         when(category.id()).thenReturn(id);
         when(category.name()).thenReturn(name);
         return category;
-    }
-
-    @AfterEach
-    void stop() {
-        bot.shutdown();
     }
 
     static User user(String id, String name, boolean isBot) {
@@ -141,7 +140,7 @@ class DiscordBotListenerTest {
     void botsAndOrdinaryServerChannelsAreIgnored() {
         bot.onMessageReceived(message(user("7", "otherbot", true), ChannelType.PRIVATE, "dm-2", "spam"));
         bot.onMessageReceived(message(user("42", "ann", false), ChannelType.TEXT, "general", "hello all"));
-        verify(intake, after(300).never()).once(any(), any(), any());
+        verify(inbox, never()).append(any(InboundEvent.class));
         verify(customers, never()).onMessage(any(), any());
     }
 

@@ -85,7 +85,7 @@ class DiscordDirectMessageTest {
         awaitPost(text -> text.startsWith("Hello ann!"));
         Thread.sleep(500);
         assertThat(posts()).filteredOn(c -> c.body().path("content").asText().startsWith("Hello ann!")).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events", Integer.class)).isEqualTo(1);
     }
 
     @Test

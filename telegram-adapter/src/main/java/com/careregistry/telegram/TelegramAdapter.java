@@ -69,6 +69,12 @@ public class TelegramAdapter {
     @Conditional(Enabled.class)
     static class On {
 
+        /** {@code scheme://host:port} of the Bot API, without a trailing slash. */
+        static String baseUrl(TelegramSettings settings) {
+            TelegramUrl url = urlOf(settings);
+            return url.getSchema() + "://" + url.getHost() + ":" + url.getPort();
+        }
+
         static TelegramUrl urlOf(TelegramSettings settings) {
             var api = settings.apiUrl();
             int port = api.getPort() > 0 ? api.getPort() : ("https".equals(api.getScheme()) ? 443 : 80);
@@ -119,8 +125,9 @@ public class TelegramAdapter {
         }
 
         @Bean
-        TelegramPoller telegramPoller(TelegramSettings settings, TelegramBot bot) {
-            return new TelegramPoller(settings, bot);
+        TelegramPoller telegramPoller(TelegramSettings settings, com.careregistry.core.inbox.Inbox inbox,
+                                      TelegramClient telegramClient) {
+            return new TelegramPoller(settings, inbox, telegramClient);
         }
     }
 }

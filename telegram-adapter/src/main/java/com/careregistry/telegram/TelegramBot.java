@@ -7,59 +7,64 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
-import com.careregistry.core.inbox.InboundEvent;
-import com.careregistry.core.inbox.Intake;
+import com.careregistry.core.inbox.InboxEvent;
+import com.careregistry.core.inbox.InboxHandler;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Function;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Every Telegram update comes in here, from the poller or the webhook. Each has its effect once:
- * it is recorded in the core's inbox by its update id in the transaction of its effect. A refusal
- * of the core is answered in the chat it came from, in the writer's language; nothing else changes.
+ * Every stored Telegram update is handled here, on the inbox's workers, inside the transaction
+ * that marks it handled: the update from the poller or the webhook, read back from the inbox. A
+ * refusal of the core is answered in the chat it came from, in the writer's language; an update
+ * that could not be handled at all is answered with an apology, also in their language.
  */
 @Component
 @Conditional(TelegramAdapter.Enabled.class)
-public class TelegramBot {
+public class TelegramBot implements InboxHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-
-    private final Intake intake;
     private final CustomerConversation customers;
     private final StaffConversation staff;
     private final TelegramSettings settings;
-    private final TelegramClient client;
     private final Outbox outbox;
     private final Texts texts;
 
-    TelegramBot(Intake intake, CustomerConversation customers, StaffConversation staff, TelegramSettings settings,
-                TelegramClient client, Outbox outbox, Texts texts) {
-        this.intake = intake;
+    TelegramBot(CustomerConversation customers, StaffConversation staff, TelegramSettings settings, Outbox outbox, Texts texts) {
         this.customers = customers;
         this.staff = staff;
         this.settings = settings;
-        this.client = client;
         this.outbox = outbox;
         this.texts = texts;
     }
 
-    /** Handles one update; returns what the inbox made of it. Throws only when it could not be recorded. */
-    public Intake.Outcome handle(Update update) {
-        InboundEvent event = new InboundEvent(Channel.TELEGRAM, String.valueOf(update.getUpdateId()));
-        Intake.Outcome outcome = intake.once(event, () -> route(update), refusal -> explain(update, refusal));
-        if (update.hasCallbackQuery()) {
-            acknowledge(update.getCallbackQuery());
-        }
-        return outcome;
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    @Override
+    public void handle(InboxEvent event) {
+        route(TelegramUpdates.read(event.payload()));
+    }
+
+    @Override
+    public void refused(InboxEvent event, DomainException refusal) {
+        Update update = TelegramUpdates.read(event.payload());
+        answer(update, language -> texts.explain(language, refusal));
+    }
+
+    /**
+     * The update could not be handled: its writer is told so where they wrote, when the update can be
+     * read well enough to know where that is.
+     */
+    @Override
+    public void failed(InboxEvent event) {
+        answer(TelegramUpdates.read(event.payload()), language -> texts.get(language, "inbox.failed"));
     }
 
     private void route(Update update) {
@@ -70,9 +75,10 @@ public class TelegramBot {
             }
             ChatInput incoming = Incoming.of(message);
             if (message.isUserMessage()) {
-                if (!isReplyToUs(message) || !staff.onReplyTo(Channel.TELEGRAM, String.valueOf(message.getFrom().getId()),
-                        repliedText(message), incoming)) {
-                    customers.onMessage(Incoming.chatUser(message.getFrom(), message.getChatId()), incoming);
+                ChatUser user = Incoming.chatUser(message.getFrom(), message.getChatId());
+                if (!isReplyToUs(message) || !staff.onReplyTo(user.privateChat(), user.externalUserId(),
+                        String.valueOf(message.getReplyToMessage().getMessageId()), incoming)) {
+                    customers.onMessage(user, incoming);
                 }
             } else if (settings.isStaffGroup(String.valueOf(message.getChatId())) && message.getMessageThreadId() != null
                     && !Boolean.TRUE.equals(message.getFrom().getIsBot())) {
@@ -100,28 +106,23 @@ public class TelegramBot {
         return repliedTo != null && repliedTo.getFrom() != null && Boolean.TRUE.equals(repliedTo.getFrom().getIsBot());
     }
 
-    private static String repliedText(Message message) {
-        Message repliedTo = message.getReplyToMessage();
-        return repliedTo.hasText() ? repliedTo.getText() : repliedTo.getCaption();
-    }
-
-    /** The core refused: tell the writer why, where they wrote. */
-    private void explain(Update update, DomainException refusal) {
+    /** Tells the writer of an update something, where they wrote, in their language (English in staff chat). */
+    private void answer(Update update, Function<String, String> text) {
         Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage() ? update.getEditedMessage() : null;
         if (message != null && message.getFrom() != null) {
             if (message.isUserMessage()) {
                 ChatUser user = Incoming.chatUser(message.getFrom(), message.getChatId());
-                outbox.toChat(user.privateChat(), texts.explain(customers.languageOf(user), refusal));
+                outbox.toChat(user.privateChat(), text.apply(customers.languageOf(user)));
             } else if (settings.isStaffGroup(String.valueOf(message.getChatId()))) {
                 outbox.toChat(new ChatAddress(Channel.TELEGRAM, String.valueOf(message.getChatId()),
                         message.getMessageThreadId() == null ? null : String.valueOf(message.getMessageThreadId())),
-                        texts.explain("en", refusal));
+                        text.apply("en"));
             }
         } else if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
             CallbackQuery query = update.getCallbackQuery();
             String language = query.getMessage().isUserMessage()
                     ? customers.languageOf(Incoming.chatUser(query.getFrom(), query.getMessage().getChatId())) : "en";
-            outbox.toChat(whereFrom(query), texts.explain(language, refusal));
+            outbox.toChat(whereFrom(query), text.apply(language));
         }
     }
 
@@ -130,14 +131,5 @@ public class TelegramBot {
         String thread = message instanceof Message full && full.getMessageThreadId() != null && Boolean.TRUE.equals(full.getIsTopicMessage())
                 ? String.valueOf(full.getMessageThreadId()) : null;
         return new ChatAddress(Channel.TELEGRAM, String.valueOf(message.getChatId()), thread);
-    }
-
-    /** Stops the button's spinner; best effort, outside any transaction. */
-    private void acknowledge(CallbackQuery query) {
-        try {
-            client.execute(new AnswerCallbackQuery(query.getId()));
-        } catch (TelegramApiException | RuntimeException e) {
-            log.debug("Could not answer callback query {}: {}", query.getId(), e.getMessage());
-        }
     }
 }

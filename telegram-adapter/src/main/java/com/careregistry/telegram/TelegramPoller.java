@@ -1,39 +1,53 @@
 package com.careregistry.telegram;
 
+import com.careregistry.core.inbox.InboundEvent;
+import com.careregistry.core.inbox.Inbox;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Long polling, in polling mode. The offset moves past an update only after the update has had
- * its effect (the inbox recorded it), so a crash or a failure of the database loses nothing: the
- * update is fetched again, and the inbox keeps it from having a second effect.
+ * Long polling, in polling mode. Each {@code getUpdates} batch is appended to the inbox as
+ * Telegram sent it, in one statement and one commit, and only then does the offset move past it:
+ * a crash, or a database that is down, loses nothing (the batch is fetched again and the inbox
+ * keeps a second copy out). Handling happens later, on the inbox's workers, so one update that
+ * cannot be handled never holds this loop.
  */
 class TelegramPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
     private final TelegramSettings settings;
-    private final TelegramBot bot;
+    private final Inbox inbox;
+    private final TelegramClient client;
     private final OkHttpClient http;
-    private final OkHttpTelegramClient client;
+    private final HttpUrl getUpdates;
     private volatile boolean running;
     private Thread thread;
 
-    TelegramPoller(TelegramSettings settings, TelegramBot bot) {
+    TelegramPoller(TelegramSettings settings, Inbox inbox, TelegramClient client) {
         this.settings = settings;
-        this.bot = bot;
+        this.inbox = inbox;
+        this.client = client;
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(settings.pollTimeout().plusSeconds(15)).build();
-        this.client = new OkHttpTelegramClient(http, settings.botToken(), TelegramAdapter.On.urlOf(settings));
+        this.getUpdates = HttpUrl.get(TelegramAdapter.On.baseUrl(settings) + "/bot" + settings.botToken() + "/getUpdates");
     }
 
     @Override
@@ -48,7 +62,7 @@ class TelegramPoller implements SmartLifecycle {
     }
 
     private void poll() {
-        Integer offset = null;
+        long offset = 0;
         boolean webhookDeleted = false;
         long backoff = 1000;
         while (running) {
@@ -57,24 +71,71 @@ class TelegramPoller implements SmartLifecycle {
                     client.execute(new DeleteWebhook());
                     webhookDeleted = true;
                 }
-                List<Update> updates = client.execute(GetUpdates.builder().offset(offset).limit(100)
-                        .timeout((int) settings.pollTimeout().toSeconds()).allowedUpdates(TelegramStartup.ALLOWED_UPDATES)
-                        .build());
-                for (Update update : updates) {
-                    if (!running) {
-                        return;
-                    }
-                    bot.handle(update);
-                    offset = update.getUpdateId() + 1;
+                JsonNode updates = fetch(offset);
+                if (!updates.isEmpty()) {
+                    List<InboundEvent> events = TelegramUpdates.events(updates);
+                    inbox.append(events);
+                    offset = updates.get(updates.size() - 1).path("update_id").asLong() + 1;
+                    acknowledgeButtons(updates);
                 }
                 backoff = 1000;
-            } catch (TelegramApiException | RuntimeException e) {
+            } catch (TelegramApiException | IOException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                log.warn("Telegram polling failed ({}); trying again in {} ms", e.getMessage(), backoff);
-                sleep(backoff);
+                long wait = e instanceof PollRefused refused && refused.retryAfter > 0 ? refused.retryAfter * 1000L : backoff;
+                log.warn("Telegram polling failed ({}); trying again in {} ms", e.getMessage(), wait);
+                sleep(wait);
                 backoff = Math.min(backoff * 2, 60_000);
+            }
+        }
+    }
+
+    /** One long poll: the updates from {@code offset} on, as Telegram sent them. */
+    private JsonNode fetch(long offset) throws IOException {
+        ObjectNode parameters = TelegramUpdates.JSON.createObjectNode();
+        if (offset > 0) {
+            parameters.put("offset", offset);
+        }
+        parameters.put("limit", 100);
+        parameters.put("timeout", settings.pollTimeout().toSeconds());
+        TelegramStartup.ALLOWED_UPDATES.forEach(parameters.putArray("allowed_updates")::add);
+        Request request = new Request.Builder().url(getUpdates)
+                .post(RequestBody.create(parameters.toString(), JSON_TYPE)).build();
+        try (Response response = http.newCall(request).execute()) {
+            JsonNode answer = TelegramUpdates.JSON.readTree(response.body().byteStream());
+            if (answer == null || !answer.path("ok").asBoolean(false) || !answer.path("result").isArray()) {
+                throw new PollRefused(answer == null ? "HTTP " + response.code() : answer.path("error_code").asText()
+                        + " " + answer.path("description").asText(), answer == null ? 0
+                        : answer.path("parameters").path("retry_after").asInt(0));
+            }
+            return answer.path("result");
+        }
+    }
+
+    /** Telegram answered the poll with an error (a 409 when another poller or a webhook takes the updates). */
+    private static final class PollRefused extends IOException {
+        final int retryAfter;
+
+        PollRefused(String message, int retryAfter) {
+            super("getUpdates refused: " + message);
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** Stops the spinner of each pressed button: the press is stored, its answer comes in the chat. */
+    private void acknowledgeButtons(JsonNode updates) {
+        for (JsonNode update : updates) {
+            String id = update.path("callback_query").path("id").asText(null);
+            if (id != null) {
+                try {
+                    client.executeAsync(new AnswerCallbackQuery(id)).exceptionally(failure -> {
+                        log.debug("Could not answer callback query {}: {}", id, failure.getMessage());
+                        return false;
+                    });
+                } catch (TelegramApiException | RuntimeException e) {
+                    log.debug("Could not answer callback query {}: {}", id, e.getMessage());
+                }
             }
         }
     }

@@ -71,7 +71,16 @@ public class TelegramApiDouble implements AutoCloseable {
      * @param failed true when the double answered with an error (injected fault, gone thread,
      *               unknown method)
      */
-    public record Call(String method, JsonNode params, boolean failed) {
+    public record Call(String method, JsonNode params, boolean failed, JsonNode result) {
+
+        public Call(String method, JsonNode params, boolean failed) {
+            this(method, params, failed, null);
+        }
+
+        /** The id of the message this call made (what Telegram answered), or null. */
+        public Integer messageId() {
+            return result != null && result.path("message_id").canConvertToInt() ? result.path("message_id").asInt() : null;
+        }
 
         /** Plain value of a parameter ({@code asText()} of a value node, JSON text of an object), or null. */
         public String param(String name) {
@@ -724,58 +733,69 @@ public class TelegramApiDouble implements AutoCloseable {
             if (fault == null && !known) {
                 fault = new Fault(404, "Not Found: method not found", null);
             }
-            calls.add(new Call(method, params, fault != null));
-            lock.notifyAll();
+            if (fault != null || method.equals("getUpdates")) {
+                calls.add(new Call(method, params, fault != null));
+                lock.notifyAll();
+            }
             if (fault != null) {
                 return new Reply(fault.errorCode(), error(fault.errorCode(), fault.description(), fault.retryAfter()));
             }
-            JsonNode stub = stubbedResults.get(key(method));
-            if (stub != null) {
-                return ok(stub.deepCopy());
+            Reply reply = answer(method, params);
+            if (!method.equals("getUpdates")) {
+                calls.add(new Call(method, params, reply.status() != 200, reply.status() == 200 ? reply.body().path("result") : null));
+                lock.notifyAll();
             }
-            if (method.equals("getUpdates")) {
-                return getUpdates(params);
-            }
-            if (method.equals("getMe")) {
-                return ok(botUser());
-            }
-            if (method.equals("getFile")) {
-                String fileId = params.path("file_id").asText();
-                StoredFile file = files.get(fileId);
-                if (file == null) {
-                    calls.set(calls.size() - 1, new Call(method, params, true));
-                    return new Reply(400, error(400, "Bad Request: invalid file_id", null));
-                }
-                ObjectNode result = JsonNodeFactory.instance.objectNode();
-                result.put("file_id", fileId);
-                result.put("file_unique_id", "u-" + fileId);
-                result.put("file_size", file.bytes().length);
-                result.put("file_path", file.path());
-                return ok(result);
-            }
-            if (method.equals("createForumTopic")) {
-                ObjectNode topic = JsonNodeFactory.instance.objectNode();
-                topic.put("message_thread_id", nextThreadId++);
-                topic.put("name", params.path("name").asText());
-                topic.put("icon_color", params.path("icon_color").asInt(DEFAULT_ICON_COLOR));
-                if (params.hasNonNull("icon_custom_emoji_id")) {
-                    topic.put("icon_custom_emoji_id", params.path("icon_custom_emoji_id").asText());
-                }
-                return ok(topic);
-            }
-            if (method.equals("copyMessage")) {
-                ObjectNode id = JsonNodeFactory.instance.objectNode();
-                id.put("message_id", nextMessageId++);
-                return ok(id);
-            }
-            if (MESSAGE_METHODS.contains(method)) {
-                return ok(message(method, params));
-            }
-            if (TRUE_METHODS.contains(method)) {
-                return ok(JsonNodeFactory.instance.booleanNode(true));
-            }
-            throw new IllegalStateException("unhandled " + method);
+            return reply;
         }
+    }
+
+    /** Called with lock held; the answer to a call that has no fault to answer. */
+    private Reply answer(String method, ObjectNode params) throws InterruptedException {
+        JsonNode stub = stubbedResults.get(key(method));
+        if (stub != null) {
+            return ok(stub.deepCopy());
+        }
+        if (method.equals("getUpdates")) {
+            return getUpdates(params);
+        }
+        if (method.equals("getMe")) {
+            return ok(botUser());
+        }
+        if (method.equals("getFile")) {
+            String fileId = params.path("file_id").asText();
+            StoredFile file = files.get(fileId);
+            if (file == null) {
+                return new Reply(400, error(400, "Bad Request: invalid file_id", null));
+            }
+            ObjectNode result = JsonNodeFactory.instance.objectNode();
+            result.put("file_id", fileId);
+            result.put("file_unique_id", "u-" + fileId);
+            result.put("file_size", file.bytes().length);
+            result.put("file_path", file.path());
+            return ok(result);
+        }
+        if (method.equals("createForumTopic")) {
+            ObjectNode topic = JsonNodeFactory.instance.objectNode();
+            topic.put("message_thread_id", nextThreadId++);
+            topic.put("name", params.path("name").asText());
+            topic.put("icon_color", params.path("icon_color").asInt(DEFAULT_ICON_COLOR));
+            if (params.hasNonNull("icon_custom_emoji_id")) {
+                topic.put("icon_custom_emoji_id", params.path("icon_custom_emoji_id").asText());
+            }
+            return ok(topic);
+        }
+        if (method.equals("copyMessage")) {
+            ObjectNode id = JsonNodeFactory.instance.objectNode();
+            id.put("message_id", nextMessageId++);
+            return ok(id);
+        }
+        if (MESSAGE_METHODS.contains(method)) {
+            return ok(message(method, params));
+        }
+        if (TRUE_METHODS.contains(method)) {
+            return ok(JsonNodeFactory.instance.booleanNode(true));
+        }
+        throw new IllegalStateException("unhandled " + method);
     }
 
     private boolean isHandled(String method) {

@@ -1,6 +1,7 @@
 package com.careregistry.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careregistry.TelegramTestApplication;
 import com.careregistry.core.agent.Agent;
@@ -93,7 +94,7 @@ class TelegramWebhookTest {
         API.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ANN)) && c.param("text").startsWith("Hello Ann!"), WAIT);
         Thread.sleep(300);
         assertThat(API.calls("sendMessage")).filteredOn(c -> c.param("text").startsWith("Hello Ann!")).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events", Integer.class)).isEqualTo(1);
     }
 
     @Test
@@ -103,15 +104,34 @@ class TelegramWebhookTest {
         assertThat(post(update, null).statusCode()).isEqualTo(401);
         assertThat(post(update, SECRET.substring(1)).statusCode()).isEqualTo(401);
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customers", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages", Integer.class)).isZero();
     }
 
     @Test
+    void anUpdateThatTheCoreRefusesIsTaken200AndAnsweredInTheChat() throws Exception {
+        assertThat(post(API.callback(ANN, "Ann", ANN, 5, "rate:1001:x"), SECRET).statusCode()).isEqualTo(200);
+        assertThat(post(API.privateText(ANN, "Ann", "en", "/ticket 99999"), SECRET).statusCode()).isEqualTo(200);
+
+        API.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ANN))
+                && c.param("text").equals("This button no longer works."), WAIT);
+        API.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ANN))
+                && c.param("text").contains("#99999"), WAIT);
+    }
+
+    @Test
+    void aBodyOverAMegabyteIsRefusedWithoutBeingStored() throws Exception {
+        String huge = "{\"update_id\": 1, \"pad\": \"" + "x".repeat(TelegramWebhook.MAX_BODY_BYTES) + "\"}";
+        assertThat(post(huge, SECRET).statusCode()).isEqualTo(413);
+        assertThat(post(huge, "wrong").statusCode()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events", Integer.class)).isZero();
+    }
+
+    @Test
     void aBodyThatIsNoUpdateIsRefusedPolitely() throws Exception {
         assertThat(post("{not json", SECRET).statusCode()).isEqualTo(400);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbound_events", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events", Integer.class)).isZero();
     }
 
     @Test
@@ -122,7 +142,8 @@ class TelegramWebhookTest {
 
         post(API.privateText(ANN, "Ann", "en", "/new"), SECRET);
         post(API.privateText(ANN, "Ann", "en", "Phone is dead"), SECRET);
-        long number = jdbc.queryForObject("SELECT number FROM tickets", Long.class);
+        long number = await().atMost(WAIT).until(() -> jdbc.queryForList("SELECT number FROM tickets", Long.class),
+                numbers -> !numbers.isEmpty()).get(0);
         assignAgent.assign(new TicketNumber(number), maria.id());
         API.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(MARIA))
                 && c.param("text").startsWith("#" + number + " · Phone is dead"), WAIT);
@@ -131,7 +152,10 @@ class TelegramWebhookTest {
         Call tagged = API.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(MARIA))
                 && c.param("text").equals("#" + number + " · Ann:\nIt will not charge either"), WAIT);
 
-        post(API.privateReply(MARIA, "Maria", "Try another cable, please.", 77, tagged.param("text")), SECRET);
+        // the reply names the ticket by the message it answers, as the outbox recorded it once sent
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE chat_id = ? AND external_message_id = ?",
+                Integer.class, String.valueOf(MARIA), String.valueOf(tagged.messageId())) == 1);
+        post(API.privateReply(MARIA, "Maria", "Try another cable, please.", tagged.messageId(), tagged.param("text")), SECRET);
         API.awaitCall("sendMessage", c -> c.param("chat_id").equals(String.valueOf(ANN))
                 && c.param("text").equals("#" + number + " · Maria:\nTry another cable, please."), WAIT);
     }

@@ -4,6 +4,18 @@ import com.careregistry.core.agent.JoinRequestDesk;
 import com.careregistry.core.category.Category;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAction;
+import com.careregistry.core.common.ChatAction.AskToClose;
+import com.careregistry.core.common.ChatAction.ChooseCategory;
+import com.careregistry.core.common.ChatAction.ChooseLanguage;
+import com.careregistry.core.common.ChatAction.ConfirmClose;
+import com.careregistry.core.common.ChatAction.Menu;
+import com.careregistry.core.common.ChatAction.MenuItem;
+import com.careregistry.core.common.ChatAction.OfferNewTicket;
+import com.careregistry.core.common.ChatAction.PickTicket;
+import com.careregistry.core.common.ChatAction.Rate;
+import com.careregistry.core.common.ChatAction.ReplyTo;
+import com.careregistry.core.common.ChatAction.ShowTicket;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
@@ -210,69 +222,82 @@ public class CustomerConversation {
 
     // ---------------------------------------------------------------- buttons
 
-    /** A button pressed in the private chat; {@code data} is the action id the button was made with. */
+    /**
+     * A button pressed in the private chat; {@code data} is the action id the button was made with.
+     * A malformed, stale or foreign one is refused ("This button no longer works").
+     */
     public void onButton(ChatUser user, String data) {
+        ChatAction action = ChatAction.parse(data);
         Session s = session(user);
-        String[] parts = data.split(":");
-        switch (parts[0]) {
-            case "menu" -> {
-                switch (parts.length > 1 ? parts[1] : "") {
-                    case "new" -> newTicket(s);
-                    case "tickets" -> listTickets(s);
-                    default -> replies.send(s.chat(), s.language(), "bot.help");
-                }
+        if (action instanceof Menu menu) {
+            switch (menu.item()) {
+                case NEW -> newTicket(s);
+                case TICKETS -> listTickets(s);
+                case HELP -> replies.send(s.chat(), s.language(), "bot.help");
             }
-            case "cat" -> {
-                if (!NEW_CATEGORY.equals(s.step())) {
-                    replies.send(s.chat(), s.language(), "bot.button.stale");
-                    return;
-                }
-                Category category = categories.get(Long.valueOf(parts[1]));
-                if (s.data().containsKey(PENDING) || s.data().containsKey("mid")) {
-                    open(s, category.id(), pending(s));   // the message they wrote before choosing
-                    return;
-                }
-                moveTo(s, NEW_DESCRIBE, Map.of("category", String.valueOf(category.id())));
-                replies.send(s.chat(), s.language(), "bot.new.describe");
-            }
-            case "show" -> showTicket(s, number(parts[1]));
-            case "reply" -> {
-                TicketNumber number = number(parts[1]);
-                queries.detailsForCustomer(s.customer().id(), number);
-                setCurrent(s, number);
-                replies.send(s.chat(), s.language(), "bot.ticket.reply-to", number.toString());
-            }
-            case "close" -> confirmClose(s, number(parts[1]));
-            case "close-yes" -> {
-                TicketNumber number = number(parts[1]);
+        } else if (action instanceof ChooseCategory chosen) {
+            chooseCategory(s, chosen.categoryId());
+        } else if (action instanceof ShowTicket show) {
+            showTicket(s, new TicketNumber(show.ticket()));
+        } else if (action instanceof ReplyTo reply) {
+            TicketNumber number = new TicketNumber(reply.ticket());
+            queries.detailsForCustomer(s.customer().id(), number);
+            setCurrent(s, number);
+            replies.send(s.chat(), s.language(), "bot.ticket.reply-to", number.toString());
+        } else if (action instanceof AskToClose close) {
+            confirmClose(s, new TicketNumber(close.ticket()));
+        } else if (action instanceof ConfirmClose answer) {
+            TicketNumber number = new TicketNumber(answer.ticket());
+            if (answer.close()) {
                 closeTicket.byCustomer(s.customer().id(), number);
+            } else {
+                replies.send(s.chat(), s.language(), "bot.close.kept", number.toString());
             }
-            case "close-no" -> replies.send(s.chat(), s.language(), "bot.close.kept", number(parts[1]).toString());
-            case "rate" -> {
-                TicketNumber number = number(parts[1]);
-                rateTicket.rate(s.customer().id(), number, Integer.parseInt(parts[2]), null);
-                moveTo(s, RATE_COMMENT, Map.of("ticket", String.valueOf(number.value())));
-                replies.send(s.chat(), s.language(), "bot.rate.comment");
+        } else if (action instanceof Rate rate) {
+            TicketNumber number = new TicketNumber(rate.ticket());
+            rateTicket.rate(s.customer().id(), number, rate.stars(), null);
+            moveTo(s, RATE_COMMENT, Map.of("ticket", String.valueOf(number.value())));
+            replies.send(s.chat(), s.language(), "bot.rate.comment");
+        } else if (action instanceof PickTicket pick) {
+            postPending(s, new TicketNumber(pick.ticket()));
+        } else if (action instanceof OfferNewTicket offer) {
+            answerOffer(s, offer.open());
+        } else if (action instanceof ChooseLanguage chosen) {
+            if (!Texts.SUPPORTED_LANGUAGES.contains(chosen.language())) {
+                throw new DomainException("bot.button.stale");   // not one we offered
             }
-            case "pick" -> postPending(s, number(parts[1]));
-            case "offer" -> {
-                if (!OFFER_NEW.equals(s.step())) {
-                    replies.send(s.chat(), s.language(), "bot.button.stale");
-                } else if ("yes".equals(parts[1])) {
-                    ChatInput pending = pending(s);
-                    moveTo(s, IDLE, Map.of());
-                    openWithChosenOrOnlyCategory(s, pending);
-                } else {
-                    moveTo(s, IDLE, Map.of());
-                    replies.send(s.chat(), s.language(), "bot.cancelled");
-                }
-            }
-            case "lang" -> {
-                Customer customer = customers.changeLanguage(s.customer().id(), parts[1]);
-                replies.send(s.chat(), customer.language(), "bot.language.set",
-                        replies.text(customer.language(), "language.name." + customer.language()));
-            }
-            default -> replies.send(s.chat(), s.language(), "bot.button.stale");
+            Customer customer = customers.changeLanguage(s.customer().id(), chosen.language());
+            replies.send(s.chat(), customer.language(), "bot.language.set",
+                    replies.text(customer.language(), "language.name." + customer.language()));
+        } else {
+            replies.send(s.chat(), s.language(), "bot.button.stale");   // a staff button pressed here
+        }
+    }
+
+    private void chooseCategory(Session s, long categoryId) {
+        if (!NEW_CATEGORY.equals(s.step())) {
+            replies.send(s.chat(), s.language(), "bot.button.stale");
+            return;
+        }
+        Category category = categories.get(categoryId);
+        if (s.data().containsKey(PENDING) || s.data().containsKey("mid")) {
+            open(s, category.id(), pending(s));   // the message they wrote before choosing
+            return;
+        }
+        moveTo(s, NEW_DESCRIBE, Map.of("category", String.valueOf(category.id())));
+        replies.send(s.chat(), s.language(), "bot.new.describe");
+    }
+
+    private void answerOffer(Session s, boolean open) {
+        if (!OFFER_NEW.equals(s.step())) {
+            replies.send(s.chat(), s.language(), "bot.button.stale");
+        } else if (open) {
+            ChatInput pending = pending(s);
+            moveTo(s, IDLE, Map.of());
+            openWithChosenOrOnlyCategory(s, pending);
+        } else {
+            moveTo(s, IDLE, Map.of());
+            replies.send(s.chat(), s.language(), "bot.cancelled");
         }
     }
 
@@ -280,9 +305,9 @@ public class CustomerConversation {
 
     private void start(Session s) {
         replies.send(s.chat(), replies.text(s.language(), "bot.greeting", s.customer().displayName()), List.of(
-                replies.action("menu:new", s.language(), "bot.menu.new"),
-                replies.action("menu:tickets", s.language(), "bot.menu.tickets"),
-                replies.action("menu:help", s.language(), "bot.menu.help")));
+                replies.action(new Menu(MenuItem.NEW), s.language(), "bot.menu.new"),
+                replies.action(new Menu(MenuItem.TICKETS), s.language(), "bot.menu.tickets"),
+                replies.action(new Menu(MenuItem.HELP), s.language(), "bot.menu.help")));
     }
 
     private void newTicket(Session s) {
@@ -293,7 +318,7 @@ public class CustomerConversation {
             return;
         }
         moveTo(s, NEW_CATEGORY, Map.of());
-        List<MessageAction> buttons = active.stream().map(c -> new MessageAction("cat:" + c.id(), c.name())).toList();
+        List<MessageAction> buttons = active.stream().map(c -> MessageAction.of(new ChooseCategory(c.id()), c.name())).toList();
         replies.send(s.chat(), replies.text(s.language(), "bot.new.choose-category"), buttons);
     }
 
@@ -317,7 +342,7 @@ public class CustomerConversation {
             // the customer still has to choose; the message they wrote becomes the description then
             moveTo(s, NEW_CATEGORY, keep(pending));
             replies.send(s.chat(), replies.text(s.language(), "bot.new.choose-category"),
-                    active.stream().map(c -> new MessageAction("cat:" + c.id(), c.name())).toList());
+                    active.stream().map(c -> MessageAction.of(new ChooseCategory(c.id()), c.name())).toList());
         }
     }
 
@@ -332,7 +357,7 @@ public class CustomerConversation {
         for (TicketSummary ticket : mine) {
             text.append('\n').append(replies.text(s.language(), "tickets.line", ticket.number().toString(), ticket.subject(),
                     replies.text(s.language(), ticket.status().textKey()), agentName(s.language(), ticket.agent())));
-            buttons.add(new MessageAction("show:" + ticket.numberValue(), ticket.number() + " · " + ticket.subject()));
+            buttons.add(MessageAction.of(new ShowTicket(ticket.numberValue()), ticket.number() + " · " + ticket.subject()));
         }
         replies.send(s.chat(), text.toString(), buttons);
     }
@@ -358,8 +383,8 @@ public class CustomerConversation {
         setCurrent(s, number);
         List<MessageAction> buttons = new ArrayList<>();
         if (details.status() != TicketStatus.CLOSED) {
-            buttons.add(replies.action("reply:" + number.value(), language, "action.reply"));
-            buttons.add(replies.action("close:" + number.value(), language, "action.close"));
+            buttons.add(replies.action(new ReplyTo(number.value()), language, "action.reply"));
+            buttons.add(replies.action(new AskToClose(number.value()), language, "action.close"));
         }
         replies.send(s.chat(), text.toString(), buttons);
     }
@@ -379,15 +404,15 @@ public class CustomerConversation {
             replies.send(s.chat(), s.language(), "bot.close.none");
         } else {
             replies.send(s.chat(), replies.text(s.language(), "bot.close.which"),
-                    open.stream().map(t -> new MessageAction("close:" + t.numberValue(), t.number() + " · " + t.subject())).toList());
+                    open.stream().map(t -> MessageAction.of(new AskToClose(t.numberValue()), t.number() + " · " + t.subject())).toList());
         }
     }
 
     private void confirmClose(Session s, TicketNumber number) {
         queries.detailsForCustomer(s.customer().id(), number);
         replies.send(s.chat(), replies.text(s.language(), "bot.close.confirm", number.toString()), List.of(
-                replies.action("close-yes:" + number.value(), s.language(), "bot.close.yes"),
-                replies.action("close-no:" + number.value(), s.language(), "bot.close.no")));
+                replies.action(new ConfirmClose(number.value(), true), s.language(), "bot.close.yes"),
+                replies.action(new ConfirmClose(number.value(), false), s.language(), "bot.close.no")));
     }
 
     private void toCurrentTicket(Session s, ChatInput incoming) {
@@ -404,14 +429,14 @@ public class CustomerConversation {
             incoming.content(); // refuses an over-long message before it is kept
             moveTo(s, OFFER_NEW, keep(incoming));
             replies.send(s.chat(), replies.text(s.language(), "bot.no-open-ticket"), List.of(
-                    replies.action("offer:yes", s.language(), "bot.offer.open"),
-                    replies.action("offer:no", s.language(), "bot.cancel")));
+                    replies.action(new OfferNewTicket(true), s.language(), "bot.offer.open"),
+                    replies.action(new OfferNewTicket(false), s.language(), "bot.cancel")));
             return;
         }
         incoming.content(); // refuses an over-long message before it is kept
         moveTo(s, CHOOSE_TICKET, keep(incoming));
         replies.send(s.chat(), replies.text(s.language(), "bot.which-ticket"),
-                open.stream().map(t -> new MessageAction("pick:" + t.numberValue(), t.number() + " · " + t.subject())).toList());
+                open.stream().map(t -> MessageAction.of(new PickTicket(t.numberValue()), t.number() + " · " + t.subject())).toList());
     }
 
     private void postPending(Session s, TicketNumber number) {
@@ -452,7 +477,7 @@ public class CustomerConversation {
 
     private void chooseLanguage(Session s) {
         replies.send(s.chat(), replies.text(s.language(), "bot.language.choose"), Texts.SUPPORTED_LANGUAGES.stream()
-                .map(language -> new MessageAction("lang:" + language, replies.text(language, "language.name." + language)))
+                .map(language -> MessageAction.of(new ChooseLanguage(language), replies.text(language, "language.name." + language)))
                 .toList());
     }
 

@@ -1,5 +1,6 @@
 package com.careregistry.core.chat;
 
+import com.careregistry.core.common.ChatAction;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
@@ -17,8 +18,8 @@ public record Replies(Outbox outbox, Texts texts) {
         outbox.toChat(to, text, actions);
     }
 
-    public MessageAction action(String id, String language, String labelKey, Object... args) {
-        return new MessageAction(id, texts.get(language, labelKey, args));
+    public MessageAction action(ChatAction action, String language, String labelKey, Object... args) {
+        return MessageAction.of(action, texts.get(language, labelKey, args));
     }
 
     public String text(String language, String key, Object... args) {

@@ -3,6 +3,9 @@ package com.careregistry.core.chat;
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAction;
+import com.careregistry.core.common.ChatAction.Claim;
+import com.careregistry.core.common.ChatAction.StaffAction;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.staff.StaffThreads;
@@ -13,20 +16,16 @@ import com.careregistry.core.ticket.ResolveTicket;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Agents in staff chat, on any platform: messages in a ticket's staff thread, replies to a
- * message tagged {@code #N} in their private chat (where there is no staff group), and the Claim
+ * Agents in staff chat, on any platform: messages in a ticket's staff thread, replies to one of
+ * our messages about a ticket in their private chat (where there is no staff group), and the Claim
  * and Resolve buttons. Only chat accounts linked to an active agent speak to customers; anyone
  * else is told so.
  */
 @Component
 public class StaffConversation {
-
-    private static final Pattern TAG = Pattern.compile("^#(\\d{1,18})\\b");
 
     private final ManageAgents agents;
     private final StaffThreads threads;
@@ -35,6 +34,7 @@ public class StaffConversation {
     private final AssignAgent assignAgent;
     private final ResolveTicket resolveTicket;
     private final Replies replies;
+    private final Outbox outbox;
 
     StaffConversation(ManageAgents agents, StaffThreads threads, TicketQueries queries, PostAgentMessage postMessage,
                       AssignAgent assignAgent, ResolveTicket resolveTicket, Outbox outbox, Texts texts) {
@@ -45,6 +45,7 @@ public class StaffConversation {
         this.assignAgent = assignAgent;
         this.resolveTicket = resolveTicket;
         this.replies = new Replies(outbox, texts);
+        this.outbox = outbox;
     }
 
     /** A message in a staff thread: from an agent, it goes to the ticket's customer. */
@@ -65,26 +66,30 @@ public class StaffConversation {
     }
 
     /**
-     * An agent answering in their private chat by replying to one of our messages tagged
-     * {@code #N}; false when it is not that (then it is a customer's message).
+     * An agent answering in their private chat by replying to one of our messages about a ticket
+     * (the message they replied to, by its id in that chat, names the ticket); false when it is not
+     * that (then it is a customer's message).
      */
-    public boolean onReplyTo(Channel channel, String externalUserId, String repliedText, ChatInput input) {
-        if (input.isCommand()) {
+    public boolean onReplyTo(ChatAddress chat, String externalUserId, String repliedMessageId, ChatInput input) {
+        if (input.isCommand() || repliedMessageId == null) {
             return false;
         }
-        Matcher tag = TAG.matcher(repliedText == null ? "" : repliedText);
-        Optional<Agent> agent = agents.agentBehind(channel, externalUserId);
-        if (!tag.find() || agent.isEmpty()) {
+        Optional<Agent> agent = agents.agentBehind(chat.channel(), externalUserId);
+        if (agent.isEmpty()) {
             return false;
         }
-        postMessage.post(new PostAgentMessage.Command(agent.get().id(), TicketNumber.parse(tag.group(1)), input.content()));
+        Optional<Long> ticketId = outbox.ticketOfSent(chat, repliedMessageId);
+        if (ticketId.isEmpty()) {
+            return false;
+        }
+        postMessage.post(new PostAgentMessage.Command(agent.get().id(), queries.numberOf(ticketId.get()), input.content()));
         return true;
     }
 
     /** Claim or Resolve pressed on a ticket's card; false when the button is no staff button. */
     public boolean onButton(Channel channel, String externalUserId, ChatAddress where, String data) {
-        String[] parts = data.split(":");
-        if (parts.length != 2 || !(parts[0].equals("claim") || parts[0].equals("resolve"))) {
+        Optional<StaffAction> action = ChatAction.read(data).filter(StaffAction.class::isInstance).map(StaffAction.class::cast);
+        if (action.isEmpty()) {
             return false;
         }
         Optional<Agent> agent = agents.agentBehind(channel, externalUserId);
@@ -92,8 +97,8 @@ public class StaffConversation {
             replies.send(where, "en", "staff.not-an-agent");
             return true;
         }
-        TicketNumber number = TicketNumber.parse(parts[1]);
-        if (parts[0].equals("claim")) {
+        TicketNumber number = new TicketNumber(action.get().ticket());
+        if (action.get() instanceof Claim) {
             assignAgent.claim(number, agent.get().id());
         } else {
             resolveTicket.resolve(number, agent.get().id());

@@ -17,6 +17,11 @@ public record MessageAction(String id, String label) {
         label = label == null ? id : label.replace('\t', ' ').replace('\n', ' ');
     }
 
+    /** A button that does {@code action}, labelled in the recipient's language. */
+    public static MessageAction of(com.careregistry.core.common.ChatAction action, String label) {
+        return new MessageAction(action.id(), label);
+    }
+
     static String encode(List<MessageAction> actions) {
         if (actions == null || actions.isEmpty()) {
             return null;

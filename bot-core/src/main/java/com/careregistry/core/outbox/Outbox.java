@@ -69,6 +69,15 @@ public class Outbox {
         return rows.findByTicketIdOrderByIdAsc(ticketId);
     }
 
+    /**
+     * The ticket a message we sent to this chat was about, found by the platform's id of it (the
+     * id of its last part, as the sender reported it).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> ticketOfSent(ChatAddress chat, String externalMessageId) {
+        return rows.ticketOfSent(chat.channel(), chat.chatId(), externalMessageId, PageRequest.of(0, 1)).stream().findFirst();
+    }
+
     /** Rows that were given up, newest first. */
     @Transactional(readOnly = true)
     public List<OutboxMessage> dead(int limit) {

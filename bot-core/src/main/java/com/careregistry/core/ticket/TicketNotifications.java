@@ -7,6 +7,7 @@ import com.careregistry.core.agent.Agents;
 import com.careregistry.core.category.Categories;
 import com.careregistry.core.category.Category;
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAction;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
@@ -145,7 +146,7 @@ class TicketNotifications {
         String number = ticket.number().toString();
         String agentName = agents.findById(event.byAgentId()).map(Agent::firstName).orElse("");
         toCustomer(ticket, customer, texts.get(customer.language(), "customer.ticket-resolved", number, agentName),
-                List.of(new MessageAction("close:" + ticket.number().value(), texts.get(customer.language(), "action.close"))));
+                List.of(MessageAction.of(new ChatAction.AskToClose(ticket.number().value()), texts.get(customer.language(), "action.close"))));
         toStaff(ticket, language -> texts.get(language, "staff.ticket.resolved", number), List.of());
     }
 
@@ -164,7 +165,7 @@ class TicketNotifications {
         List<MessageAction> stars = new ArrayList<>();
         if (ticket.rating() == null) {
             for (int star = 1; star <= 5; star++) {
-                stars.add(new MessageAction("rate:" + ticket.number().value() + ":" + star, "★".repeat(star)));
+                stars.add(MessageAction.of(new ChatAction.Rate(ticket.number().value(), star), "★".repeat(star)));
             }
         }
         String text = texts.get(customer.language(), key, number)
@@ -190,8 +191,8 @@ class TicketNotifications {
 
     private List<MessageAction> staffActions(Ticket ticket) {
         long number = ticket.number().value();
-        return List.of(new MessageAction("claim:" + number, texts.get("en", "action.claim")),
-                new MessageAction("resolve:" + number, texts.get("en", "action.resolve")));
+        return List.of(MessageAction.of(new ChatAction.Claim(number), texts.get("en", "action.claim")),
+                MessageAction.of(new ChatAction.Resolve(number), texts.get("en", "action.resolve")));
     }
 
     private String categoryName(Ticket ticket) {

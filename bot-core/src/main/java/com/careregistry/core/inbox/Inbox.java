@@ -1,0 +1,162 @@
+package com.careregistry.core.inbox;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.NotFoundException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inbox: where every inbound platform event is stored before anything else happens to it.
+ * An adapter appends what the platform sent (a whole Telegram {@code getUpdates} batch in one
+ * statement and one commit) and only then moves its offset, answers the webhook or acknowledges
+ * the interaction; the workers handle the stored events afterwards. An event the inbox already
+ * holds (a redelivery) is not stored again.
+ */
+@Service
+public class Inbox {
+
+    /** A statement carries at most this many events (MariaDB allows 65,535 parameters). */
+    private static final int ROWS_PER_STATEMENT = 500;
+    private static final int COLUMNS = 6;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final InboxQueue queue;
+    private final Clock clock;
+
+    public Inbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, InboxQueue queue, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores these events in one transaction; returns how many were new. When this returns, they are
+     * durable: the caller may confirm them to the platform. Throws when they could not be stored.
+     */
+    public int append(List<InboundEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Integer stored = tx.execute(status -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            int inserted = 0;
+            for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+                List<InboundEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+                inserted += insert(chunk, now);
+            }
+            Set<String> keys = new LinkedHashSet<>();
+            events.forEach(event -> keys.add(event.orderingKey()));
+            afterCommit(() -> queue.offer(keys));
+            return inserted;
+        });
+        return stored == null ? 0 : stored;
+    }
+
+    public int append(InboundEvent event) {
+        return append(List.of(event));
+    }
+
+    private int insert(List<InboundEvent> chunk, Timestamp now) {
+        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO inbox_events "
+                + "(channel, external_event_id, ordering_key, payload, status, next_attempt_at, received_at) VALUES ");
+        Object[] args = new Object[chunk.size() * COLUMNS];
+        int i = 0;
+        for (InboundEvent event : chunk) {
+            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, 'PENDING', ?, ?)");
+            args[i++] = event.channel().name();
+            args[i++] = event.externalEventId();
+            args[i++] = event.orderingKey();
+            args[i++] = event.payload();
+            args[i++] = now;
+            args[i++] = now;
+        }
+        return jdbc.update(sql.toString(), args);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    /** Whether the inbox holds this event (in any state). */
+    public boolean holds(Channel channel, String externalEventId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events WHERE channel = ? AND external_event_id = ?",
+                Integer.class, channel.name(), externalEventId);
+        return count != null && count > 0;
+    }
+
+    /** An event set aside after its last failed try, as the panel lists it. */
+    public record FailedEvent(long id, Channel channel, String externalEventId, String orderingKey, int attempts,
+                              String lastError, Instant receivedAt, String payloadStart) {
+    }
+
+    /** Events set aside as failed, newest first. */
+    public List<FailedEvent> failed(int limit) {
+        return jdbc.query("""
+                SELECT id, channel, external_event_id, ordering_key, attempts, last_error, received_at, SUBSTRING(payload, 1, 300) AS start
+                FROM inbox_events WHERE status = 'FAILED' ORDER BY id DESC LIMIT ?
+                """, (rs, row) -> new FailedEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
+                rs.getString("external_event_id"), rs.getString("ordering_key"), rs.getInt("attempts"),
+                rs.getString("last_error"), rs.getTimestamp("received_at").toInstant(), rs.getString("start")), limit);
+    }
+
+    public long countFailed() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events WHERE status = 'FAILED'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Events stored and not handled yet (for the dashboard and tests). */
+    public long countPending() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events WHERE status = 'PENDING'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * An admin tries a failed event again, once its cause is gone: it is handled as if new, before the
+     * events its chat received since (it came first).
+     */
+    public void retry(long id) {
+        String key = failedKey(id);
+        tx.executeWithoutResult(status -> {
+            jdbc.update("UPDATE inbox_events SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'FAILED'",
+                    Timestamp.from(clock.instant()), id);
+            afterCommit(() -> queue.offer(List.of(key)));
+        });
+    }
+
+    /** An admin gives up on a failed event: it stays recorded (so a redelivery is still a no-op) and is no longer listed. */
+    public void discard(long id) {
+        failedKey(id);
+        jdbc.update("UPDATE inbox_events SET status = 'DISCARDED', handled_at = ? WHERE id = ? AND status = 'FAILED'",
+                Timestamp.from(clock.instant()), id);
+    }
+
+    private String failedKey(long id) {
+        List<String> keys = jdbc.queryForList("SELECT ordering_key FROM inbox_events WHERE id = ? AND status = 'FAILED'",
+                String.class, id);
+        if (keys.isEmpty()) {
+            throw new NotFoundException("inbox.not-found");
+        }
+        return keys.get(0);
+    }
+}

@@ -1,0 +1,329 @@
+package com.careregistry.core.inbox;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.DomainException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Handles the stored events of one chat, oldest first, each in one transaction with its effect.
+ *
+ * <p>The head of a chat's queue (its oldest pending event) is read, then locked with
+ * {@code FOR UPDATE SKIP LOCKED}; the lock is held while the handler runs and until the event is
+ * marked handled in the same commit. A worker of another instance that holds the head makes this
+ * one skip the chat, so one chat is handled by one worker at a time, in order, and a process that
+ * dies mid-way holds nothing: its transaction rolls back and its lock goes with its connection.
+ *
+ * <p>A domain refusal is answered and the event is handled. A failure for any other reason is
+ * tried again after a backoff (the chat waits, others go on), and after the last try the event
+ * is set aside as failed, the writer is told, and the chat moves on. An unreachable database is
+ * no failure of the event: the worker waits and tries again, and no try is counted.
+ */
+@Component
+public class InboxProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+    private static final int CONCURRENCY_TRIES = 3;
+
+    /** What became of a chat's head. */
+    enum Step {
+        /** handled (or refused and answered, or set aside as failed): look at the next one */
+        DONE,
+        /** failed and will be tried again later: the chat waits */
+        LATER,
+        /** nothing due in this chat, or another worker holds it */
+        IDLE,
+        /** the database cannot be reached: wait before working on */
+        UNREACHABLE
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final InboxSettings settings;
+    private final Clock clock;
+    private final Map<Channel, InboxHandler> handlers = new EnumMap<>(Channel.class);
+
+    public InboxProcessor(JdbcTemplate jdbc, PlatformTransactionManager transactions, InboxSettings settings, Clock clock,
+                          List<InboxHandler> handlers) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.settings = settings;
+        this.clock = clock;
+        handlers.forEach(handler -> this.handlers.put(handler.channel(), handler));
+    }
+
+    /** The channels whose events this instance can handle. */
+    List<Channel> channels() {
+        return List.copyOf(handlers.keySet());
+    }
+
+    /**
+     * Handles the due events of this chat one after another until none is due, another worker holds
+     * the chat, or its head must wait; returns what stopped it.
+     */
+    Step drain(String orderingKey) {
+        while (true) {
+            Step step = next(orderingKey);
+            if (step != Step.DONE) {
+                return step;
+            }
+        }
+    }
+
+    /** Handles every due event of every chat, in the caller's thread (for tests and tools). */
+    public int drainAll() {
+        int rounds = 0;
+        while (true) {
+            List<String> chats = dueChats(1000);
+            if (chats.isEmpty() || rounds++ > 10_000) {
+                return rounds;
+            }
+            for (String chat : chats) {
+                drain(chat);
+            }
+        }
+    }
+
+    /** Chats whose head is due, oldest head first, among the channels this instance handles. */
+    List<String> dueChats(int limit) {
+        List<Channel> channels = channels();
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        channels.forEach(channel -> args.add(channel.name()));
+        args.add(Timestamp.from(clock.instant()));
+        args.add(limit);
+        String in = String.join(",", Collections.nCopies(channels.size(), "?"));
+        return jdbc.queryForList("""
+                SELECT e.ordering_key FROM inbox_events e
+                JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' GROUP BY ordering_key) h ON h.id = e.id
+                WHERE e.channel IN (%s) AND e.next_attempt_at <= ?
+                ORDER BY e.id LIMIT ?
+                """.formatted(in), String.class, args.toArray());
+    }
+
+    /** Handles the head of this chat's queue. */
+    Step next(String orderingKey) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return handleHead(orderingKey);
+            } catch (DomainException refusal) {
+                return afterRefusal(refusal);
+            } catch (HandlerFailed failed) {
+                if (unreachable(failed.getCause())) {
+                    log.warn("Inbox: the database cannot be reached ({}); waiting", failed.getCause().toString());
+                    return Step.UNREACHABLE;
+                }
+                if (racedWithAnother(failed.getCause()) && attempt < CONCURRENCY_TRIES) {
+                    log.debug("Inbox event {} met a concurrent change; trying again", failed.event.id());
+                    continue;
+                }
+                return afterFailure(failed.event, failed.getCause());
+            } catch (RuntimeException e) {
+                if (unreachable(e)) {
+                    log.warn("Inbox: the database cannot be reached ({}); waiting", e.toString());
+                    return Step.UNREACHABLE;
+                }
+                if (racedWithAnother(e) && attempt < CONCURRENCY_TRIES) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** A handler's refusal, carrying the event it refused. */
+    private static final class Refused extends DomainException {
+        final transient InboxEvent event;
+        final DomainException refusal;
+
+        Refused(InboxEvent event, DomainException refusal) {
+            super(refusal.textKey(), refusal.args());
+            this.event = event;
+            this.refusal = refusal;
+        }
+    }
+
+    /** A handler's failure (not a refusal), carrying the event it failed on. */
+    private static final class HandlerFailed extends RuntimeException {
+        final transient InboxEvent event;
+
+        HandlerFailed(InboxEvent event, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.event = event;
+        }
+    }
+
+    private Step handleHead(String orderingKey) {
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Head> heads = jdbc.query("""
+                    SELECT id, next_attempt_at FROM inbox_events
+                    WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1
+                    """, (rs, row) -> new Head(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderingKey);
+            if (heads.isEmpty() || heads.get(0).nextAttemptAt().isAfter(now)) {
+                return Step.IDLE;
+            }
+            InboxEvent event = lock(heads.get(0).id());
+            if (event == null) {
+                return Step.IDLE;   // another worker holds it, or just handled it
+            }
+            InboxHandler handler = handlers.get(event.channel());
+            if (handler == null) {
+                return Step.IDLE;
+            }
+            try {
+                handler.handle(event);
+                status.flush();   // a write the database refuses is this event's failure, not the commit's
+            } catch (DomainException refusal) {
+                throw new Refused(event, refusal);
+            } catch (RuntimeException failure) {
+                throw new HandlerFailed(event, failure);
+            }
+            markHandled(event.id(), now);
+            return Step.DONE;
+        });
+    }
+
+    private record Head(long id, Instant nextAttemptAt) {
+    }
+
+    /** Locks a pending event for the current transaction; null when it is held elsewhere or no longer pending. */
+    private InboxEvent lock(long id) {
+        List<InboxEvent> locked = jdbc.query("""
+                SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
+                WHERE id = ? AND status = 'PENDING' FOR UPDATE SKIP LOCKED
+                """, (rs, row) -> new InboxEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
+                rs.getString("external_event_id"), rs.getString("ordering_key"), rs.getString("payload"), rs.getInt("attempts"),
+                rs.getTimestamp("received_at").toInstant()), id);
+        return locked.isEmpty() ? null : locked.get(0);
+    }
+
+    private void markHandled(long id, Instant now) {
+        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id = ?", Timestamp.from(now), id);
+    }
+
+    /** The effect was refused and rolled back: the refusal is answered and the event is handled, together. */
+    private Step afterRefusal(DomainException thrown) {
+        if (!(thrown instanceof Refused refused)) {
+            throw thrown;
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                InboxEvent event = lock(refused.event.id());
+                if (event != null) {
+                    handlers.get(event.channel()).refused(event, refused.refusal);
+                    markHandled(event.id(), clock.instant());
+                }
+            });
+            return Step.DONE;
+        } catch (RuntimeException e) {
+            if (unreachable(e)) {
+                return Step.UNREACHABLE;
+            }
+            return afterFailure(refused.event, e);
+        }
+    }
+
+    /** A try failed: later again, or, after the last try, set aside with the writer told. */
+    private Step afterFailure(InboxEvent event, Throwable failure) {
+        int tries = event.attempts() + 1;
+        String error = describe(failure);
+        if (tries < settings.maxAttempts()) {
+            Duration wait = settings.backoffAfter(tries);
+            log.warn("Inbox event {} ({} {}) failed try {}: {}; next try in {}", event.id(), event.channel(),
+                    event.externalEventId(), tries, error, wait);
+            jdbc.update("""
+                    UPDATE inbox_events SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'
+                    """, tries, Timestamp.from(clock.instant().plus(wait)), error, event.id());
+            return Step.LATER;
+        }
+        log.error("Inbox event {} ({} {}) failed {} times and is set aside: {}", event.id(), event.channel(),
+                event.externalEventId(), tries, error, failure);
+        try {
+            tx.executeWithoutResult(status -> {
+                if (lock(event.id()) != null) {
+                    setAside(event.id(), tries, error);
+                    handlers.get(event.channel()).failed(event);
+                }
+            });
+        } catch (RuntimeException apologyFailed) {
+            if (unreachable(apologyFailed)) {
+                return Step.UNREACHABLE;
+            }
+            log.warn("Inbox event {}: the writer could not be told ({})", event.id(), describe(apologyFailed));
+            setAside(event.id(), tries, error);
+        }
+        return Step.DONE;
+    }
+
+    private void setAside(long id, int tries, String error) {
+        jdbc.update("UPDATE inbox_events SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ? AND status = 'PENDING'",
+                tries, error, id);
+    }
+
+    /** A failure of the database's reachability, not of the event. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
+                    || t instanceof java.net.ConnectException || t instanceof java.net.SocketException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || (t instanceof TransactionSystemException && t.getCause() != null && unreachable(t.getCause()))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Another transaction changed the same rows at the same time: a new try will see its result. */
+    private static boolean racedWithAnother(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyFailureException || t instanceof DataIntegrityViolationException
+                    || t instanceof SQLTransientException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable t) {
+        String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+}

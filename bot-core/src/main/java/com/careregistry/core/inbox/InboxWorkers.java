@@ -1,0 +1,147 @@
+package com.careregistry.core.inbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The threads that handle stored events: {@code careregistry.inbox.threads} workers, each taking
+ * one chat at a time from the {@link InboxQueue} and handling its due events in order, and a
+ * scanner that, every poll interval, adds the chats the database says have due events (stored by
+ * another instance, due again after a backoff, or left by a process that died).
+ */
+@Component
+public class InboxWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
+    private static final long UNREACHABLE_PAUSE_MILLIS = 1000;
+
+    private final InboxProcessor processor;
+    private final InboxQueue queue;
+    private final InboxSettings settings;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    /** When the database could not be reached, nobody works until then (System.nanoTime). */
+    private volatile long pausedUntil;
+
+    public InboxWorkers(InboxProcessor processor, InboxQueue queue, InboxSettings settings) {
+        this.processor = processor;
+        this.queue = queue;
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        if (!settings.workers()) {
+            log.info("Inbox worker threads are off (careregistry.inbox.workers=false)");
+            return;
+        }
+        if (processor.channels().isEmpty()) {
+            log.info("Inbox: no chat adapter is on, so no worker threads");
+            return;
+        }
+        start("inbox-scanner", this::scan);
+        for (int i = 1; i <= settings.threads(); i++) {
+            start("inbox-" + i, this::work);
+        }
+    }
+
+    private void start(String name, Runnable loop) {
+        Thread thread = new Thread(loop, name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+    }
+
+    private void scan() {
+        long interval = settings.pollInterval().toMillis();
+        while (running) {
+            try {
+                waitWhilePaused();
+                if (queue.waiting() < settings.threads()) {
+                    queue.offer(processor.dueChats(Math.max(100, settings.threads() * 8)));
+                }
+                Thread.sleep(interval);
+            } catch (InterruptedException stop) {
+                return;
+            } catch (RuntimeException e) {
+                if (InboxProcessor.unreachable(e)) {
+                    log.warn("Inbox: the database cannot be reached ({}); looking again shortly", e.toString());
+                    pause();
+                } else {
+                    log.warn("Inbox: looking for due events failed", e);
+                }
+                sleepQuietly(interval);
+            }
+        }
+    }
+
+    private void work() {
+        while (running) {
+            String chat;
+            try {
+                waitWhilePaused();
+                chat = queue.take(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException stop) {
+                return;
+            }
+            if (chat == null) {
+                continue;
+            }
+            try {
+                if (processor.drain(chat) == InboxProcessor.Step.UNREACHABLE) {
+                    pause();
+                    queue.offer(List.of(chat));   // looked at again once the pause is over
+                }
+            } catch (RuntimeException e) {
+                log.warn("Inbox: handling chat {} failed; it is looked at again shortly", chat, e);
+            } finally {
+                queue.release(chat);
+            }
+        }
+    }
+
+    private void pause() {
+        pausedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UNREACHABLE_PAUSE_MILLIS);
+    }
+
+    private void waitWhilePaused() throws InterruptedException {
+        long left;
+        while ((left = pausedUntil - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops taking chats; a worker in the middle of an event finishes it (its transaction commits or rolls back). */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

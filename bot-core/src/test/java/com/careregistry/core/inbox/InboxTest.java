@@ -1,0 +1,195 @@
+package com.careregistry.core.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.careregistry.core.CoreTest;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.NotFoundException;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.ticket.OpenTicketCommand;
+import com.careregistry.core.ticket.Tickets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** The inbox against the real MariaDB: stored once, handled once per chat in order, refusals answered, poison set aside. */
+class InboxTest extends CoreTest {
+
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    InboxProcessor processor;
+    @Autowired
+    Tickets tickets;
+
+    private static InboundEvent event(String id, String chat, String payload) {
+        return new InboundEvent(Channel.TELEGRAM, id, "TELEGRAM:" + chat, payload);
+    }
+
+    private String status(String externalId) {
+        return jdbc.queryForObject("SELECT status FROM inbox_events WHERE external_event_id = ?", String.class, externalId);
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsStoredOnceAndHasOneEffect() {
+        Customer ann = customer("Ann");
+        telegramInbox.behave(e -> openTicket.open(new OpenTicketCommand(ann.id(), null, e.payload(), Channel.TELEGRAM)));
+
+        assertThat(inbox.append(List.of(event("4711", "chat-Ann", "Phone is dead"), event("4712", "chat-Ann", "Screen too")))).isEqualTo(2);
+        assertThat(inbox.append(List.of(event("4711", "chat-Ann", "Phone is dead")))).isZero();   // a redelivery
+        processor.drainAll();
+        inbox.append(event("4711", "chat-Ann", "Phone is dead"));                                   // after handling too
+        processor.drainAll();
+
+        assertThat(tickets.count()).isEqualTo(2);
+        assertThat(telegramInbox.handled()).extracting(InboxEvent::externalEventId).containsExactly("4711", "4712");
+        assertThat(status("4711")).isEqualTo("HANDLED");
+        assertThat(inbox.holds(Channel.TELEGRAM, "4711")).isTrue();
+        assertThat(inbox.holds(Channel.DISCORD, "4711")).isFalse();
+    }
+
+    @Test
+    void aRefusedEventLeavesNothingOfItsEffectIsAnsweredOnceAndIsHandled() {
+        Customer ann = customer("Ann");
+        telegramInbox.behave(e -> openTicket.open(new OpenTicketCommand(ann.id(), null, e.payload(), Channel.TELEGRAM)));
+
+        inbox.append(event("1", "chat-Ann", "   "));
+        processor.drainAll();
+        inbox.append(event("1", "chat-Ann", "   "));
+        processor.drainAll();
+
+        assertThat(tickets.count()).isZero();
+        assertThat(outboxBodiesTo("chat-Ann")).containsExactly("Query cannot be empty!");
+        assertThat(status("1")).isEqualTo("HANDLED");
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsTriedAgainThenSetAsideWhileOtherChatsGoOn() {
+        Customer ann = customer("Ann");
+        telegramInbox.behave(e -> {
+            openTicket.open(new OpenTicketCommand(ann.id(), null, "half an effect", Channel.TELEGRAM));
+            if (e.payload().equals("poison")) {
+                throw new IllegalStateException("cannot read this");
+            }
+        });
+        inbox.append(List.of(event("1", "chat-Ann", "poison"), event("2", "chat-Ann", "after the poison"),
+                event("3", "chat-Bob", "Bob's message")));
+
+        processor.drainAll();
+        assertThat(telegramInbox.handled()).extracting(InboxEvent::payload).containsExactly("Bob's message");
+        assertThat(tickets.count()).isEqualTo(1);                     // the failed try left nothing
+        assertThat(status("1")).isEqualTo("PENDING");
+        assertThat(status("2")).isEqualTo("PENDING");                 // Ann's chat waits for its head
+        assertThat(jdbc.queryForObject("SELECT last_error FROM inbox_events WHERE external_event_id = '1'", String.class))
+                .contains("cannot read this");
+
+        processor.drainAll();                                          // not due yet: nothing happens
+        assertThat(jdbc.queryForObject("SELECT attempts FROM inbox_events WHERE external_event_id = '1'", Integer.class)).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(1));                          // the second try, after 1 s
+        processor.drainAll();
+        assertThat(status("1")).isEqualTo("PENDING");
+        clock.advance(Duration.ofSeconds(2));                          // the third and last, after 2 s more
+        processor.drainAll();
+
+        assertThat(status("1")).isEqualTo("FAILED");
+        assertThat(status("2")).isEqualTo("HANDLED");                 // Ann's chat moved on
+        assertThat(telegramInbox.handled()).extracting(InboxEvent::payload).containsExactly("Bob's message", "after the poison");
+        assertThat(outboxBodiesTo("chat-Ann")).containsExactly("We could not process that message; our team has been told.");
+        assertThat(inbox.countFailed()).isEqualTo(1);
+        assertThat(inbox.failed(10)).singleElement().satisfies(failed -> {
+            assertThat(failed.externalEventId()).isEqualTo("1");
+            assertThat(failed.attempts()).isEqualTo(3);
+            assertThat(failed.lastError()).contains("IllegalStateException: cannot read this");
+            assertThat(failed.payloadStart()).isEqualTo("poison");
+        });
+
+        // a restart never brings it back to the front
+        processor.drainAll();
+        assertThat(status("1")).isEqualTo("FAILED");
+
+        // once its cause is gone, an admin's Retry handles it
+        telegramInbox.behave(e -> openTicket.open(new OpenTicketCommand(ann.id(), null, e.payload(), Channel.TELEGRAM)));
+        long failedId = inbox.failed(1).get(0).id();
+        inbox.retry(failedId);
+        processor.drainAll();
+        assertThat(status("1")).isEqualTo("HANDLED");
+        assertThat(inbox.countFailed()).isZero();
+        assertThatThrownBy(() -> inbox.retry(failedId)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aDiscardedEventStaysKnownButIsNoLongerListed() {
+        telegramInbox.behave(e -> {
+            throw new IllegalArgumentException("never");
+        });
+        inbox.append(event("9", "chat-Ann", "x"));
+        for (int i = 0; i < 3; i++) {
+            processor.drainAll();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(status("9")).isEqualTo("FAILED");
+
+        inbox.discard(inbox.failed(1).get(0).id());
+
+        assertThat(status("9")).isEqualTo("DISCARDED");
+        assertThat(inbox.failed(10)).isEmpty();
+        assertThat(inbox.append(event("9", "chat-Ann", "x"))).isZero();
+    }
+
+    @Test
+    void workersInParallelHandleEachEventOnceAndEachChatInOrder() throws Exception {
+        int chats = 12;
+        int perChat = 25;
+        List<InboundEvent> events = new ArrayList<>();
+        for (int n = 0; n < perChat; n++) {
+            for (int c = 0; c < chats; c++) {
+                events.add(event("c" + c + "-" + n, "chat-" + c, String.valueOf(n)));
+            }
+        }
+        telegramInbox.behave(e -> jdbc.update("INSERT INTO categories (name, active, created_at) VALUES (?, TRUE, CURRENT_TIMESTAMP(6))",
+                e.externalEventId()));
+        inbox.append(events);
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int worker = 0; worker < 6; worker++) {
+                runs.add(pool.submit(processor::drainAll));
+            }
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<InboxEvent> handled = telegramInbox.handled();
+        assertThat(handled).hasSize(chats * perChat);
+        assertThat(handled).extracting(InboxEvent::externalEventId).doesNotHaveDuplicates();
+        Map<String, List<Integer>> byChat = new HashMap<>();
+        handled.forEach(e -> byChat.computeIfAbsent(e.orderingKey(), k -> new ArrayList<>()).add(Integer.valueOf(e.payload())));
+        byChat.values().forEach(order -> assertThat(order).isSorted().hasSize(perChat));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM categories", Integer.class)).isEqualTo(1 + chats * perChat);
+        assertThat(inbox.countPending()).isZero();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsNoFailureOfTheEvent() {
+        assertThat(InboxProcessor.unreachable(new CannotCreateTransactionException("no connection",
+                new java.sql.SQLNonTransientConnectionException("Socket fail to connect", "08000")))).isTrue();
+        assertThat(InboxProcessor.unreachable(new DataAccessResourceFailureException("down"))).isTrue();
+        assertThat(InboxProcessor.unreachable(new IllegalStateException("a bug"))).isFalse();
+        assertThat(InboxProcessor.unreachable(new org.springframework.dao.DataIntegrityViolationException("Data too long"))).isFalse();
+    }
+}
