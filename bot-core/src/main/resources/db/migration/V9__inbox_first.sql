@@ -35,3 +35,13 @@ DROP TABLE inbound_events;
 -- An agent answering in their private chat replies to one of our messages: the message they replied
 -- to (by the platform's id of it, in that chat) names the ticket.
 CREATE INDEX ix_outbox_sent_message ON outbox_messages (chat_id, external_message_id);
+
+-- A message to a ticket's staff thread carries the thread's title when it should change (rendered
+-- with the change that caused it), so a sender renames only then and never reads the ticket to know.
+ALTER TABLE outbox_messages ADD COLUMN thread_title VARCHAR(128);
+
+-- the head of each chat's queue, read without touching the rows; it serves what the two indexes it
+-- replaces served, and every index is one more write per message sent
+CREATE INDEX ix_outbox_heads ON outbox_messages (channel, status, ordering_key, id);
+DROP INDEX ix_outbox_due ON outbox_messages;
+DROP INDEX ix_outbox_chat ON outbox_messages;

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Forgets what is no longer needed: expired chat flows, handled inbox events older than any platform
@@ -24,7 +26,10 @@ class Housekeeping {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Housekeeping(Conversations conversations, JdbcTemplate jdbc, Clock clock) {
+    private final TransactionTemplate tx;
+
+    Housekeeping(Conversations conversations, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
         this.conversations = conversations;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -33,8 +38,9 @@ class Housekeeping {
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT1H")
     void tidy() {
         int flows = conversations.forgetExpired();
-        int events = jdbc.update("DELETE FROM inbox_events WHERE status IN ('HANDLED', 'DISCARDED') AND received_at < ?",
-                Timestamp.from(clock.instant().minus(Duration.ofDays(7))));
+        Integer events = tx.execute(status -> jdbc.update(
+                "DELETE FROM inbox_events WHERE status IN ('HANDLED', 'DISCARDED') AND received_at < ?",
+                Timestamp.from(clock.instant().minus(Duration.ofDays(7)))));
         if (flows + events > 0) {
             log.info("Housekeeping: forgot {} expired flows and {} old inbox records", flows, events);
         }

@@ -1,6 +1,11 @@
 package com.careregistry.testsupport;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,6 +25,10 @@ public final class TestDatabase {
                 "spring.datasource.url=jdbc:mariadb://" + host + "/" + database + "?createDatabaseIfNotExist=true",
                 "spring.datasource.username=" + env("CCR_TEST_DB_USER", "root"),
                 "spring.datasource.password=" + env("CCR_TEST_DB_PASSWORD", ""),
+                // as the service runs them (application.yml)
+                "spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
+                "spring.datasource.hikari.auto-commit=false",
+                "spring.jpa.properties.hibernate.connection.provider_disables_autocommit=true",
         };
     }
 
@@ -37,15 +46,44 @@ public final class TestDatabase {
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'
                 """, String.class);
-        jdbc.execute("SET FOREIGN_KEY_CHECKS = 0");
-        try {
-            for (String table : tables) {
-                jdbc.execute("TRUNCATE TABLE " + table);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+                try {
+                    for (String table : tables) {
+                        statement.execute("TRUNCATE TABLE " + table);
+                    }
+                } finally {
+                    statement.execute("SET FOREIGN_KEY_CHECKS = 1");
+                }
+                statement.executeUpdate("INSERT INTO categories (name, active, created_at) VALUES ('General', TRUE, CURRENT_TIMESTAMP(6))");
             }
-        } finally {
-            jdbc.execute("SET FOREIGN_KEY_CHECKS = 1");
+            commit(connection);
+            return null;
+        });
+    }
+
+    /**
+     * A write of a test's own, outside any transaction, committed at once (the service's connections
+     * do not auto-commit).
+     */
+    public static int update(JdbcTemplate jdbc, String sql, Object... args) {
+        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                int changed = statement.executeUpdate();
+                commit(connection);
+                return changed;
+            }
+        });
+    }
+
+    private static void commit(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
         }
-        jdbc.update("INSERT INTO categories (name, active, created_at) VALUES ('General', TRUE, CURRENT_TIMESTAMP(6))");
     }
 
     private static String env(String name, String fallback) {

@@ -104,14 +104,14 @@ class DiscordSender implements MessageSender {
                 // the ticket's thread was deleted without JDA hearing of it: made again, and this part sent there
                 remade = true;
                 log.info("The Discord thread of ticket {} is gone; making it again", message.ticketId());
-                thread = newThread(message.ticketId(), part);
+                thread = newThread(message, part);
                 part--;
                 continue;
             }
             lastId = sent.getId();
         }
-        if (staffThread) {
-            keepTitle(message.ticketId(), thread);
+        if (staffThread && message.threadTitle() != null) {
+            keepTitle(message.ticketId(), thread, message.threadTitle());
         }
         return new Delivery(lastId);
     }
@@ -156,16 +156,22 @@ class DiscordSender implements MessageSender {
         };
     }
 
-    /** The ticket's thread in the staff channel: made on first use, made again when gone, unarchived when archived. */
+    /**
+     * The ticket's thread in the staff channel: the one the message was addressed to when the core
+     * knew it, else the one recorded since; made on first use, made again when gone, unarchived when archived.
+     */
     private ThreadChannel threadOf(OutboundMessage message) throws DeliveryFailure {
         Long ticketId = message.ticketId();
-        Optional<String> known = threads.find(ticketId, Channel.DISCORD).map(t -> t.address().threadId());
-        ThreadChannel thread = known.map(jda::getThreadChannelById).orElse(null);
-        if (thread == null && known.isPresent()) {
-            thread = archived(known.get(), message.partsSent());
+        ThreadChannel thread = message.chat().threadId() == null ? null : jda.getThreadChannelById(message.chat().threadId());
+        if (thread == null) {
+            Optional<String> known = threads.find(ticketId, Channel.DISCORD).map(t -> t.address().threadId());
+            thread = known.map(jda::getThreadChannelById).orElse(null);
+            if (thread == null && known.isPresent()) {
+                thread = archived(known.get(), message.partsSent());
+            }
         }
         if (thread == null) {
-            return newThread(ticketId, message.partsSent());
+            return newThread(message, message.partsSent());
         }
         if (thread.isArchived()) {
             await(thread.getManager().setArchived(false), message.partsSent());
@@ -186,13 +192,14 @@ class DiscordSender implements MessageSender {
         return recent.stream().filter(t -> t.getId().equals(threadId)).findFirst().orElse(null);
     }
 
-    private ThreadChannel newThread(Long ticketId, int partsSent) throws DeliveryFailure {
+    private ThreadChannel newThread(OutboundMessage message, int partsSent) throws DeliveryFailure {
+        Long ticketId = message.ticketId();
         TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
         if (staff == null) {
             throw DeliveryFailure.transientFailure("Discord staff channel " + settings.staffChannelId() + " is not visible yet")
                     .afterParts(partsSent);
         }
-        String title = threads.titleFor(ticketId);
+        String title = message.threadTitle() != null ? message.threadTitle() : threads.titleFor(ticketId);
         ThreadChannel thread = await(staff.createThreadChannel(title), partsSent);
         threads.record(ticketId, new ChatAddress(Channel.DISCORD, staff.getId(), thread.getId()), title);
         return thread;
@@ -225,8 +232,7 @@ class DiscordSender implements MessageSender {
     }
 
     /** Renames the thread when the ticket's status changed since it was named; a failure here loses nothing. */
-    private void keepTitle(Long ticketId, ThreadChannel thread) {
-        String wanted = threads.titleFor(ticketId);
+    private void keepTitle(Long ticketId, ThreadChannel thread, String wanted) {
         if (!wanted.equals(thread.getName())) {
             thread.getManager().setName(wanted).queue(done -> threads.retitled(ticketId, Channel.DISCORD, wanted), failure -> { });
         }

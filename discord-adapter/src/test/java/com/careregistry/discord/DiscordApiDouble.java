@@ -66,6 +66,14 @@ public class DiscordApiDouble implements AutoCloseable {
     private static final String WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private static final long DISCORD_EPOCH = 1420070400000L;
+
+    static {
+        // the JDK's HTTP server sends headers and body in two writes; without TCP_NODELAY the client's
+        // delayed ACK holds every answer about 40 ms (read once, when the first server starts)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private final AtomicLong snowflakes = new AtomicLong();
     private final HttpServer http;
     private final ExecutorService httpExecutor = Executors.newFixedThreadPool(4, daemon("discord-double-rest"));

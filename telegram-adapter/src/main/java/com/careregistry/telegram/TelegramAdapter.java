@@ -5,6 +5,7 @@ import com.careregistry.core.common.PropertySetCondition;
 import com.careregistry.core.staff.StaffDesk;
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,10 +82,16 @@ public class TelegramAdapter {
             return new TelegramUrl(api.getScheme(), api.getHost(), port, false);
         }
 
-        /** For sending; calls are short. */
+        /**
+         * For sending; calls are short. telegrambots waits on OkHttp's asynchronous calls, which OkHttp
+         * limits to 5 at a time per host by default: the outbox sends to many chats at once.
+         */
         @Bean
         TelegramClient telegramClient(TelegramSettings settings) {
-            OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+            Dispatcher calls = new Dispatcher();
+            calls.setMaxRequests(64);
+            calls.setMaxRequestsPerHost(64);
+            OkHttpClient http = new OkHttpClient.Builder().dispatcher(calls).connectTimeout(Duration.ofSeconds(10))
                     .readTimeout(Duration.ofSeconds(30)).build();
             return new OkHttpTelegramClient(http, settings.botToken(), urlOf(settings));
         }

@@ -7,7 +7,7 @@ import com.careregistry.core.outbox.DeliveryFailure;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.MessageSender;
 import com.careregistry.core.outbox.OutboundMessage;
-import com.careregistry.core.staff.StaffThread;
+import com.careregistry.core.staff.StaffThreads.KnownThread;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.TextParts;
 import com.careregistry.core.ticket.Attachment;
@@ -72,8 +72,8 @@ class TelegramSender implements MessageSender {
                 : TextParts.split(message.body(), MAX_TEXT);
         int total = texts.size() + message.attachments().size();
         String lastId = null;
-        Integer thread = staffTopic ? topicOf(message.ticketId(), to.chatId(), message.partsSent())
-                : to.threadId() == null ? null : Integer.valueOf(to.threadId());
+        Topic topic = staffTopic ? topicOf(message) : null;
+        Integer thread = topic != null ? topic.thread() : to.threadId() == null ? null : Integer.valueOf(to.threadId());
         boolean remade = false;
         for (int part = message.partsSent(); part < total; part++) {
             Optional<Duration> wait = limiter.acquire(to.chatId());
@@ -85,8 +85,8 @@ class TelegramSender implements MessageSender {
             } catch (TelegramApiRequestException e) {
                 if (staffTopic && !remade && threadGone(e)) {
                     remade = true;
-                    log.info("The topic of ticket {} is gone; making it again", message.ticketId());
-                    thread = topicMadeAgain(message.ticketId(), to.chatId(), part);
+                    topic = topicAfterLoss(message, thread, part);
+                    thread = topic.thread();
                     part--;
                     continue;
                 }
@@ -95,10 +95,58 @@ class TelegramSender implements MessageSender {
                 throw DeliveryFailure.transientFailure("Telegram unreachable: " + e.getMessage(), e).afterParts(part);
             }
         }
-        if (staffTopic) {
-            keepTitle(message.ticketId(), to.chatId(), thread);
+        if (topic != null && message.threadTitle() != null && !message.threadTitle().equals(topic.title())) {
+            rename(message.ticketId(), to.chatId(), thread, message.threadTitle());
         }
         return new Delivery(lastId);
+    }
+
+    /** A ticket's forum topic, and the title it was last given (null when not known here). */
+    private record Topic(Integer thread, String title) {
+    }
+
+    /**
+     * The ticket's topic: the one the message was addressed to when the core knew it (the common
+     * case: nothing to read); else the one recorded since, else one made now.
+     */
+    private Topic topicOf(OutboundMessage message) throws DeliveryFailure {
+        ChatAddress to = message.chat();
+        if (to.threadId() != null && message.threadTitle() == null) {
+            return new Topic(Integer.valueOf(to.threadId()), null);
+        }
+        Optional<KnownThread> known = threads.find(message.ticketId(), Channel.TELEGRAM).filter(t -> t.address().chatId().equals(to.chatId()));
+        if (known.isPresent()) {
+            return new Topic(Integer.valueOf(known.get().address().threadId()), known.get().title());
+        }
+        return topicMadeAgain(message, message.partsSent());
+    }
+
+    /**
+     * The topic a part was sent to is gone: another sender may have made it again already (then
+     * that one), else it is made again now.
+     */
+    private Topic topicAfterLoss(OutboundMessage message, Integer lost, int partsSent) throws DeliveryFailure {
+        Optional<KnownThread> known = threads.find(message.ticketId(), Channel.TELEGRAM)
+                .filter(t -> t.address().chatId().equals(message.chat().chatId()) && !t.address().threadId().equals(String.valueOf(lost)));
+        if (known.isPresent()) {
+            return new Topic(Integer.valueOf(known.get().address().threadId()), known.get().title());
+        }
+        log.info("The topic of ticket {} is gone; making it again", message.ticketId());
+        return topicMadeAgain(message, partsSent);
+    }
+
+    private Topic topicMadeAgain(OutboundMessage message, int partsSent) throws DeliveryFailure {
+        try {
+            String title = message.threadTitle() != null ? message.threadTitle() : threads.titleFor(message.ticketId());
+            Integer thread = client.execute(CreateForumTopic.builder().chatId(message.chat().chatId()).name(title).build())
+                    .getMessageThreadId();
+            threads.record(message.ticketId(), new ChatAddress(Channel.TELEGRAM, message.chat().chatId(), String.valueOf(thread)), title);
+            return new Topic(thread, title);
+        } catch (TelegramApiRequestException e) {
+            throw failure(e).afterParts(partsSent);
+        } catch (TelegramApiException e) {
+            throw DeliveryFailure.transientFailure("Telegram unreachable: " + e.getMessage(), e).afterParts(partsSent);
+        }
     }
 
     private String sendPart(String chatId, Integer thread, int part, List<String> texts, OutboundMessage message)
@@ -121,42 +169,11 @@ class TelegramSender implements MessageSender {
         return String.valueOf(sent.getMessageId());
     }
 
-    /** The ticket's topic in the staff group; made when the ticket has none yet. */
-    private Integer topicOf(Long ticketId, String group, int partsSent) throws DeliveryFailure {
-        Optional<StaffThread> known = threads.find(ticketId, Channel.TELEGRAM).filter(t -> t.address().chatId().equals(group));
-        if (known.isPresent()) {
-            return Integer.valueOf(known.get().address().threadId());
-        }
-        return topicMadeAgain(ticketId, group, partsSent);
-    }
-
-    private Integer topicMadeAgain(Long ticketId, String group, int partsSent) throws DeliveryFailure {
+    /** Gives the topic the title the ticket's status calls for; a failure here loses nothing (a later change renames it). */
+    private void rename(Long ticketId, String group, Integer thread, String title) {
         try {
-            return makeTopic(ticketId, group);
-        } catch (TelegramApiRequestException e) {
-            throw failure(e).afterParts(partsSent);
-        } catch (TelegramApiException e) {
-            throw DeliveryFailure.transientFailure("Telegram unreachable: " + e.getMessage(), e).afterParts(partsSent);
-        }
-    }
-
-    private Integer makeTopic(Long ticketId, String group) throws TelegramApiException {
-        String title = threads.titleFor(ticketId);
-        Integer thread = client.execute(CreateForumTopic.builder().chatId(group).name(title).build()).getMessageThreadId();
-        threads.record(ticketId, new ChatAddress(Channel.TELEGRAM, group, String.valueOf(thread)), title);
-        return thread;
-    }
-
-    /** Renames the topic when the ticket's status changed since it was named; a failure here loses nothing. */
-    private void keepTitle(Long ticketId, String group, Integer thread) {
-        String wanted = threads.titleFor(ticketId);
-        Optional<StaffThread> known = threads.find(ticketId, Channel.TELEGRAM);
-        if (known.isEmpty() || wanted.equals(known.get().title())) {
-            return;
-        }
-        try {
-            client.execute(EditForumTopic.builder().chatId(group).messageThreadId(thread).name(wanted).build());
-            threads.retitled(ticketId, Channel.TELEGRAM, wanted);
+            client.execute(EditForumTopic.builder().chatId(group).messageThreadId(thread).name(title).build());
+            threads.retitled(ticketId, Channel.TELEGRAM, title);
         } catch (TelegramApiException e) {
             log.info("Could not rename the topic of ticket {}: {}", ticketId, e.getMessage());
         }

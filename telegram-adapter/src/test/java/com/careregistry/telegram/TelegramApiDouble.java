@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,6 +142,15 @@ public class TelegramApiDouble implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static {
+        // the JDK's HTTP server sends headers and body in two writes; without TCP_NODELAY the client's
+        // delayed ACK holds every answer about 40 ms (read once, when the first server starts)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+
     private static final Map<String, String> CANONICAL = new HashMap<>();
 
     static {
@@ -201,6 +209,8 @@ public class TelegramApiDouble implements AutoCloseable {
     private long nextCallbackId = 1;
     private int nextFileId = 1;
     private boolean closed;
+    private boolean recording = true;
+    private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Starts the double on 127.0.0.1 with a free port. */
     public TelegramApiDouble() {
@@ -734,7 +744,7 @@ public class TelegramApiDouble implements AutoCloseable {
                 fault = new Fault(404, "Not Found: method not found", null);
             }
             if (fault != null || method.equals("getUpdates")) {
-                calls.add(new Call(method, params, fault != null));
+                record(new Call(method, params, fault != null));
                 lock.notifyAll();
             }
             if (fault != null) {
@@ -742,10 +752,35 @@ public class TelegramApiDouble implements AutoCloseable {
             }
             Reply reply = answer(method, params);
             if (!method.equals("getUpdates")) {
-                calls.add(new Call(method, params, reply.status() != 200, reply.status() == 200 ? reply.body().path("result") : null));
+                record(new Call(method, params, reply.status() != 200, reply.status() == 200 ? reply.body().path("result") : null));
                 lock.notifyAll();
             }
             return reply;
+        }
+    }
+
+    /** Called with lock held. */
+    private void record(Call call) {
+        if (recording) {
+            calls.add(call);
+        }
+        for (java.util.function.Consumer<Call> listener : listeners) {
+            listener.accept(call);
+        }
+    }
+
+    /**
+     * Tells {@code listener} of every call as it is answered (with the double's monitor held: keep it
+     * short). For benchmarks, which also turn {@link #recordCalls recording} off.
+     */
+    public void onCall(java.util.function.Consumer<Call> listener) {
+        listeners.add(listener);
+    }
+
+    /** Whether calls are kept for {@link #calls()} (on by default; a long benchmark turns it off). */
+    public void recordCalls(boolean on) {
+        synchronized (lock) {
+            recording = on;
         }
     }
 
@@ -836,14 +871,8 @@ public class TelegramApiDouble implements AutoCloseable {
         while (true) {
             if (offset > 0) {
                 // Telegram forgets updates below the offset: they count as confirmed.
-                boolean removed = false;
-                for (Iterator<QueuedUpdate> it = updates.iterator(); it.hasNext(); ) {
-                    if (it.next().updateId() < offset) {
-                        it.remove();
-                        removed = true;
-                    }
-                }
-                if (removed) {
+                final long confirmedBelow = offset;
+                if (updates.removeIf(update -> update.updateId() < confirmedBelow)) {
                     lock.notifyAll();
                 }
             }

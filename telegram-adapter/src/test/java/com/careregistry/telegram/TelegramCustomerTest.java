@@ -6,6 +6,7 @@ import com.careregistry.core.agent.Agent;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.telegram.TelegramApiDouble.Call;
+import com.careregistry.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -109,7 +110,7 @@ class TelegramCustomerTest extends TelegramTest {
         says(ANN, "Ann", "/cancel");
         awaitMessage(ANN, "There is nothing to cancel");
         // a fresh conversation: no ticket chosen yet
-        jdbc.update("DELETE FROM conversation_states");
+        TestDatabase.update(jdbc, "DELETE FROM conversation_states");
         says(ANN, "Ann", "It got worse");
         Call question = awaitMessage(ANN, "Which ticket is this message about?");
         assertThat(question.param("reply_markup")).contains("pick:" + first).contains("pick:" + second);

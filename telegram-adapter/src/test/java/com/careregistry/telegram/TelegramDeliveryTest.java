@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.telegram.TelegramApiDouble.Call;
 import java.util.List;
+import com.careregistry.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /** What reaches Telegram, and how: limits, long texts, escaping, and exactly-once intake. */
@@ -41,7 +42,7 @@ class TelegramDeliveryTest extends TelegramTest {
             description.append("Line ").append(line).append(" of a long story about my broken phone.\n");
         }
         long number = openTicket(ANN, "Ann", description.toString().strip());
-        jdbc.update("INSERT INTO ticket_messages (ticket_id, author_type, body, channel, created_at) "
+        TestDatabase.update(jdbc, "INSERT INTO ticket_messages (ticket_id, author_type, body, channel, created_at) "
                 + "SELECT id, 'CUSTOMER', ?, 'TELEGRAM', CURRENT_TIMESTAMP(6) FROM tickets WHERE number = ?", "x".repeat(600), number);
 
         says(ANN, "Ann", "/ticket " + number);

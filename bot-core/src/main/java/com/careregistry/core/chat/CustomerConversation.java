@@ -416,6 +416,12 @@ public class CustomerConversation {
     }
 
     private void toCurrentTicket(Session s, ChatInput incoming) {
+        Optional<TicketNumber> talkingAbout = s.current();
+        if (talkingAbout.isPresent() && postMessage.postUnlessClosed(
+                new PostCustomerMessage.Command(s.customer().id(), talkingAbout.get(), incoming.content())).isPresent()) {
+            stayOn(s, talkingAbout.get());   // the common case: the ticket they are talking about is open
+            return;
+        }
         List<TicketSummary> open = queries.myOpenTickets(s.customer().id());
         Optional<TicketNumber> current = s.current().filter(n -> open.stream().anyMatch(t -> t.number().equals(n)));
         if (current.isEmpty() && open.size() == 1) {
@@ -450,9 +456,12 @@ public class CustomerConversation {
 
     private void post(Session s, TicketNumber number, ChatInput incoming) {
         postMessage.post(new PostCustomerMessage.Command(s.customer().id(), number, incoming.content()));
-        Map<String, String> data = new HashMap<>();
-        data.put("current", String.valueOf(number.value()));
-        conversations.moveTo(s.key(), IDLE, data);
+        stayOn(s, number);
+    }
+
+    /** The customer is at no step, talking about this ticket. */
+    private void stayOn(Session s, TicketNumber number) {
+        conversations.moveTo(s.key(), IDLE, Map.of("current", String.valueOf(number.value())));
     }
 
     private void startEmail(Session s, String typed) {

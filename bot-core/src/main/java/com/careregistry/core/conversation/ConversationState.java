@@ -39,12 +39,24 @@ public class ConversationState {
         this.key = key;
     }
 
+    /**
+     * Moves to a step with its data. Staying where one is (the same step and data, the usual case of a
+     * customer writing on their ticket) writes nothing unless an hour passed, so the time to live is
+     * kept within an hour of the last message without a write per message.
+     */
     void moveTo(String step, Map<String, String> data, Instant now, Instant expiresAt) {
+        String encoded = encode(data);
+        if (step.equals(this.step) && java.util.Objects.equals(encoded, this.data) && updatedAt != null
+                && updatedAt.plus(KEEP_ALIVE_WRITE).isAfter(now)) {
+            return;
+        }
         this.step = step;
-        this.data = encode(data);
+        this.data = encoded;
         this.updatedAt = now;
         this.expiresAt = expiresAt;
     }
+
+    private static final java.time.Duration KEEP_ALIVE_WRITE = java.time.Duration.ofHours(1);
 
     public ConversationKey key() {
         return key;

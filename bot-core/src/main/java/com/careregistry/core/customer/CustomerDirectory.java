@@ -33,13 +33,13 @@ public class CustomerDirectory {
      */
     @Transactional
     public Customer register(ChatUser user) {
-        Optional<CustomerIdentity> known = identities.findByChannelAndExternalUserId(user.channel(), user.externalUserId());
+        Optional<CustomerIdentities.Known> known = identities.findWithCustomer(user.channel(), user.externalUserId());
         if (known.isPresent()) {
-            CustomerIdentity identity = known.get();
+            CustomerIdentity identity = known.get().identity();
             if (!identity.chatId().equals(user.chatId())) {
                 identity.reachAt(user.chatId());
             }
-            Customer customer = customers.findById(identity.customerId()).orElseThrow();
+            Customer customer = known.get().customer();
             customer.followClientLanguage(user.language());
             return customer;
         }

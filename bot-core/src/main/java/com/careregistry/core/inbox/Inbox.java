@@ -147,8 +147,9 @@ public class Inbox {
     /** An admin gives up on a failed event: it stays recorded (so a redelivery is still a no-op) and is no longer listed. */
     public void discard(long id) {
         failedKey(id);
-        jdbc.update("UPDATE inbox_events SET status = 'DISCARDED', handled_at = ? WHERE id = ? AND status = 'FAILED'",
-                Timestamp.from(clock.instant()), id);
+        tx.executeWithoutResult(status -> jdbc.update(
+                "UPDATE inbox_events SET status = 'DISCARDED', handled_at = ? WHERE id = ? AND status = 'FAILED'",
+                Timestamp.from(clock.instant()), id));
     }
 
     private String failedKey(long id) {

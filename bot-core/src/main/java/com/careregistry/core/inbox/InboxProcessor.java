@@ -86,11 +86,26 @@ public class InboxProcessor {
      * the chat, or its head must wait; returns what stopped it.
      */
     Step drain(String orderingKey) {
+        Head head = null;
         while (true) {
-            Step step = next(orderingKey);
-            if (step != Step.DONE) {
-                return step;
+            Result result = next(orderingKey, head);
+            if (result.step() != Step.DONE) {
+                return result.step();
             }
+            if (result.following() == Head.NONE) {
+                return Step.IDLE;
+            }
+            head = result.following();
+        }
+    }
+
+    /**
+     * What became of a chat's head, and, when it was handled, the chat's next pending event as the
+     * same transaction saw it ({@link Head#NONE} when there was none; null when not looked at).
+     */
+    record Result(Step step, Head following) {
+        static Result of(Step step) {
+            return new Result(step, null);
         }
     }
 
@@ -127,27 +142,27 @@ public class InboxProcessor {
                 """.formatted(in), String.class, args.toArray());
     }
 
-    /** Handles the head of this chat's queue. */
-    Step next(String orderingKey) {
+    /** Handles the head of this chat's queue ({@code head} when known from the last transaction, else read now). */
+    Result next(String orderingKey, Head head) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return handleHead(orderingKey);
+                return handleHead(orderingKey, attempt == 1 ? head : null);
             } catch (DomainException refusal) {
-                return afterRefusal(refusal);
+                return Result.of(afterRefusal(refusal));
             } catch (HandlerFailed failed) {
                 if (unreachable(failed.getCause())) {
                     log.warn("Inbox: the database cannot be reached ({}); waiting", failed.getCause().toString());
-                    return Step.UNREACHABLE;
+                    return Result.of(Step.UNREACHABLE);
                 }
                 if (racedWithAnother(failed.getCause()) && attempt < CONCURRENCY_TRIES) {
                     log.debug("Inbox event {} met a concurrent change; trying again", failed.event.id());
                     continue;
                 }
-                return afterFailure(failed.event, failed.getCause());
+                return Result.of(afterFailure(failed.event, failed.getCause()));
             } catch (RuntimeException e) {
                 if (unreachable(e)) {
                     log.warn("Inbox: the database cannot be reached ({}); waiting", e.toString());
-                    return Step.UNREACHABLE;
+                    return Result.of(Step.UNREACHABLE);
                 }
                 if (racedWithAnother(e) && attempt < CONCURRENCY_TRIES) {
                     continue;
@@ -179,23 +194,20 @@ public class InboxProcessor {
         }
     }
 
-    private Step handleHead(String orderingKey) {
+    private Result handleHead(String orderingKey, Head known) {
         return tx.execute(status -> {
             Instant now = clock.instant();
-            List<Head> heads = jdbc.query("""
-                    SELECT id, next_attempt_at FROM inbox_events
-                    WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1
-                    """, (rs, row) -> new Head(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderingKey);
-            if (heads.isEmpty() || heads.get(0).nextAttemptAt().isAfter(now)) {
-                return Step.IDLE;
+            Head head = known != null ? known : head(orderingKey);
+            if (head == Head.NONE || head.nextAttemptAt().isAfter(now)) {
+                return Result.of(Step.IDLE);
             }
-            InboxEvent event = lock(heads.get(0).id());
+            InboxEvent event = lock(head.id());
             if (event == null) {
-                return Step.IDLE;   // another worker holds it, or just handled it
+                return Result.of(Step.IDLE);   // another worker holds it, or just handled it
             }
             InboxHandler handler = handlers.get(event.channel());
             if (handler == null) {
-                return Step.IDLE;
+                return Result.of(Step.IDLE);
             }
             try {
                 handler.handle(event);
@@ -206,11 +218,21 @@ public class InboxProcessor {
                 throw new HandlerFailed(event, failure);
             }
             markHandled(event.id(), now);
-            return Step.DONE;
+            return new Result(Step.DONE, head(orderingKey));
         });
     }
 
-    private record Head(long id, Instant nextAttemptAt) {
+    /** The oldest pending event of a chat, or {@link Head#NONE}. */
+    private Head head(String orderingKey) {
+        List<Head> heads = jdbc.query("""
+                SELECT id, next_attempt_at FROM inbox_events
+                WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1
+                """, (rs, row) -> new Head(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderingKey);
+        return heads.isEmpty() ? Head.NONE : heads.get(0);
+    }
+
+    record Head(long id, Instant nextAttemptAt) {
+        static final Head NONE = new Head(0, Instant.MAX);
     }
 
     /** Locks a pending event for the current transaction; null when it is held elsewhere or no longer pending. */
@@ -258,9 +280,9 @@ public class InboxProcessor {
             Duration wait = settings.backoffAfter(tries);
             log.warn("Inbox event {} ({} {}) failed try {}: {}; next try in {}", event.id(), event.channel(),
                     event.externalEventId(), tries, error, wait);
-            jdbc.update("""
+            tx.executeWithoutResult(status -> jdbc.update("""
                     UPDATE inbox_events SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'
-                    """, tries, Timestamp.from(clock.instant().plus(wait)), error, event.id());
+                    """, tries, Timestamp.from(clock.instant().plus(wait)), error, event.id()));
             return Step.LATER;
         }
         log.error("Inbox event {} ({} {}) failed {} times and is set aside: {}", event.id(), event.channel(),
@@ -277,7 +299,7 @@ public class InboxProcessor {
                 return Step.UNREACHABLE;
             }
             log.warn("Inbox event {}: the writer could not be told ({})", event.id(), describe(apologyFailed));
-            setAside(event.id(), tries, error);
+            tx.executeWithoutResult(status -> setAside(event.id(), tries, error));
         }
         return Step.DONE;
     }

@@ -14,10 +14,12 @@ import java.util.List;
  * @param attempt     1 for the first try
  * @param partsSent   how many parts of this message an earlier try already delivered (a long text
  *                    split in parts, then its files): the sender goes on from there
+ * @param threadTitle for a ticket's staff thread: the title it should have now, when that changed
+ *                    (or the thread is not known yet); null when the title stays
  */
 public record OutboundMessage(long id, Channel channel, ChatAddress chat, String emailTo, String subject, String body,
                               List<MessageAction> actions, List<Attachment> attachments, Long ticketId, int attempt,
-                              int partsSent) {
+                              int partsSent, String threadTitle) {
 
     public OutboundMessage {
         actions = actions == null ? List.of() : List.copyOf(actions);

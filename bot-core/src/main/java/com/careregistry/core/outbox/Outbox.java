@@ -3,9 +3,14 @@ package com.careregistry.core.outbox;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.NotFoundException;
 import com.careregistry.core.ticket.Attachment;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +27,10 @@ public class Outbox {
     private final OutboxMessages rows;
     private final OutboxSignal signal;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    public Outbox(OutboxMessages rows, OutboxSignal signal, Clock clock) {
+    public Outbox(OutboxMessages rows, OutboxSignal signal, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.rows = rows;
         this.signal = signal;
         this.clock = clock;
@@ -31,35 +38,38 @@ public class Outbox {
 
     /** A message to a person's chat; messages of one chat go out in the order they were written. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public OutboxMessage toChat(ChatAddress to, String text, List<MessageAction> actions) {
+    public long toChat(ChatAddress to, String text, List<MessageAction> actions) {
         return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, List.of(), null, clock.instant()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public OutboxMessage toChat(ChatAddress to, String text) {
+    public long toChat(ChatAddress to, String text) {
         return toChat(to, text, List.of());
     }
 
     /** A message about a ticket to a person's chat (the ticket lets the panel show its delivery). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public OutboxMessage toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
+    public long toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
                                      List<Attachment> attachments) {
         return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, attachments, ticketId, clock.instant()));
     }
 
     /**
-     * A message to a ticket's staff thread in a group. The thread may not exist yet: the sender finds
-     * or makes it. All messages of one ticket's thread keep their order, before and after it exists.
+     * A message to a ticket's staff thread in a group: {@code thread} is the thread when it is known,
+     * else the group (the sender makes the thread). All messages of one ticket's thread keep their
+     * order, before and after it exists. {@code threadTitle} is the title the thread should have now
+     * when that changed (the sender renames it), else null.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public OutboxMessage toStaffThread(Long ticketId, ChatAddress group, String text, List<MessageAction> actions,
-                                       List<Attachment> attachments) {
-        String key = group.channel() + ":" + group.chatId() + ":ticket:" + ticketId;
-        return enqueue(OutboxMessage.toChat(group, key, text, actions, attachments, ticketId, clock.instant()));
+    public long toStaffThread(Long ticketId, ChatAddress thread, String threadTitle, String text,
+                                       List<MessageAction> actions, List<Attachment> attachments) {
+        String key = thread.channel() + ":" + thread.chatId() + ":ticket:" + ticketId;
+        return enqueue(OutboxMessage.toStaffThread(thread, key, threadTitle, text, actions, attachments, ticketId,
+                clock.instant()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public OutboxMessage toEmail(String to, String subject, String body, Long ticketId) {
+    public long toEmail(String to, String subject, String body, Long ticketId) {
         return enqueue(OutboxMessage.toEmail(to, subject, body, ticketId, clock.instant()));
     }
 
@@ -103,10 +113,22 @@ public class Outbox {
         return row;
     }
 
-    private OutboxMessage enqueue(OutboxMessage row) {
-        OutboxMessage saved = rows.save(row);
-        wakeAfterCommit(saved);
-        return saved;
+    /**
+     * Writes the row with one plain insert in the caller's transaction (every message a person gets
+     * starts here, so it goes without the persistence context's bookkeeping); returns its id.
+     */
+    private long enqueue(OutboxMessage row) {
+        KeyHolder id = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement(OutboxMessage.INSERT, Statement.RETURN_GENERATED_KEYS);
+            Object[] values = row.insertValues();
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            return insert;
+        }, id);
+        wakeAfterCommit(row);
+        return id.getKey().longValue();
     }
 
     private void wakeAfterCommit(OutboxMessage row) {

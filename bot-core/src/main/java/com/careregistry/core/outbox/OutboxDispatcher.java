@@ -11,6 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,22 +44,46 @@ public class OutboxDispatcher {
     private final TransactionTemplate tx;
     private final OutboxSettings settings;
     private final Clock clock;
+    /** The threads that send a round's messages at once. */
+    private final ExecutorService pool;
 
     public OutboxDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(settings.senders(), task -> {
+            Thread thread = new Thread(task, "outbox-send-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** One round for the sender's channel; returns how many rows it tried. */
+    @PreDestroy
+    void shutdown() {
+        pool.shutdown();
+    }
+
+    /**
+     * One round for the sender's channel; returns how many rows it tried. The claimed rows are each
+     * the head of another chat, so they are sent at once ({@code careregistry.outbox.senders} at a
+     * time) without a chat's order being at stake; the round ends when all were tried.
+     */
     public int dispatchDue(MessageSender sender) {
         List<OutboundMessage> claimed = claim(sender.channel());
-        for (OutboundMessage message : claimed) {
-            deliver(sender, message);
+        if (claimed.size() == 1 || settings.senders() == 1) {
+            claimed.forEach(message -> deliver(sender, message));
+            return claimed.size();
         }
+        List<CompletableFuture<Void>> sending = new ArrayList<>(claimed.size());
+        for (OutboundMessage message : claimed) {
+            sending.add(CompletableFuture.runAsync(() -> deliver(sender, message), pool));
+        }
+        CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
         return claimed.size();
     }
+
 
     private void deliver(MessageSender sender, OutboundMessage message) {
         try {
@@ -82,7 +111,7 @@ public class OutboxDispatcher {
             List<Long> candidates = heads.stream().sorted().limit(Math.max(settings.batchSize() * 4L, 200)).toList();
             String in = candidates.stream().map(String::valueOf).collect(Collectors.joining(","));
             List<OutboundMessage> rows = jdbc.query("""
-                    SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent
+                    SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent, thread_title
                     FROM outbox_messages
                     WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ?
                       AND (locked_until IS NULL OR locked_until <= ?)
@@ -102,14 +131,18 @@ public class OutboxDispatcher {
     }
 
     private void markSent(OutboundMessage message, Delivery delivery) {
-        jdbc.update("""
+        tx.executeWithoutResult(status -> jdbc.update("""
                 UPDATE outbox_messages
                 SET status = 'SENT', sent_at = ?, locked_until = NULL, last_error = NULL, external_message_id = ?
                 WHERE id = ?
-                """, Timestamp.from(clock.instant()), delivery == null ? null : delivery.externalMessageId(), message.id());
+                """, Timestamp.from(clock.instant()), delivery == null ? null : delivery.externalMessageId(), message.id()));
     }
 
     private void reschedule(OutboundMessage message, DeliveryFailure failure) {
+        tx.executeWithoutResult(status -> recordFailure(message, failure));
+    }
+
+    private void recordFailure(OutboundMessage message, DeliveryFailure failure) {
         Instant now = clock.instant();
         String error = truncate(failure.getMessage() == null ? failure.toString() : failure.getMessage());
         if (failure.partsDelivered() > message.partsSent()) {
@@ -146,7 +179,7 @@ public class OutboxDispatcher {
         return new OutboundMessage(rs.getLong("id"), channel, chat, rs.getString("email_to"), rs.getString("subject"),
                 rs.getString("body"), new ArrayList<>(MessageAction.decode(rs.getString("actions"))),
                 AttachmentCodec.decode(rs.getString("attachments")), ticketId, rs.getInt("attempts") + 1,
-                rs.getInt("parts_sent"));
+                rs.getInt("parts_sent"), rs.getString("thread_title"));
     }
 
     private static String describe(Throwable t) {

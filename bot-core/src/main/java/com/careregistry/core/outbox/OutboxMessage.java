@@ -49,6 +49,9 @@ public class OutboxMessage {
 
     private String attachments;
 
+    @Column(name = "thread_title")
+    private String threadTitle;
+
     @Column(name = "parts_sent", nullable = false)
     private int partsSent;
 
@@ -96,6 +99,14 @@ public class OutboxMessage {
         row.ticketId = ticketId;
         row.nextAttemptAt = now;
         row.createdAt = now;
+        return row;
+    }
+
+    /** A message to a ticket's staff thread; {@code threadTitle} when the thread should get that title. */
+    static OutboxMessage toStaffThread(ChatAddress to, String orderingKey, String threadTitle, String body,
+                                       List<MessageAction> actions, List<Attachment> attachments, Long ticketId, Instant now) {
+        OutboxMessage row = toChat(to, orderingKey, body, actions, attachments, ticketId, now);
+        row.threadTitle = threadTitle;
         return row;
     }
 
@@ -148,6 +159,11 @@ public class OutboxMessage {
         return partsSent;
     }
 
+    /** The title the staff thread should have now, when it should change; null otherwise. */
+    public String threadTitle() {
+        return threadTitle;
+    }
+
     public Long ticketId() {
         return ticketId;
     }
@@ -178,6 +194,18 @@ public class OutboxMessage {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    /** The columns a new row is inserted with, in the order of {@link #INSERT}. */
+    static final String INSERT = """
+            INSERT INTO outbox_messages (channel, chat_id, thread_id, email_to, ordering_key, subject, body, actions, attachments,
+                                         thread_title, ticket_id, status, attempts, parts_sent, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?)
+            """;
+
+    Object[] insertValues() {
+        return new Object[] {channel.name(), chatId, threadId, emailTo, orderingKey, subject, body, actions, attachments, threadTitle,
+                ticketId, java.sql.Timestamp.from(nextAttemptAt), java.sql.Timestamp.from(createdAt)};
     }
 
     /** An admin asks for a dead row to be tried again, from the start. */

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff wait after the first failure; doubles each time up to {@code maxBackoff}
  * @param lease          how long a claimed row is left to its dispatcher before another may take it
  * @param workers        run the dispatch threads (off in tests that drive the dispatcher by hand)
+ * @param senders        how many of the claimed messages (each to another chat) a channel sends at once
+ * @param gather         after a round that was not full, how long a dispatcher lets more messages come
+ *                       before it claims again (one round for several messages: fewer round trips)
  */
 @ConfigurationProperties("careregistry.outbox")
 public record OutboxSettings(
@@ -20,7 +23,13 @@ public record OutboxSettings(
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("30m") Duration maxBackoff,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("true") boolean workers) {
+        @DefaultValue("true") boolean workers,
+        @DefaultValue("8") int senders,
+        @DefaultValue("5ms") Duration gather) {
+
+    public OutboxSettings {
+        senders = Math.max(1, senders);
+    }
 
     Duration backoffAfter(int failures) {
         long factor = 1L << Math.min(Math.max(failures - 1, 0), 20);

@@ -53,6 +53,9 @@ public class OutboxWorkers implements SmartLifecycle {
                 if (sent == 0) {
                     signal.await(sender.channel(), idleMillis);
                 }
+                if (sent < settings.batchSize() && !settings.gather().isZero()) {
+                    Thread.sleep(settings.gather().toMillis());
+                }
             } catch (InterruptedException stop) {
                 Thread.currentThread().interrupt();
                 return;

@@ -8,6 +8,7 @@ import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.Tickets;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +27,10 @@ public class StaffThreads {
     private final Tickets tickets;
     private final Texts texts;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    public StaffThreads(StaffThreadRepository threads, Tickets tickets, Texts texts, Clock clock) {
+    public StaffThreads(StaffThreadRepository threads, Tickets tickets, Texts texts, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.threads = threads;
         this.tickets = tickets;
         this.texts = texts;
@@ -39,9 +42,18 @@ public class StaffThreads {
         return threads.findByTicketIdAndChannel(ticketId, channel).map(StaffThread::address);
     }
 
-    @Transactional(readOnly = true)
-    public Optional<StaffThread> find(Long ticketId, Channel channel) {
-        return threads.findByTicketIdAndChannel(ticketId, channel);
+    /** A ticket's thread on a platform, as a message to it needs it: where it is, and what it is called. */
+    public record KnownThread(ChatAddress address, String title) {
+    }
+
+    /**
+     * The ticket's thread on this platform, if it has one. Read with one plain query: every message to
+     * staff asks this, so it goes without the persistence context's bookkeeping.
+     */
+    public Optional<KnownThread> find(Long ticketId, Channel channel) {
+        return jdbc.query("SELECT chat_id, thread_id, title FROM staff_threads WHERE ticket_id = ? AND channel = ?",
+                (rs, row) -> new KnownThread(new ChatAddress(channel, rs.getString(1), rs.getString(2)), rs.getString(3)),
+                ticketId, channel.name()).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -56,7 +68,11 @@ public class StaffThreads {
     /** What the ticket's thread should be called now: its number and subject, marked with its status. */
     @Transactional(readOnly = true)
     public String titleFor(Long ticketId) {
-        Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not-found", "?"));
+        return titleOf(tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("ticket.not-found", "?")));
+    }
+
+    /** As {@link #titleFor}, for a ticket at hand. */
+    public String titleOf(Ticket ticket) {
         String title = texts.get("en", "staff.thread.title." + ticket.status().name().toLowerCase(),
                 ticket.number().toString(), ticket.subject());
         return title.length() <= MAX_TITLE_LENGTH ? title : title.substring(0, MAX_TITLE_LENGTH - 1) + "…";

@@ -3,6 +3,7 @@ package com.careregistry.core.ticket;
 import com.careregistry.core.common.NotFoundException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +33,21 @@ public class PostCustomerMessage {
     public TicketMessage post(Command command) {
         Ticket ticket = tickets.findByNumberAndCustomer(command.number().value(), command.customerId())
                 .orElseThrow(() -> new NotFoundException("ticket.not-found", command.number().toString()));
+        return postTo(ticket, command);
+    }
+
+    /**
+     * Posts the message when the ticket is the customer's and not closed; nothing (and no refusal)
+     * otherwise, so the caller can ask the customer where the message goes instead.
+     */
+    @Transactional
+    public Optional<TicketMessage> postUnlessClosed(Command command) {
+        return tickets.findByNumberAndCustomer(command.number().value(), command.customerId())
+                .filter(ticket -> ticket.status() != TicketStatus.CLOSED)
+                .map(ticket -> postTo(ticket, command));
+    }
+
+    private TicketMessage postTo(Ticket ticket, Command command) {
         TicketMessage message = messages.save(ticket.customerWrote(command.content(), clock.instant()));
         tickets.save(ticket);
         return message;

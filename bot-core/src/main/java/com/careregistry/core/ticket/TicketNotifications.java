@@ -15,6 +15,7 @@ import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.staff.StaffDesk;
 import com.careregistry.core.staff.StaffRouting;
+import com.careregistry.core.staff.StaffThreads.KnownThread;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
@@ -235,21 +236,24 @@ class TicketNotifications {
      */
     private void toStaff(Ticket ticket, Function<String, String> text, List<MessageAction> actions,
                          List<Attachment> attachments, Channel except, boolean groupsOnly) {
-        Agent assigned = ticket.agentId() == null ? null : agents.findById(ticket.agentId()).orElse(null);
         for (StaffDesk desk : routing.deskFor(ticket.channel()).stream().toList()) {
             if (desk.channel() == except) {
                 continue;
             }
             if (desk.groupChatId().isPresent()) {
                 String group = desk.groupChatId().get();
-                outbox.toStaffThread(ticket.id(),
-                        threads.threadOf(ticket.id(), desk.channel()).orElse(ChatAddress.of(desk.channel(), group)),
+                Optional<KnownThread> known = threads.find(ticket.id(), desk.channel()).filter(t -> t.address().chatId().equals(group));
+                String title = threads.titleOf(ticket);
+                outbox.toStaffThread(ticket.id(), known.map(KnownThread::address).orElse(ChatAddress.of(desk.channel(), group)),
+                        known.isPresent() && title.equals(known.get().title()) ? null : title,
                         text.apply(Texts.normalize(null)), actions, attachments);
-            } else if (assigned != null && !groupsOnly) {
-                for (AgentIdentity identity : agentIdentities.findByAgentIdAndChannel(assigned.id(), desk.channel())) {
-                    outbox.toChatAbout(ticket.id(), identity.privateChat(), text.apply(assigned.language()), actions,
-                            attachments);
-                }
+            } else if (ticket.agentId() != null && !groupsOnly) {
+                agents.findById(ticket.agentId()).ifPresent(assigned -> {
+                    for (AgentIdentity identity : agentIdentities.findByAgentIdAndChannel(assigned.id(), desk.channel())) {
+                        outbox.toChatAbout(ticket.id(), identity.privateChat(), text.apply(assigned.language()), actions,
+                                attachments);
+                    }
+                });
             }
         }
     }

@@ -14,6 +14,7 @@ import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketNumber;
 import java.util.List;
+import com.careregistry.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,7 +94,7 @@ class CustomerFormsTest extends CoreTest {
         Customer ann = customers.register(ANN);
         Ticket ticket = openTicket.open(new OpenTicketCommand(ann.id(), null, "Phone is dead", Channel.DISCORD));
         closeTicket.byCustomer(ann.id(), ticket.number());
-        jdbc.update("DELETE FROM outbox_messages");
+        TestDatabase.update(jdbc, "DELETE FROM outbox_messages");
         return ticket.number();
     }
 }

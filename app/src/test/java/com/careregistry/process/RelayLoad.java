@@ -1,0 +1,271 @@
+package com.careregistry.process;
+
+import com.careregistry.telegram.TelegramApiDouble;
+import com.careregistry.telegram.TelegramApiDouble.Call;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Customers writing to the bot through the Telegram double, and what reaches the staff group: each
+ * customer message carries a mark ({@code #P<phase>-S<seq>#}); the double's listener notes when its
+ * relay arrived in the staff group, how often, and whether each customer's relays kept their order.
+ */
+public final class RelayLoad {
+
+    public static final long STAFF_GROUP = -1009000000001L;
+    private static final long FIRST_USER = 7_000_001L;
+    private static final Pattern MARK = Pattern.compile("#P(\\d+)-S(\\d+)#");
+
+    private final TelegramApiDouble api;
+    private final int customers;
+    private final Map<Integer, Phase> phases = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> answersTo = new ConcurrentHashMap<>();
+    private final AtomicInteger topicCards = new AtomicInteger();
+    private final AtomicInteger nextPhase = new AtomicInteger(1);
+
+    public RelayLoad(TelegramApiDouble api, int customers) {
+        this.api = api;
+        this.customers = customers;
+        api.onCall(this::seen);
+    }
+
+    public int customers() {
+        return customers;
+    }
+
+    public static long userId(int customer) {
+        return FIRST_USER + customer;
+    }
+
+    private void seen(Call call) {
+        if (!call.is("sendMessage") || call.failed()) {
+            return;
+        }
+        long chat = Long.parseLong(call.param("chat_id"));
+        String text = call.param("text");
+        if (chat != STAFF_GROUP) {
+            answersTo.computeIfAbsent(chat, c -> new AtomicInteger()).incrementAndGet();
+            return;
+        }
+        Matcher mark = MARK.matcher(text);
+        if (mark.find()) {
+            Phase phase = phases.get(Integer.parseInt(mark.group(1)));
+            if (phase != null) {
+                phase.relayed(Integer.parseInt(mark.group(2)), System.nanoTime());
+            }
+        } else if (text.contains("Bench customer")) {
+            topicCards.incrementAndGet();
+        }
+    }
+
+    private void say(long userId, String text) {
+        api.enqueueUpdate(api.privateText(userId, "Cust" + (userId - FIRST_USER), "en", text));
+    }
+
+    /** How many messages the bot sent to this customer's chat so far. */
+    public int answersTo(long userId) {
+        AtomicInteger count = answersTo.get(userId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Each customer opens a ticket (/new, then the description); returns when every ticket's card reached the staff group. */
+    public void openTickets(Duration timeout) throws InterruptedException {
+        for (int c = 0; c < customers; c++) {
+            say(userId(c), "/new");
+        }
+        awaitAnswers(1, timeout);
+        for (int c = 0; c < customers; c++) {
+            say(userId(c), "Bench customer " + c + ": my phone does not start");
+        }
+        awaitAnswers(2, timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (topicCards.get() < customers) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + topicCards.get() + " of " + customers + " ticket cards reached the staff group");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitAnswers(int each, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int c = 0; c < customers; c++) {
+            while (answersTo(userId(c)) < each) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("customer " + c + " got " + answersTo(userId(c)) + " answers, not " + each);
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /**
+     * Plays {@code count} customer messages, round-robin over the customers, at {@code perSecond}
+     * (0: all at once); returns at once, the phase records what arrives.
+     */
+    public Phase play(int count, double perSecond) {
+        Phase phase = new Phase(nextPhase.getAndIncrement(), count, customers);
+        phases.put(phase.number, phase);
+        long start = System.nanoTime();
+        phase.started = start;
+        for (int seq = 0; seq < count; seq++) {
+            if (perSecond > 0) {
+                long due = start + (long) (seq * 1e9 / perSecond);
+                long early = due - System.nanoTime();
+                if (early > 0) {
+                    LockSupport.parkNanos(early);
+                }
+            }
+            int customer = seq % customers;
+            phase.sent.set(seq, System.nanoTime());
+            say(userId(customer), "Update " + seq + " from customer " + customer + " #P" + phase.number + "-S" + seq + "#");
+        }
+        phase.lastSent = System.nanoTime();
+        return phase;
+    }
+
+    /** One run of customer messages and what became of them. */
+    public static final class Phase {
+        final int number;
+        final int count;
+        final int customers;
+        final AtomicLongArray sent;
+        final AtomicLongArray relayedAt;
+        final AtomicIntegerArray relays;
+        final AtomicIntegerArray lastSeqOf;
+        final AtomicInteger relayed = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger outOfOrder = new AtomicInteger();
+        volatile long started;
+        volatile long lastSent;
+        volatile long lastRelay;
+
+        Phase(int number, int count, int customers) {
+            this.number = number;
+            this.count = count;
+            this.customers = customers;
+            this.sent = new AtomicLongArray(count);
+            this.relayedAt = new AtomicLongArray(count);
+            this.relays = new AtomicIntegerArray(count);
+            this.lastSeqOf = new AtomicIntegerArray(customers);
+            for (int c = 0; c < customers; c++) {
+                lastSeqOf.set(c, -1);
+            }
+        }
+
+        void relayed(int seq, long now) {
+            if (seq < 0 || seq >= count) {
+                return;
+            }
+            if (relays.incrementAndGet(seq) > 1) {
+                duplicates.incrementAndGet();
+                return;
+            }
+            relayedAt.set(seq, now);
+            int customer = seq % customers;
+            int previous = lastSeqOf.getAndSet(customer, seq);
+            if (previous > seq) {
+                outOfOrder.incrementAndGet();
+            }
+            relayed.incrementAndGet();
+            lastRelay = now;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        public int relayed() {
+            return relayed.get();
+        }
+
+        public int duplicates() {
+            return duplicates.get();
+        }
+
+        public int outOfOrder() {
+            return outOfOrder.get();
+        }
+
+        /** Messages sent whose relay never came. */
+        public int lost() {
+            return count - relayed.get();
+        }
+
+        /** Waits until every message was relayed, or the timeout; true when all were. */
+        public boolean awaitRelayed(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (relayed.get() < count && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            return relayed.get() >= count;
+        }
+
+        /** Relays per second, from the first message sent to the last relay. */
+        public double relaysPerSecond() {
+            return relayed.get() / ((lastRelay - started) / 1e9);
+        }
+
+        public double secondsToSend() {
+            return (lastSent - started) / 1e9;
+        }
+
+        /** Milliseconds from the double receiving each message to the double receiving its relay, sorted. */
+        public double[] latenciesMillis() {
+            double[] all = new double[relayed.get()];
+            int n = 0;
+            for (int seq = 0; seq < count && n < all.length; seq++) {
+                if (relays.get(seq) > 0) {
+                    all[n++] = (relayedAt.get(seq) - sent.get(seq)) / 1e6;
+                }
+            }
+            double[] done = Arrays.copyOf(all, n);
+            Arrays.sort(done);
+            return done;
+        }
+
+        public static double percentile(double[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+
+        /** The marks of the messages sent, in the order the customers wrote them (for audits in the database). */
+        public List<String> marks() {
+            return java.util.stream.IntStream.range(0, count).mapToObj(seq -> "#P" + number + "-S" + seq + "#").toList();
+        }
+
+        public int number() {
+            return number;
+        }
+
+        public long startedNanos() {
+            return started;
+        }
+    }
+
+    /** Waits until the bot confirmed (polled past) every update the double holds. */
+    public void awaitConfirmed(Duration timeout) {
+        api.awaitUpdatesConfirmed(timeout);
+    }
+
+    static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package com.careregistry.process;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code app/target/customer-care-registry.jar}) running as its own process,
+ * as an operator runs it: started with environment variables, watched through /proc (CPU time,
+ * resident memory), stopped gently or killed with {@code kill -9}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ; 100 on Linux). */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    public ServiceProcess(Map<String, String> environment, List<String> jvmOptions, Path log) {
+        this.environment = new LinkedHashMap<>(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.log = log;
+        this.port = freePort();
+        this.environment.put("PORT", String.valueOf(port));
+    }
+
+    /** The packaged jar, found from the working directory (the reactor's root or the app module). */
+    public static Path jar() {
+        for (Path candidate : List.of(Path.of("app/target/customer-care-registry.jar"), Path.of("target/customer-care-registry.jar"),
+                Path.of("../app/target/customer-care-registry.jar"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException("app/target/customer-care-registry.jar is missing: run mvn -DskipTests package first");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Starts the jar and waits until its health endpoint answers. */
+    public ServiceProcess start(Duration timeout) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar().toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        awaitHealthy(timeout);
+        return this;
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the service did not become healthy within " + timeout + "; see " + log);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** CPU time the process used so far (user and system), in milliseconds. */
+    public long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime (fields 14 and 15)
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
+    /** Resident memory of the process, in MiB. */
+    public long rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code kill -9}: the process gets no chance to finish anything. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A gentle stop (SIGTERM), as an operator's restart does. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill9();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
