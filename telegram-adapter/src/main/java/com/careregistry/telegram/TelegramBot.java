@@ -11,6 +11,7 @@ import com.careregistry.core.inbox.InboxEvent;
 import com.careregistry.core.inbox.InboxHandler;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Function;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -54,17 +55,16 @@ public class TelegramBot implements InboxHandler {
 
     @Override
     public void refused(InboxEvent event, DomainException refusal) {
-        Update update = TelegramUpdates.read(event.payload());
-        answer(update, language -> texts.explain(language, refusal));
+        answer(event.payload(), language -> texts.explain(language, refusal));
     }
 
     /**
-     * The update could not be handled: its writer is told so where they wrote, when the update can be
-     * read well enough to know where that is.
+     * The update could not be handled: its writer is told so where they wrote. Read as plain JSON,
+     * so an update that telegrambots' types cannot read (the reason it failed, perhaps) is answered too.
      */
     @Override
     public void failed(InboxEvent event) {
-        answer(TelegramUpdates.read(event.payload()), language -> texts.get(language, "inbox.failed"));
+        answer(event.payload(), language -> texts.get(language, "inbox.failed"));
     }
 
     private void route(Update update) {
@@ -106,23 +106,25 @@ public class TelegramBot implements InboxHandler {
         return repliedTo != null && repliedTo.getFrom() != null && Boolean.TRUE.equals(repliedTo.getFrom().getIsBot());
     }
 
-    /** Tells the writer of an update something, where they wrote, in their language (English in staff chat). */
-    private void answer(Update update, Function<String, String> text) {
-        Message message = update.hasMessage() ? update.getMessage() : update.hasEditedMessage() ? update.getEditedMessage() : null;
-        if (message != null && message.getFrom() != null) {
-            if (message.isUserMessage()) {
-                ChatUser user = Incoming.chatUser(message.getFrom(), message.getChatId());
-                outbox.toChat(user.privateChat(), text.apply(customers.languageOf(user)));
-            } else if (settings.isStaffGroup(String.valueOf(message.getChatId()))) {
-                outbox.toChat(new ChatAddress(Channel.TELEGRAM, String.valueOf(message.getChatId()),
-                        message.getMessageThreadId() == null ? null : String.valueOf(message.getMessageThreadId())),
-                        text.apply("en"));
-            }
-        } else if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
-            CallbackQuery query = update.getCallbackQuery();
-            String language = query.getMessage().isUserMessage()
-                    ? customers.languageOf(Incoming.chatUser(query.getFrom(), query.getMessage().getChatId())) : "en";
-            outbox.toChat(whereFrom(query), text.apply(language));
+    /**
+     * Tells the writer of an update something where they wrote: in their private chat in their
+     * language, in the staff group (the topic) in English; nothing elsewhere.
+     */
+    private void answer(String payload, Function<String, String> text) {
+        JsonNode update = TelegramUpdates.tree(payload);
+        JsonNode message = TelegramUpdates.message(update);
+        JsonNode from = TelegramUpdates.sender(update);
+        String chatId = message.path("chat").path("id").asText(null);
+        if (chatId == null || !from.hasNonNull("id")) {
+            return;
+        }
+        if ("private".equals(message.path("chat").path("type").asText())) {
+            String name = from.path("first_name").asText("") + (from.hasNonNull("last_name") ? " " + from.path("last_name").asText() : "");
+            ChatUser user = new ChatUser(Channel.TELEGRAM, from.path("id").asText(), chatId, name, from.path("language_code").asText(null));
+            outbox.toChat(user.privateChat(), text.apply(customers.languageOf(user)));
+        } else if (settings.isStaffGroup(chatId)) {
+            String thread = message.path("is_topic_message").asBoolean(false) ? message.path("message_thread_id").asText(null) : null;
+            outbox.toChat(new ChatAddress(Channel.TELEGRAM, chatId, thread), text.apply("en"));
         }
     }
 

@@ -51,17 +51,8 @@ final class TelegramUpdates {
      * for a forum topic; for an update about no chat, the user it comes from.
      */
     static String orderingKey(JsonNode update) {
-        JsonNode message = null;
-        for (String field : MESSAGE_FIELDS) {
-            if (update.hasNonNull(field)) {
-                message = update.get(field);
-                break;
-            }
-        }
-        if (message == null && update.path("callback_query").hasNonNull("message")) {
-            message = update.path("callback_query").path("message");
-        }
-        if (message != null && message.path("chat").hasNonNull("id")) {
+        JsonNode message = message(update);
+        if (message.path("chat").hasNonNull("id")) {
             String chat = message.path("chat").path("id").asText();
             boolean topic = message.path("is_topic_message").asBoolean(false) && message.hasNonNull("message_thread_id");
             return Channel.TELEGRAM + ":" + chat + (topic ? ":" + message.path("message_thread_id").asText() : "");
@@ -72,6 +63,22 @@ final class TelegramUpdates {
             }
         }
         return Channel.TELEGRAM + ":updates";
+    }
+
+    /** The message an update carries, or is about (a pressed button's message); a missing node when none. */
+    static JsonNode message(JsonNode update) {
+        for (String field : MESSAGE_FIELDS) {
+            if (update.hasNonNull(field)) {
+                return update.get(field);
+            }
+        }
+        return update.path("callback_query").path("message");
+    }
+
+    /** Who an update comes from: the button's presser, else the message's sender; a missing node when none. */
+    static JsonNode sender(JsonNode update) {
+        JsonNode callback = update.path("callback_query");
+        return callback.hasNonNull("from") ? callback.path("from") : message(update).path("from");
     }
 
     static Update read(String payload) {

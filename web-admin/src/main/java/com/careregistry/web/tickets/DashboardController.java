@@ -1,6 +1,7 @@
 package com.careregistry.web.tickets;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.inbox.Inbox;
 import com.careregistry.core.outbox.MessageSender;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.outbox.OutboxStatus;
@@ -21,11 +22,13 @@ class DashboardController {
     private final DeskStats stats;
     private final List<MessageSender> senders;
     private final Outbox outbox;
+    private final Inbox inbox;
 
-    DashboardController(DeskStats stats, List<MessageSender> senders, Outbox outbox) {
+    DashboardController(DeskStats stats, List<MessageSender> senders, Outbox outbox, Inbox inbox) {
         this.stats = stats;
         this.senders = senders;
         this.outbox = outbox;
+        this.inbox = inbox;
     }
 
     @GetMapping("/admin")
@@ -39,6 +42,8 @@ class DashboardController {
         model.addAttribute("channels", channels);
         model.addAttribute("pending", delivery.get(OutboxStatus.PENDING));
         model.addAttribute("dead", delivery.get(OutboxStatus.DEAD));
+        model.addAttribute("inboxPending", inbox.countPending());
+        model.addAttribute("inboxFailed", inbox.countFailed());
         return VIEW;
     }
 }
