@@ -86,7 +86,7 @@ class TelegramPoller implements SmartLifecycle {
                 long wait = e instanceof PollRefused refused && refused.retryAfter > 0 ? refused.retryAfter * 1000L : backoff;
                 log.warn("Telegram polling failed ({}); trying again in {} ms", e.getMessage(), wait);
                 sleep(wait);
-                backoff = Math.min(backoff * 2, 60_000);
+                backoff = Math.min(backoff * 2, 5_000);   // a database back from an outage is used again within seconds
             }
         }
     }

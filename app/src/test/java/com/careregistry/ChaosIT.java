@@ -1,0 +1,150 @@
+package com.careregistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careregistry.process.LocalMariaDb;
+import com.careregistry.process.RelayLoad;
+import com.careregistry.process.RelayLoad.Phase;
+import com.careregistry.process.ServiceProcess;
+import com.careregistry.telegram.TelegramApiDouble;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service as its own process, on MariaDB, with customers writing to the Telegram
+ * double at a steady pace, while it is killed with {@code kill -9} and restarted, and while MariaDB
+ * itself is stopped for about eight seconds and started again. At the end, the audit: every
+ * customer message stored exactly once, in each chat's order, and relayed to the staff group.
+ *
+ * <p>The short form runs with the suite ({@code mvn -B verify}); the long form:
+ * {@code mvn -B verify -pl app -Dit.test=ChaosIT -Dchaos.kills=5 -Dchaos.seconds=180 -Dchaos.rate=200}.
+ */
+class ChaosIT {
+
+    static final int KILLS = Integer.getInteger("chaos.kills", 2);
+    static final int SECONDS = Integer.getInteger("chaos.seconds", 45);
+    static final int RATE = Integer.getInteger("chaos.rate", 100);
+    static final int CUSTOMERS = Integer.getInteger("chaos.customers", 20);
+    static final Duration OUTAGE = Duration.ofSeconds(8);
+    static final String DB_HOST = env("CCR_TEST_DB_HOST", "127.0.0.1:3306");
+    static final String DB_USER = env("CCR_TEST_DB_USER", "root");
+    static final String DB_PASSWORD = env("CCR_TEST_DB_PASSWORD", "");
+    static final String DATABASE = "ccr_chaos";
+    static final Pattern MARK = Pattern.compile("#P(\\d+)-S(\\d+)#");
+
+    @Test
+    void killedAndCutOffFromItsDatabaseItLosesNothingStoresNothingTwiceAndKeepsEachChatsOrder() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/", DB_USER, DB_PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+        }
+        LocalMariaDb mariaDb = new LocalMariaDb(DB_HOST);
+        Path log = Files.createTempFile("chaos-service", ".log");
+        try (TelegramApiDouble api = new TelegramApiDouble()) {
+            api.recordCalls(false);
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("SPRING_PROFILES_ACTIVE", "mariadb");
+            environment.put("CCR_DB_URL", "jdbc:mariadb://" + DB_HOST + "/" + DATABASE + "?createDatabaseIfNotExist=true");
+            environment.put("CCR_DB_USER", DB_USER);
+            environment.put("CCR_DB_PASSWORD", DB_PASSWORD);
+            environment.put("CCR_ADMIN_PASSWORD", "chaos-admin-password");
+            environment.put("TELEGRAM_BOT_TOKEN", "123456:CHAOS");
+            environment.put("TELEGRAM_API_URL", api.baseUrl());
+            environment.put("TELEGRAM_STAFF_CHAT_ID", String.valueOf(RelayLoad.STAFF_GROUP));
+            environment.put("CAREREGISTRY_TELEGRAM_PER_SECOND", "100000");
+            environment.put("CAREREGISTRY_TELEGRAM_GROUP_PER_MINUTE", "10000000");
+            environment.put("CAREREGISTRY_TELEGRAM_PRIVATE_CHAT_INTERVAL", "0s");
+            environment.put("CAREREGISTRY_TELEGRAM_POLL_TIMEOUT", "5s");
+            // a dead process's claimed outgoing rows are free again after this (the default is 2 minutes)
+            environment.put("CAREREGISTRY_OUTBOX_LEASE", "10s");
+            ServiceProcess service = new ServiceProcess(environment, List.of(), log).start(Duration.ofSeconds(120));
+            try {
+                RelayLoad load = new RelayLoad(api, CUSTOMERS);
+                load.openTickets(Duration.ofSeconds(60));
+
+                int count = RATE * SECONDS;
+                CompletableFuture<Phase> playing = CompletableFuture.supplyAsync(() -> load.play(count, RATE));
+                List<String> happened = new ArrayList<>();
+                int events = KILLS + 1;
+                long start = System.nanoTime();
+                for (int event = 1; event <= events; event++) {
+                    long due = start + Duration.ofSeconds(SECONDS).toNanos() * event / (events + 1);
+                    Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                    if (event == (events + 1) / 2) {
+                        mariaDb.stop(Duration.ofSeconds(30));
+                        Thread.sleep(OUTAGE.toMillis());
+                        mariaDb.start(Duration.ofSeconds(60));
+                        happened.add("MariaDB stopped for " + OUTAGE.toSeconds() + " s");
+                    } else {
+                        service.kill9();
+                        happened.add("kill -9 at " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+                        service = new ServiceProcess(environment, List.of(), log).start(Duration.ofSeconds(120));
+                    }
+                }
+                Phase phase = playing.get();
+                boolean all = phase.awaitRelayed(Duration.ofSeconds(120));
+                System.out.printf("Chaos: %s; %d messages, %d relayed, %d relayed twice, %d out of order%n", happened, phase.count(),
+                        phase.relayed(), phase.duplicates(), phase.outOfOrder());
+                assertThat(all).as("every customer message relayed (service log: %s)", log).isTrue();
+                assertThat(phase.lost()).isZero();
+                assertThat(phase.outOfOrder()).as("each chat's relays in the order its customer wrote").isZero();
+                assertThat(happened).hasSize(events);
+                auditStorage(phase);
+            } finally {
+                service.stop();
+            }
+        } finally {
+            if (!mariaDb.reachable()) {
+                mariaDb.start(Duration.ofSeconds(60));
+            }
+        }
+    }
+
+    /** Every message stored once, as one customer message of its ticket, in the order its customer wrote. */
+    private static void auditStorage(Phase phase) throws Exception {
+        Map<Integer, Integer> stored = new HashMap<>();
+        Map<Long, Integer> lastSeqOfTicket = new HashMap<>();
+        int outOfOrder = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/" + DATABASE, DB_USER, DB_PASSWORD);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT ticket_id, body FROM ticket_messages WHERE author_type = 'CUSTOMER' ORDER BY id")) {
+            while (rs.next()) {
+                Matcher mark = MARK.matcher(rs.getString(2));
+                if (mark.find() && Integer.parseInt(mark.group(1)) == phase.number()) {
+                    int seq = Integer.parseInt(mark.group(2));
+                    stored.merge(seq, 1, Integer::sum);
+                    Integer last = lastSeqOfTicket.put(rs.getLong(1), seq);
+                    if (last != null && last > seq) {
+                        outOfOrder++;
+                    }
+                }
+            }
+            try (ResultSet left = s.executeQuery("SELECT COUNT(*) FROM inbox_events WHERE status <> 'HANDLED'")) {
+                left.next();
+                assertThat(left.getInt(1)).as("no inbound event left unhandled or set aside").isZero();
+            }
+        }
+        assertThat(stored).as("every message stored").hasSize(phase.count());
+        assertThat(stored.values()).as("no message stored twice").containsOnly(1);
+        assertThat(outOfOrder).as("each ticket's messages stored in the order its customer wrote them").isZero();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
