@@ -29,7 +29,9 @@ import java.util.Map;
  *
  * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -B -pl app exec:java}; settings:
  * {@code -Dbench.customers=50 -Dbench.rates=250,500,750,1000,1250,1500 -Dbench.seconds=8
- * -Dbench.burst=20000 -Dbench.jfr=true} (a flight recording of the service, for profiling).
+ * -Dbench.burst=20000 -Dbench.warmup=6 -Dbench.warmupSeconds=60} (rounds of 5,000 messages, then a minute at 500/s, before
+ * anything is measured: the JIT takes that long to settle) {@code -Dbench.jfr=true}
+ * (a flight recording of the service, for profiling).
  */
 public final class RelayBenchmark {
 
@@ -38,6 +40,8 @@ public final class RelayBenchmark {
     static final int SECONDS = Integer.getInteger("bench.seconds", 8);
     static final int BURST = Integer.getInteger("bench.burst", 20_000);
     static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmup", 6);
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmupSeconds", 60);
     static final String DB_HOST = env("CCR_TEST_DB_HOST", "127.0.0.1:3306");
     static final String DB_USER = env("CCR_TEST_DB_USER", "root");
     static final String DB_PASSWORD = env("CCR_TEST_DB_PASSWORD", "");
@@ -108,7 +112,13 @@ public final class RelayBenchmark {
             environment.put("CAREREGISTRY_TELEGRAM_PER_SECOND", "1000000");
             environment.put("CAREREGISTRY_TELEGRAM_GROUP_PER_MINUTE", "100000000");
             environment.put("CAREREGISTRY_TELEGRAM_PRIVATE_CHAT_INTERVAL", "0s");
+            // -Dbench.env.NAME=value passes a setting to the service (e.g. -Dbench.env.CAREREGISTRY_INBOX_THREADS=2)
+            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.env."))
+                    .forEach(name -> environment.put(name.substring("bench.env.".length()), System.getProperty(name)));
             List<String> jvm = new ArrayList<>();
+            if (!System.getProperty("bench.jvm", "").isBlank()) {
+                jvm.addAll(List.of(System.getProperty("bench.jvm").strip().split("\\s+")));   // e.g. -Dbench.jvm="-Xlog:gc:file=gc.log"
+            }
             if (JFR) {
                 jvm.add("-XX:StartFlightRecording=filename=" + out.resolve("relay.jfr").toAbsolutePath() + ",settings="
                         + System.getProperty("bench.jfc", "profile"));
@@ -121,8 +131,18 @@ public final class RelayBenchmark {
                         service.rssMiB());
                 RelayLoad load = new RelayLoad(api, CUSTOMERS);
                 load.openTickets(Duration.ofSeconds(60));
-                Phase warmUp = load.play(4000, 1000);
-                warmUp.awaitRelayed(Duration.ofSeconds(60));
+                // the JIT needs tens of thousands of messages before the code runs at its steady speed
+                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                    Phase warmUp = load.play(5000, 0);
+                    warmUp.awaitRelayed(Duration.ofSeconds(120));
+                    System.out.printf(Locale.ROOT, "  warm-up %d: %.0f relays/s%n", round + 1, warmUp.relaysPerSecond());
+                }
+                if (WARM_UP_SECONDS > 0) {
+                    Phase paced = load.play(WARM_UP_SECONDS * 500, 500);   // and the paced path, whose batches are small
+                    paced.awaitRelayed(Duration.ofSeconds(120));
+                    double[] latency = paced.latenciesMillis();
+                    System.out.printf(Locale.ROOT, "  warm-up at 500/s for %d s: p99 %.1f ms%n", WARM_UP_SECONDS, Phase.percentile(latency, 99));
+                }
 
                 cold = ColdBurst.run(api, 50, Duration.ofSeconds(60));
 
@@ -167,6 +187,9 @@ public final class RelayBenchmark {
         long cpuAfter = service.cpuMillis();
         Map<String, Long> statementsAfter = statements();
         double[] latency = phase.latenciesMillis();
+        if (Boolean.getBoolean("bench.timeline")) {
+            System.out.println(phase.timeline());
+        }
         double stored = count / ((confirmedAt - phaseStart(phase)) / 1e9);
         Row row = new Row(name, offered, count, stored, phase.relaysPerSecond(), Phase.percentile(latency, 50),
                 Phase.percentile(latency, 99), (cpuAfter - cpuBefore) / (double) count, service.rssMiB(), phase.lost(),

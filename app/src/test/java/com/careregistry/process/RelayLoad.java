@@ -234,6 +234,26 @@ public final class RelayLoad {
             return done;
         }
 
+        /** Per tenth of a second of sending: how many were sent, and the slowest relay among them (ms). */
+        public String timeline() {
+            StringBuilder out = new StringBuilder();
+            long bucket = 100_000_000L;
+            int buckets = (int) ((lastSent - started) / bucket) + 1;
+            int[] sentIn = new int[buckets];
+            double[] worst = new double[buckets];
+            for (int seq = 0; seq < count; seq++) {
+                int b = (int) Math.min(buckets - 1, Math.max(0, (sent.get(seq) - started) / bucket));
+                sentIn[b]++;
+                if (relays.get(seq) > 0) {
+                    worst[b] = Math.max(worst[b], (relayedAt.get(seq) - sent.get(seq)) / 1e6);
+                }
+            }
+            for (int b = 0; b < buckets; b++) {
+                out.append(String.format(java.util.Locale.ROOT, "%5.1fs %4d sent, slowest %6.0f ms%n", b / 10.0, sentIn[b], worst[b]));
+            }
+            return out.toString();
+        }
+
         public static double percentile(double[] sorted, double p) {
             if (sorted.length == 0) {
                 return Double.NaN;

@@ -10,6 +10,8 @@ import com.careregistry.core.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The core's tests' stand-in for a chat adapter's inbox handler: what it does with an event is the
@@ -41,7 +43,7 @@ public class ScriptedInboxHandler implements InboxHandler {
         }
     }
 
-    /** The events whose effect ran to the end (a try that threw is not among them), in order. */
+    /** The events whose effect committed (a try that threw, or a batch rolled back, is not among them), in order. */
     public List<InboxEvent> handled() {
         synchronized (handled) {
             return List.copyOf(handled);
@@ -53,12 +55,18 @@ public class ScriptedInboxHandler implements InboxHandler {
         return channel;
     }
 
+    /** Runs the behaviour; the event counts as handled once its transaction committed (a batch may roll back). */
     @Override
     public void handle(InboxEvent event) {
         behaviour.accept(event);
-        synchronized (handled) {
-            handled.add(event);
-        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                synchronized (handled) {
+                    handled.add(event);
+                }
+            }
+        });
     }
 
     @Override

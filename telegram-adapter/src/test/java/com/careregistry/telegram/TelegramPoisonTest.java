@@ -136,7 +136,7 @@ class TelegramPoisonTest extends TelegramTest {
 
         assertThat(texts.get("es", "inbox.failed")).isEqualTo("No pudimos procesar ese mensaje; nuestro equipo ya está avisado.");
         // both of Bob's messages, one after the other, in order: each tried three times, then set aside
-        await().atMost(WAIT).until(() -> inbox.failed(10).size() == 2);
+        await().atMost(WAIT).until(() -> inbox.failed(10).size() == 2 && messagesTo(BOB).size() == 2);
         assertThat(messagesTo(BOB)).extracting(c -> c.param("text")).containsExactly(escape(texts.get("es", "inbox.failed")),
                 escape(texts.get("es", "inbox.failed")));
         assertThat(inbox.failed(10)).hasSize(2).allSatisfy(failed -> {

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -109,7 +111,122 @@ public class InboxProcessor {
         }
     }
 
-    /** Handles every due event of every chat, in the caller's thread (for tests and tools). */
+    /**
+     * Handles the heads of several chats (each due event at most once, each chat's oldest pending
+     * one) in one transaction: one lock, one mark and one commit for all of them, each event's
+     * effect committed with its mark. When any of them fails or is refused, the transaction rolls
+     * back whole and each chat's head is handled on its own ({@link #next}), so one event's trouble
+     * is its own. Returns what became of each chat, with its next head where it was handled.
+     */
+    Map<String, Result> handleBatch(Map<String, Head> chats) {
+        if (chats.size() == 1) {
+            Map.Entry<String, Head> only = chats.entrySet().iterator().next();
+            return Map.of(only.getKey(), next(only.getKey(), only.getValue()));
+        }
+        Map<String, Result> results;
+        try {
+            results = tx.execute(status -> handleTogether(chats, status));
+        } catch (RuntimeException e) {
+            if (unreachable(e)) {
+                log.warn("Inbox: the database cannot be reached ({}); waiting", e.toString());
+                Map<String, Result> waiting = new LinkedHashMap<>();
+                chats.keySet().forEach(chat -> waiting.put(chat, Result.of(Step.UNREACHABLE)));
+                return waiting;
+            }
+            log.debug("Inbox: a batch of {} chats failed together ({}); each is handled on its own", chats.size(), e.toString());
+            results = new LinkedHashMap<>();
+            for (Map.Entry<String, Head> chat : chats.entrySet()) {
+                results.put(chat.getKey(), next(chat.getKey(), null));
+            }
+        }
+        return results;
+    }
+
+    private Map<String, Result> handleTogether(Map<String, Head> chats, org.springframework.transaction.TransactionStatus status) {
+        Instant now = clock.instant();
+        Map<String, Result> results = new LinkedHashMap<>();
+        Map<String, Head> heads = new LinkedHashMap<>(chats);
+        List<String> unknown = heads.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        if (!unknown.isEmpty()) {
+            Map<String, Head> read = heads(unknown);
+            unknown.forEach(chat -> heads.put(chat, read.getOrDefault(chat, Head.NONE)));
+        }
+        List<Long> due = new ArrayList<>();
+        heads.forEach((chat, head) -> {
+            if (head == Head.NONE || head.nextAttemptAt().isAfter(now)) {
+                results.put(chat, Result.of(Step.IDLE));
+            } else {
+                due.add(head.id());
+            }
+        });
+        if (due.isEmpty()) {
+            return results;
+        }
+        List<InboxEvent> events = lockAll(due);
+        List<String> handled = new ArrayList<>();
+        for (InboxEvent event : events) {
+            InboxHandler handler = handlers.get(event.channel());
+            if (handler == null) {
+                continue;
+            }
+            handler.handle(event);   // a refusal or a failure rolls the whole batch back: then each on its own
+            handled.add(event.orderingKey());
+        }
+        status.flush();
+        if (!events.isEmpty()) {
+            jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + placeholders(events.size()) + ")",
+                    args(Timestamp.from(now), events.stream().map(InboxEvent::id).toList()));
+        }
+        Map<String, Head> following = handled.isEmpty() ? Map.of() : heads(handled);
+        for (String chat : heads.keySet()) {
+            if (!results.containsKey(chat)) {
+                results.put(chat, handled.contains(chat) ? new Result(Step.DONE, following.getOrDefault(chat, Head.NONE))
+                        : Result.of(Step.IDLE));   // its head is held by another worker, or was just handled
+            }
+        }
+        return results;
+    }
+
+    /** The oldest pending event of each of these chats (chats without one are not in the answer). */
+    private Map<String, Head> heads(List<String> chats) {
+        Map<String, Head> heads = new HashMap<>();
+        jdbc.query("""
+                SELECT e.ordering_key, e.id, e.next_attempt_at FROM inbox_events e
+                JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' AND ordering_key IN (%s) GROUP BY ordering_key) h
+                  ON h.id = e.id
+                """.formatted(placeholders(chats.size())), rs -> {
+            heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+        }, chats.toArray());
+        return heads;
+    }
+
+    /** Locks these pending events for the current transaction, oldest first; those held elsewhere are left out. */
+    private List<InboxEvent> lockAll(List<Long> ids) {
+        return jdbc.query("""
+                SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
+                WHERE id IN (%s) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED
+                """.formatted(placeholders(ids.size())), InboxProcessor::toEvent, ids.toArray());
+    }
+
+    private static InboxEvent toEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new InboxEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("external_event_id"),
+                rs.getString("ordering_key"), rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("received_at").toInstant());
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static Object[] args(Object first, List<?> rest) {
+        Object[] all = new Object[rest.size() + 1];
+        all[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            all[i + 1] = rest.get(i);
+        }
+        return all;
+    }
+
+    /** Handles every due event of every chat, in the caller's thread, in batches as the workers do (for tests and tools). */
     public int drainAll() {
         int rounds = 0;
         while (true) {
@@ -117,8 +234,18 @@ public class InboxProcessor {
             if (chats.isEmpty() || rounds++ > 10_000) {
                 return rounds;
             }
-            for (String chat : chats) {
-                drain(chat);
+            for (int from = 0; from < chats.size(); from += settings.batch()) {
+                Map<String, Head> batch = new LinkedHashMap<>();
+                chats.subList(from, Math.min(chats.size(), from + settings.batch())).forEach(chat -> batch.put(chat, null));
+                while (!batch.isEmpty()) {
+                    Map<String, Result> results = handleBatch(batch);
+                    batch.clear();
+                    results.forEach((chat, result) -> {
+                        if (result.step() == Step.DONE && result.following() != Head.NONE) {
+                            batch.put(chat, result.following());
+                        }
+                    });
+                }
             }
         }
     }
@@ -240,9 +367,7 @@ public class InboxProcessor {
         List<InboxEvent> locked = jdbc.query("""
                 SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
                 WHERE id = ? AND status = 'PENDING' FOR UPDATE SKIP LOCKED
-                """, (rs, row) -> new InboxEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
-                rs.getString("external_event_id"), rs.getString("ordering_key"), rs.getString("payload"), rs.getInt("attempts"),
-                rs.getTimestamp("received_at").toInstant()), id);
+                """, InboxProcessor::toEvent, id);
         return locked.isEmpty() ? null : locked.get(0);
     }
 

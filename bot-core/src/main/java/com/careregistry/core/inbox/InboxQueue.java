@@ -1,9 +1,11 @@
 package com.careregistry.core.inbox;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -61,6 +63,26 @@ public class InboxQueue {
             first.remove();
             taken.add(key);
             return key;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Up to {@code max} more chats that are waiting, without waiting for any; now held by the caller. */
+    List<String> takeMore(int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        lock.lock();
+        try {
+            List<String> more = new ArrayList<>(Math.min(max, waiting.size()));
+            for (Iterator<String> it = waiting.iterator(); it.hasNext() && more.size() < max; ) {
+                String key = it.next();
+                it.remove();
+                taken.add(key);
+                more.add(key);
+            }
+            return more;
         } finally {
             lock.unlock();
         }

@@ -5,7 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param threads        how many chats are handled at once by this instance
+ * @param threads        how many workers handle events on this instance (each a batch of chats at a time)
+ * @param batch          how many chats' next events a worker handles in one transaction (one lock, one
+ *                       mark, one commit for all; one that fails makes each be handled on its own)
  * @param pollInterval   how often idle workers look for events stored by another instance or due again
  *                       (an append by this instance wakes them at once)
  * @param maxAttempts    tries of an event whose handling fails (for another reason than a refusal)
@@ -16,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("careregistry.inbox")
 public record InboxSettings(
-        @DefaultValue("8") int threads,
+        @DefaultValue("4") int threads,
+        @DefaultValue("16") int batch,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("1s") Duration initialBackoff,
@@ -25,6 +28,7 @@ public record InboxSettings(
 
     public InboxSettings {
         threads = Math.max(1, threads);
+        batch = Math.max(1, batch);
         maxAttempts = Math.max(1, maxAttempts);
     }
 

@@ -1,7 +1,9 @@
 package com.careregistry.core.inbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,29 +83,55 @@ public class InboxWorkers implements SmartLifecycle {
         }
     }
 
+    /**
+     * Takes a chat (waiting for one), adds what other chats are waiting, up to a batch, and handles
+     * their next events together; a chat whose next event is known stays for the next batch (so a
+     * busy chat is drained in order by one worker), the others are let go.
+     */
     private void work() {
+        Map<String, InboxProcessor.Head> mine = new LinkedHashMap<>();
         while (running) {
-            String chat;
             try {
                 waitWhilePaused();
-                chat = queue.take(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (mine.isEmpty()) {
+                    String chat = queue.take(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (chat == null) {
+                        continue;
+                    }
+                    mine.put(chat, null);
+                }
             } catch (InterruptedException stop) {
-                return;
+                break;
             }
-            if (chat == null) {
-                continue;
-            }
+            queue.takeMore(settings.batch() - mine.size()).forEach(chat -> mine.put(chat, null));
+            Map<String, InboxProcessor.Head> next = new LinkedHashMap<>();
             try {
-                if (processor.drain(chat) == InboxProcessor.Step.UNREACHABLE) {
+                Map<String, InboxProcessor.Result> results = processor.handleBatch(mine);
+                boolean unreachable = false;
+                for (Map.Entry<String, InboxProcessor.Result> entry : results.entrySet()) {
+                    InboxProcessor.Result result = entry.getValue();
+                    if (result.step() == InboxProcessor.Step.DONE && result.following() != InboxProcessor.Head.NONE) {
+                        next.put(entry.getKey(), result.following());   // more to do here: keep it (null: look again)
+                    } else {
+                        unreachable |= result.step() == InboxProcessor.Step.UNREACHABLE;
+                        queue.release(entry.getKey());
+                        if (result.step() == InboxProcessor.Step.UNREACHABLE) {
+                            queue.offer(List.of(entry.getKey()));   // looked at again once the pause is over
+                        }
+                    }
+                }
+                if (unreachable) {
                     pause();
-                    queue.offer(List.of(chat));   // looked at again once the pause is over
                 }
             } catch (RuntimeException e) {
-                log.warn("Inbox: handling chat {} failed; it is looked at again shortly", chat, e);
-            } finally {
-                queue.release(chat);
+                log.warn("Inbox: handling chats {} failed; they are looked at again shortly", mine.keySet(), e);
+                mine.keySet().forEach(queue::release);
+                next.clear();
             }
+            mine.clear();
+            mine.putAll(next);
         }
+        mine.keySet().forEach(queue::release);
     }
 
     private void pause() {

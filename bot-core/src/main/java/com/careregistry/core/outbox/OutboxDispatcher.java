@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,27 +70,30 @@ public class OutboxDispatcher {
     /**
      * One round for the sender's channel; returns how many rows it tried. The claimed rows are each
      * the head of another chat, so they are sent at once ({@code careregistry.outbox.senders} at a
-     * time) without a chat's order being at stake; the round ends when all were tried.
+     * time) without a chat's order being at stake; the round ends when all were tried, and the rows
+     * that went out are marked sent together, with the platform's ids of them.
      */
     public int dispatchDue(MessageSender sender) {
         List<OutboundMessage> claimed = claim(sender.channel());
+        Map<Long, String> sent = new ConcurrentHashMap<>();
         if (claimed.size() == 1 || settings.senders() == 1) {
-            claimed.forEach(message -> deliver(sender, message));
-            return claimed.size();
+            claimed.forEach(message -> deliver(sender, message, sent));
+        } else {
+            List<CompletableFuture<Void>> sending = new ArrayList<>(claimed.size());
+            for (OutboundMessage message : claimed) {
+                sending.add(CompletableFuture.runAsync(() -> deliver(sender, message, sent), pool));
+            }
+            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
         }
-        List<CompletableFuture<Void>> sending = new ArrayList<>(claimed.size());
-        for (OutboundMessage message : claimed) {
-            sending.add(CompletableFuture.runAsync(() -> deliver(sender, message), pool));
-        }
-        CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
+        markSent(sent);
         return claimed.size();
     }
 
-
-    private void deliver(MessageSender sender, OutboundMessage message) {
+    /** Sends one row; a row that went out is noted in {@code sent} (its platform id, or "" without one). */
+    private void deliver(MessageSender sender, OutboundMessage message, Map<Long, String> sent) {
         try {
             Delivery delivery = sender.send(message);
-            markSent(message, delivery);
+            sent.put(message.id(), delivery == null || delivery.externalMessageId() == null ? "" : delivery.externalMessageId());
         } catch (DeliveryFailure failure) {
             reschedule(message, failure);
         } catch (RuntimeException unexpected) {
@@ -130,12 +135,26 @@ public class OutboxDispatcher {
         return claimed == null ? Collections.emptyList() : claimed;
     }
 
-    private void markSent(OutboundMessage message, Delivery delivery) {
+    /** Marks these rows sent, with the platform's id of each, in one statement and one commit. */
+    private void markSent(Map<Long, String> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        StringBuilder ids = new StringBuilder();
+        StringBuilder externalIds = new StringBuilder("CASE id");
+        List<Object> args = new ArrayList<>();
+        args.add(Timestamp.from(clock.instant()));
+        for (Map.Entry<Long, String> row : sent.entrySet()) {
+            externalIds.append(" WHEN ").append(row.getKey()).append(" THEN ?");
+            args.add(row.getValue().isEmpty() ? null : row.getValue());
+            ids.append(ids.length() == 0 ? "" : ",").append(row.getKey());
+        }
+        externalIds.append(" END");
         tx.executeWithoutResult(status -> jdbc.update("""
                 UPDATE outbox_messages
-                SET status = 'SENT', sent_at = ?, locked_until = NULL, last_error = NULL, external_message_id = ?
-                WHERE id = ?
-                """, Timestamp.from(clock.instant()), delivery == null ? null : delivery.externalMessageId(), message.id()));
+                SET status = 'SENT', sent_at = ?, locked_until = NULL, last_error = NULL, external_message_id = %s
+                WHERE id IN (%s)
+                """.formatted(externalIds, ids), args.toArray()));
     }
 
     private void reschedule(OutboundMessage message, DeliveryFailure failure) {

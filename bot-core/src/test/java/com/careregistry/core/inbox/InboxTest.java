@@ -74,6 +74,25 @@ class InboxTest extends CoreTest {
     }
 
     @Test
+    void aRefusalInABatchOfChatsIsAnsweredOnceAndTheOthersHaveTheirEffectOnce() {
+        Customer ann = customer("Ann");
+        Customer bob = customer("Bob");
+        Customer cid = customer("Cid");
+        Map<String, Long> customers = Map.of("chat-Ann", ann.id(), "chat-Bob", bob.id(), "chat-Cid", cid.id());
+        telegramInbox.behave(e -> openTicket.open(new OpenTicketCommand(customers.get(e.orderingKey().substring("TELEGRAM:".length())),
+                null, e.payload(), Channel.TELEGRAM)));
+        inbox.append(List.of(event("1", "chat-Ann", "Phone is dead"), event("2", "chat-Bob", "   "), event("3", "chat-Cid", "Screen"),
+                event("4", "chat-Ann", "Battery too")));
+
+        processor.drainAll();
+
+        assertThat(tickets.count()).isEqualTo(3);
+        assertThat(telegramInbox.handled()).extracting(InboxEvent::externalEventId).containsOnlyOnce("1", "3", "4");
+        assertThat(outboxBodiesTo("chat-Bob")).containsExactly("Query cannot be empty!");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events WHERE status = 'HANDLED'", Integer.class)).isEqualTo(4);
+    }
+
+    @Test
     void anEventThatKeepsFailingIsTriedAgainThenSetAsideWhileOtherChatsGoOn() {
         Customer ann = customer("Ann");
         telegramInbox.behave(e -> {
