@@ -9,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /** New customers who all write their first message at the same moment: how soon each gets an answer. */
 record ColdBurst(int customers, double allMillis, double p50, double p99) {
 
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_FIRST_USER = new java.util.concurrent.atomic.AtomicLong(8_100_000L);
+
     static ColdBurst run(TelegramApiDouble api, int customers, Duration timeout) throws InterruptedException {
-        long firstUser = 8_100_000L + System.nanoTime() % 100_000 * 100;
+        long firstUser = NEXT_FIRST_USER.getAndAdd(100_000);   // customers the service has never seen
         Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
         api.onCall(call -> {
             if (call.is("sendMessage") && call.succeeded()) {

@@ -17,7 +17,11 @@ final class Plot {
     record Series(String name, Color color, double[] x, double[] y, boolean dashed) {
     }
 
-    record Chart(String title, String xLabel, String yLabel, List<Series> series) {
+    /** @param logarithmic the y axis in powers of ten (latencies that span milliseconds to seconds) */
+    record Chart(String title, String xLabel, String yLabel, List<Series> series, boolean logarithmic) {
+        Chart(String title, String xLabel, String yLabel, List<Series> series) {
+            this(title, xLabel, yLabel, series, false);
+        }
     }
 
     private static final int WIDTH = 560;
@@ -58,7 +62,16 @@ final class Plot {
             }
         }
         maxX = nice(maxX);
-        maxY = nice(maxY);
+        boolean log = chart.logarithmic();
+        double minY = 0;
+        if (log) {
+            minY = 0;                                              // 10^0 = 1
+            maxY = Math.max(1, Math.ceil(Math.log10(Math.max(maxY, 10))));
+        } else {
+            maxY = nice(maxY);
+        }
+        final double top = maxY;
+        java.util.function.DoubleUnaryOperator scale = log ? v -> Math.log10(Math.max(v, 1)) : v -> v;
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
@@ -67,14 +80,19 @@ final class Plot {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int t = 0; t <= 5; t++) {
             int px = x0 + LEFT + plotW * t / 5;
-            int py = TOP + plotH - plotH * t / 5;
             g.setColor(new Color(225, 225, 225));
-            g.drawLine(x0 + LEFT, py, x0 + LEFT + plotW, py);
             g.drawLine(px, TOP, px, TOP + plotH);
             g.setColor(Color.DARK_GRAY);
             String xs = label(maxX * t / 5);
             g.drawString(xs, px - g.getFontMetrics().stringWidth(xs) / 2, TOP + plotH + 16);
-            String ys = label(maxY * t / 5);
+        }
+        int ticks = log ? (int) maxY : 5;
+        for (int t = 0; t <= ticks; t++) {
+            int py = TOP + plotH - plotH * t / ticks;
+            g.setColor(new Color(225, 225, 225));
+            g.drawLine(x0 + LEFT, py, x0 + LEFT + plotW, py);
+            g.setColor(Color.DARK_GRAY);
+            String ys = log ? label(Math.pow(10, t)) : label(maxY * t / ticks);
             g.drawString(ys, x0 + LEFT - 6 - g.getFontMetrics().stringWidth(ys), py + 4);
         }
         g.setColor(Color.BLACK);
@@ -97,7 +115,7 @@ final class Plot {
                     continue;
                 }
                 int px = x0 + LEFT + (int) (plotW * s.x()[i] / maxX);
-                int py = TOP + plotH - (int) (plotH * s.y()[i] / maxY);
+                int py = TOP + plotH - (int) (plotH * (scale.applyAsDouble(s.y()[i]) - minY) / (top - minY));
                 if (prevX >= 0) {
                     g.drawLine(prevX, prevY, px, py);
                 }

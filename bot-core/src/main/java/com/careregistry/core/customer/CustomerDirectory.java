@@ -33,7 +33,7 @@ public class CustomerDirectory {
      */
     @Transactional
     public Customer register(ChatUser user) {
-        Optional<CustomerIdentities.Known> known = identities.findWithCustomer(user.channel(), user.externalUserId());
+        Optional<CustomerIdentities.Known> known = identities.findWithCustomer(user.channel(), user.externalUserId(), user.chatId());
         if (known.isPresent()) {
             CustomerIdentity identity = known.get().identity();
             if (!identity.chatId().equals(user.chatId())) {

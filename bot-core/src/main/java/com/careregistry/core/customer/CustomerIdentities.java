@@ -13,14 +13,21 @@ public interface CustomerIdentities extends JpaRepository<CustomerIdentity, Long
 
     List<CustomerIdentity> findByCustomerIdOrderByIdDesc(Long customerId);
 
-    /** The identity and its customer, read together (each message of a customer starts here). */
+    /**
+     * The identity and its customer, read together (each message of a customer starts here), with the
+     * conversation state of the chat they write in loaded into the persistence context on the way:
+     * the conversation asks for it next, and finds it there without another round trip.
+     */
     @Query("""
-            select new com.careregistry.core.customer.CustomerIdentities$Known(i, c) from CustomerIdentity i, Customer c
-            where c.id = i.customerId and i.channel = :channel and i.externalUserId = :externalUserId
+            select new com.careregistry.core.customer.CustomerIdentities$Known(i, c, s) from CustomerIdentity i
+            join Customer c on c.id = i.customerId
+            left join ConversationState s on s.key.channel = i.channel and s.key.chatId = :chatId and s.key.userId = i.externalUserId
+            where i.channel = :channel and i.externalUserId = :externalUserId
             """)
-    Optional<Known> findWithCustomer(Channel channel, String externalUserId);
+    Optional<Known> findWithCustomer(Channel channel, String externalUserId, String chatId);
 
-    record Known(CustomerIdentity identity, Customer customer) {
+    /** @param conversation the chat's conversation state, if any (loaded only to be found later; not used here) */
+    record Known(CustomerIdentity identity, Customer customer, Object conversation) {
     }
 
     @Modifying

@@ -7,10 +7,15 @@ import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.Tickets;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which staff thread belongs to which ticket, and what it is called. A sender records the thread
@@ -81,6 +86,7 @@ public class StaffThreads {
     /** The ticket's thread on this platform is now {@code thread} (made for the first time, or again). */
     @Transactional
     public void record(Long ticketId, ChatAddress thread, String title) {
+        forgetAfterCommit(ticketId, thread.channel());
         threads.findByTicketIdAndChannel(ticketId, thread.channel())
                 .ifPresentOrElse(existing -> existing.moveTo(thread, title),
                         () -> threads.save(new StaffThread(ticketId, thread, title, clock.instant())));
@@ -89,6 +95,51 @@ public class StaffThreads {
     /** The ticket's thread on this platform was renamed to {@code title}. */
     @Transactional
     public void retitled(Long ticketId, Channel channel, String title) {
+        forgetAfterCommit(ticketId, channel);
         threads.findByTicketIdAndChannel(ticketId, channel).ifPresent(thread -> thread.retitle(title));
+    }
+
+    /**
+     * As {@link #find(Long, Channel)}, for a ticket at hand, remembered by this instance: every message
+     * to staff about a ticket asks this, and a ticket's thread changes only when a sender makes it
+     * again or renames it (here, or on another instance: then a sender finds the thread gone, or
+     * renames it once more, and reads the database). Remembered with the ticket's number, which is
+     * never used twice, so a ticket id a wiped database gives out again never finds another's thread.
+     */
+    public Optional<KnownThread> find(Ticket ticket, Channel channel) {
+        String key = ticket.id() + ":" + channel;
+        Remembered hit = remembered.get(key);
+        if (hit != null && hit.number() == ticket.number().value()) {
+            return Optional.of(hit.thread());
+        }
+        Optional<KnownThread> found = find(ticket.id(), channel);
+        found.ifPresent(thread -> remembered.put(key, new Remembered(ticket.number().value(), thread)));
+        return found;
+    }
+
+    private record Remembered(long number, KnownThread thread) {
+    }
+
+    /** The threads this instance knows, the most recently used kept. */
+    private final Map<String, Remembered> remembered = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+    private static final int REMEMBERED = 10_000;
+
+    /** Forgets a thread once the change to it committed (a thread read before then would be the old one). */
+    private void forgetAfterCommit(Long ticketId, Channel channel) {
+        String key = ticketId + ":" + channel;
+        remembered.remove(key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    remembered.remove(key);
+                }
+            });
+        }
     }
 }

@@ -242,7 +242,7 @@ class TicketNotifications {
             }
             if (desk.groupChatId().isPresent()) {
                 String group = desk.groupChatId().get();
-                Optional<KnownThread> known = threads.find(ticket.id(), desk.channel()).filter(t -> t.address().chatId().equals(group));
+                Optional<KnownThread> known = threads.find(ticket, desk.channel()).filter(t -> t.address().chatId().equals(group));
                 String title = threads.titleOf(ticket);
                 outbox.toStaffThread(ticket.id(), known.map(KnownThread::address).orElse(ChatAddress.of(desk.channel(), group)),
                         known.isPresent() && title.equals(known.get().title()) ? null : title,
