@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * customer message stored exactly once, in each chat's order, and relayed to the staff group.
  *
  * <p>The short form runs with the suite ({@code mvn -B verify}); the long form:
- * {@code mvn -B verify -pl app -Dit.test=ChaosIT -Dchaos.kills=5 -Dchaos.seconds=180 -Dchaos.rate=200}.
+ * {@code mvn -B install -DskipTests && mvn -B verify -pl app -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=ChaosIT -Dchaos.kills=5 -Dchaos.seconds=180 -Dchaos.rate=200}.
  */
 class ChaosIT {
 

@@ -148,14 +148,15 @@ public final class RelayBenchmark {
                     warmUp.awaitRelayed(Duration.ofSeconds(120));
                     System.out.printf(Locale.ROOT, "  warm-up %d: %.0f relays/s%n", round + 1, warmUp.relaysPerSecond());
                 }
+                // new customers are part of the mix too (their first message takes other paths than a relay),
+                // then the paced path, whose batches are small
+                ColdBurst.run(api, 50, Duration.ofSeconds(60));
                 if (WARM_UP_SECONDS > 0) {
-                    Phase paced = load.play(WARM_UP_SECONDS * 500, 500);   // and the paced path, whose batches are small
+                    Phase paced = load.play(WARM_UP_SECONDS * 500, 500);
                     paced.awaitRelayed(Duration.ofSeconds(120));
                     double[] latency = paced.latenciesMillis();
                     System.out.printf(Locale.ROOT, "  warm-up at 500/s for %d s: p99 %.1f ms%n", WARM_UP_SECONDS, Phase.percentile(latency, 99));
                 }
-
-                ColdBurst.run(api, 50, Duration.ofSeconds(60));   // new customers are part of the warm-up's mix too
                 Thread.sleep(1000);
 
                 for (String rate : RATES.split(",")) {
