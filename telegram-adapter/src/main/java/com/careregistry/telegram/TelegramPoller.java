@@ -32,6 +32,8 @@ class TelegramPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    /** Telegram gives at most 100 updates per poll. */
+    private static final int BATCH = 100;
 
     private final TelegramSettings settings;
     private final Inbox inbox;
@@ -77,8 +79,13 @@ class TelegramPoller implements SmartLifecycle {
                     inbox.append(events);
                     offset = updates.get(updates.size() - 1).path("update_id").asLong() + 1;
                     acknowledgeButtons(updates);
+                    if (updates.size() < BATCH && !settings.pollGather().isZero()) {
+                        Thread.sleep(settings.pollGather().toMillis());
+                    }
                 }
                 backoff = 1000;
+            } catch (InterruptedException stop) {
+                return;
             } catch (TelegramApiException | IOException | RuntimeException e) {
                 if (!running) {
                     return;
@@ -97,7 +104,7 @@ class TelegramPoller implements SmartLifecycle {
         if (offset > 0) {
             parameters.put("offset", offset);
         }
-        parameters.put("limit", 100);
+        parameters.put("limit", BATCH);
         parameters.put("timeout", settings.pollTimeout().toSeconds());
         TelegramStartup.ALLOWED_UPDATES.forEach(parameters.putArray("allowed_updates")::add);
         Request request = new Request.Builder().url(getUpdates)

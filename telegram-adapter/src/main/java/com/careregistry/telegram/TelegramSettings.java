@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookSecret       {@code TELEGRAM_WEBHOOK_SECRET}, checked on every posted update
  * @param webhookPath         the path of this service that receives the updates
  * @param pollTimeout         how long one long poll waits for updates
+ * @param pollGather          after a poll that brought fewer updates than a batch holds, how long the
+ *                            poller lets more come before it asks again (one store for several)
  * @param privateChatInterval at most one message per this interval to one private chat
  * @param groupPerMinute      at most this many messages a minute to one group
  * @param perSecond           at most this many messages a second from the bot overall
@@ -32,6 +34,7 @@ public record TelegramSettings(
         String webhookSecret,
         @DefaultValue("/telegram/webhook") String webhookPath,
         @DefaultValue("50s") Duration pollTimeout,
+        @DefaultValue("3ms") Duration pollGather,
         @DefaultValue("1s") Duration privateChatInterval,
         @DefaultValue("20") int groupPerMinute,
         @DefaultValue("30") int perSecond) {

@@ -10,7 +10,7 @@ class TelegramRateLimiterTest {
 
     static TelegramSettings limits(Duration privateInterval, int groupPerMinute, int perSecond) {
         return new TelegramSettings("1:x", URI.create("http://127.0.0.1:1"), null, TelegramSettings.Mode.POLLING, null, null,
-                "/telegram/webhook", Duration.ofSeconds(50), privateInterval, groupPerMinute, perSecond);
+                "/telegram/webhook", Duration.ofSeconds(50), Duration.ofMillis(5), privateInterval, groupPerMinute, perSecond);
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       before it is set aside as failed and its chat moves on
  * @param initialBackoff wait after the first failed try; doubles each time up to {@code maxBackoff}
  * @param maxBackoff     longest wait between tries
+ * @param gather         how long a worker that took one chat lets more come before it handles them together
+ *                       (one transaction for several messages: fewer round trips, a few milliseconds later)
  * @param workers        run the worker threads (off in tests that drive the inbox by hand)
  */
 @ConfigurationProperties("careregistry.inbox")
@@ -24,6 +26,7 @@ public record InboxSettings(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("1m") Duration maxBackoff,
+        @DefaultValue("2ms") Duration gather,
         @DefaultValue("true") boolean workers) {
 
     public InboxSettings {

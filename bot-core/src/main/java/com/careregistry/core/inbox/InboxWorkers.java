@@ -99,6 +99,9 @@ public class InboxWorkers implements SmartLifecycle {
                         continue;
                     }
                     mine.put(chat, null);
+                    if (queue.waiting() < settings.batch() - 1 && !settings.gather().isZero()) {
+                        TimeUnit.NANOSECONDS.sleep(settings.gather().toNanos());   // let a few more come
+                    }
                 }
             } catch (InterruptedException stop) {
                 break;

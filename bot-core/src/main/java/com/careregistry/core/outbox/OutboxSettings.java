@@ -25,7 +25,7 @@ public record OutboxSettings(
         @DefaultValue("2m") Duration lease,
         @DefaultValue("true") boolean workers,
         @DefaultValue("8") int senders,
-        @DefaultValue("5ms") Duration gather) {
+        @DefaultValue("3ms") Duration gather) {
 
     public OutboxSettings {
         senders = Math.max(1, senders);
