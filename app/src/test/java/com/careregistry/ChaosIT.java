@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,18 +56,7 @@ class ChaosIT {
         Path log = Files.createTempFile("chaos-service", ".log");
         try (TelegramApiDouble api = new TelegramApiDouble()) {
             api.recordCalls(false);
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("SPRING_PROFILES_ACTIVE", "mariadb");
-            environment.put("CCR_DB_URL", "jdbc:mariadb://" + DB_HOST + "/" + DATABASE + "?createDatabaseIfNotExist=true");
-            environment.put("CCR_DB_USER", DB_USER);
-            environment.put("CCR_DB_PASSWORD", DB_PASSWORD);
-            environment.put("CCR_ADMIN_PASSWORD", "chaos-admin-password");
-            environment.put("TELEGRAM_BOT_TOKEN", "123456:CHAOS");
-            environment.put("TELEGRAM_API_URL", api.baseUrl());
-            environment.put("TELEGRAM_STAFF_CHAT_ID", String.valueOf(RelayLoad.STAFF_GROUP));
-            environment.put("CAREREGISTRY_TELEGRAM_PER_SECOND", "100000");
-            environment.put("CAREREGISTRY_TELEGRAM_GROUP_PER_MINUTE", "10000000");
-            environment.put("CAREREGISTRY_TELEGRAM_PRIVATE_CHAT_INTERVAL", "0s");
+            Map<String, String> environment = ServiceProcess.withTelegram(DB_HOST, DB_USER, DB_PASSWORD, DATABASE, api.baseUrl());
             environment.put("CAREREGISTRY_TELEGRAM_POLL_TIMEOUT", "5s");
             // a dead process's claimed outgoing rows are free again after this (the default is 2 minutes)
             environment.put("CAREREGISTRY_OUTBOX_LEASE", "10s");

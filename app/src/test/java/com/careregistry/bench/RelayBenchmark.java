@@ -111,18 +111,7 @@ public final class RelayBenchmark {
                  Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database);
             }
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("SPRING_PROFILES_ACTIVE", "mariadb");
-            environment.put("CCR_DB_URL", "jdbc:mariadb://" + DB_HOST + "/" + database + "?createDatabaseIfNotExist=true");
-            environment.put("CCR_DB_USER", DB_USER);
-            environment.put("CCR_DB_PASSWORD", DB_PASSWORD);
-            environment.put("CCR_ADMIN_PASSWORD", "bench-admin-password");
-            environment.put("TELEGRAM_BOT_TOKEN", TOKEN);
-            environment.put("TELEGRAM_API_URL", api.baseUrl());
-            environment.put("TELEGRAM_STAFF_CHAT_ID", String.valueOf(RelayLoad.STAFF_GROUP));
-            environment.put("CAREREGISTRY_TELEGRAM_PER_SECOND", "1000000");
-            environment.put("CAREREGISTRY_TELEGRAM_GROUP_PER_MINUTE", "100000000");
-            environment.put("CAREREGISTRY_TELEGRAM_PRIVATE_CHAT_INTERVAL", "0s");
+            Map<String, String> environment = ServiceProcess.withTelegram(DB_HOST, DB_USER, DB_PASSWORD, database, api.baseUrl());
             // -Dbench.env.NAME=value passes a setting to the service (e.g. -Dbench.env.CAREREGISTRY_INBOX_THREADS=2)
             System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.env."))
                     .forEach(name -> environment.put(name.substring("bench.env.".length()), System.getProperty(name)));

@@ -39,6 +39,28 @@ public final class ServiceProcess implements AutoCloseable {
         this.environment.put("PORT", String.valueOf(port));
     }
 
+    /**
+     * The settings of a service on MariaDB database {@code database} (made on start) with its Telegram
+     * bot polling {@code telegramApi}, the staff group {@link RelayLoad#STAFF_GROUP} a forum, and
+     * Telegram's rate limits lifted (the double does not enforce them).
+     */
+    public static Map<String, String> withTelegram(String dbHost, String dbUser, String dbPassword, String database,
+                                                   String telegramApi) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", "mariadb");
+        environment.put("CCR_DB_URL", "jdbc:mariadb://" + dbHost + "/" + database + "?createDatabaseIfNotExist=true");
+        environment.put("CCR_DB_USER", dbUser);
+        environment.put("CCR_DB_PASSWORD", dbPassword);
+        environment.put("CCR_ADMIN_PASSWORD", "an-admin-password-for-tests");
+        environment.put("TELEGRAM_BOT_TOKEN", "123456:TEST");
+        environment.put("TELEGRAM_API_URL", telegramApi);
+        environment.put("TELEGRAM_STAFF_CHAT_ID", String.valueOf(RelayLoad.STAFF_GROUP));
+        environment.put("CAREREGISTRY_TELEGRAM_PER_SECOND", "1000000");
+        environment.put("CAREREGISTRY_TELEGRAM_GROUP_PER_MINUTE", "100000000");
+        environment.put("CAREREGISTRY_TELEGRAM_PRIVATE_CHAT_INTERVAL", "0s");
+        return environment;
+    }
+
     /** The packaged jar, found from the working directory (the reactor's root or the app module). */
     public static Path jar() {
         for (Path candidate : List.of(Path.of("app/target/customer-care-registry.jar"), Path.of("target/customer-care-registry.jar"),

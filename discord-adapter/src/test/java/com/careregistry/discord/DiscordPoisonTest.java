@@ -5,16 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.careregistry.DiscordTestApplication;
 import com.careregistry.core.common.Channel;
-import com.careregistry.core.common.DomainException;
 import com.careregistry.core.inbox.Inbox;
-import com.careregistry.core.inbox.InboxEvent;
-import com.careregistry.core.inbox.InboxHandler;
 import com.careregistry.discord.DiscordApiDouble.Call;
+import com.careregistry.testsupport.FailingInboxHandler;
 import com.careregistry.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,44 +54,12 @@ class DiscordPoisonTest {
     }
 
     /** Makes the Discord handler fail for the customers a test names. */
+    /** Makes the adapter's handler fail for the chats a test names. */
     @TestConfiguration
     static class Failures {
-        static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
-
         @Bean
         static BeanPostProcessor failForSomeCustomers() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof DiscordInbox real)) {
-                        return bean;
-                    }
-                    return new InboxHandler() {
-                        @Override
-                        public Channel channel() {
-                            return real.channel();
-                        }
-
-                        @Override
-                        public void handle(InboxEvent event) {
-                            if (FAILING.contains(event.orderingKey())) {
-                                throw new IllegalStateException("the database refused " + event.orderingKey());
-                            }
-                            real.handle(event);
-                        }
-
-                        @Override
-                        public void refused(InboxEvent event, DomainException refusal) {
-                            real.refused(event, refusal);
-                        }
-
-                        @Override
-                        public void failed(InboxEvent event) {
-                            real.failed(event);
-                        }
-                    };
-                }
-            };
+            return FailingInboxHandler.wrapping(DiscordInbox.class);
         }
     }
 
@@ -115,7 +79,7 @@ class DiscordPoisonTest {
 
     @AfterEach
     void heal() {
-        Failures.FAILING.clear();
+        FailingInboxHandler.FAILING_CHATS.clear();
     }
 
     private List<String> postsTo(String channel) {
@@ -156,7 +120,7 @@ class DiscordPoisonTest {
         String bobsDm = DISCORD.newSnowflake();
         DISCORD.withDirectMessageChannel(ANN, annsDm);
         DISCORD.withDirectMessageChannel(BOB, bobsDm);
-        Failures.FAILING.add("DISCORD:" + BOB);
+        FailingInboxHandler.FAILING_CHATS.add("DISCORD:" + BOB);
         DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(BOB, "bob", bobsDm, "/tickets"));
         for (int i = 0; i < 3; i++) {
             annIsAnsweredWithinASecond(annsDm);
@@ -167,10 +131,10 @@ class DiscordPoisonTest {
         assertThat(inbox.failed(10)).singleElement().satisfies(failed -> {
             assertThat(failed.channel()).isEqualTo(Channel.DISCORD);
             assertThat(failed.attempts()).isEqualTo(3);
-            assertThat(failed.lastError()).contains("the database refused DISCORD:" + BOB);
+            assertThat(failed.lastError()).contains("the database refused chat DISCORD:" + BOB);
         });
 
-        Failures.FAILING.clear();
+        FailingInboxHandler.FAILING_CHATS.clear();
         inbox.retry(inbox.failed(1).get(0).id());
         await().atMost(WAIT).until(() -> postsTo(bobsDm).contains("You are yet to raise a ticket"));
         assertThat(inbox.failed(10)).isEmpty();

@@ -3,16 +3,11 @@ package com.careregistry.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.careregistry.core.common.Channel;
-import com.careregistry.core.common.DomainException;
 import com.careregistry.core.inbox.Inbox;
-import com.careregistry.core.inbox.InboxEvent;
-import com.careregistry.core.inbox.InboxHandler;
+import com.careregistry.testsupport.FailingInboxHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,44 +32,12 @@ class TelegramPoisonTest extends TelegramTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Makes the Telegram handler fail for the chats a test names ("the database refuses this customer"). */
+    /** Makes the adapter's handler fail for the chats a test names. */
     @TestConfiguration
     static class Failures {
-        static final Set<String> FAILING_CHATS = ConcurrentHashMap.newKeySet();
-
         @Bean
         static BeanPostProcessor failForSomeChats() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof TelegramBot bot)) {
-                        return bean;
-                    }
-                    return new InboxHandler() {
-                        @Override
-                        public Channel channel() {
-                            return bot.channel();
-                        }
-
-                        @Override
-                        public void handle(InboxEvent event) {
-                            if (FAILING_CHATS.contains(event.orderingKey())) {
-                                throw new IllegalStateException("the database refused chat " + event.orderingKey());
-                            }
-                            bot.handle(event);
-                        }
-
-                        @Override
-                        public void refused(InboxEvent event, DomainException refusal) {
-                            bot.refused(event, refusal);
-                        }
-
-                        @Override
-                        public void failed(InboxEvent event) {
-                            bot.failed(event);
-                        }
-                    };
-                }
-            };
+            return FailingInboxHandler.wrapping(TelegramBot.class);
         }
     }
 
@@ -83,7 +46,7 @@ class TelegramPoisonTest extends TelegramTest {
 
     @AfterEach
     void heal() {
-        Failures.FAILING_CHATS.clear();
+        FailingInboxHandler.FAILING_CHATS.clear();
     }
 
     /** Ann asks for a new ticket and is answered within a second, whatever happens in other chats. */
@@ -127,7 +90,7 @@ class TelegramPoisonTest extends TelegramTest {
 
     @Test
     void aChatWhoseHandlingKeepsFailingIsSetAsideWhileOthersAreAnsweredAndRetryHandlesItLater() {
-        Failures.FAILING_CHATS.add("TELEGRAM:" + BOB);
+        FailingInboxHandler.FAILING_CHATS.add("TELEGRAM:" + BOB);
         deliver(API.privateText(BOB, "Bob", "es", "/tickets"));
         deliver(API.privateText(BOB, "Bob", "es", "/help"));
         for (int i = 0; i < 3; i++) {
@@ -146,7 +109,7 @@ class TelegramPoisonTest extends TelegramTest {
         });
 
         // the cause is gone; an admin presses Retry on /tickets: it is handled as it would have been
-        Failures.FAILING_CHATS.clear();
+        FailingInboxHandler.FAILING_CHATS.clear();
         long tickets = inbox.failed(10).stream().filter(f -> f.payloadStart().contains("/tickets")).findFirst().orElseThrow().id();
         inbox.retry(tickets);
         awaitMessage(BOB, text -> text.equals(escape(texts.get("es", "tickets.none"))));

@@ -2,6 +2,7 @@ package com.careregistry.core.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import com.careregistry.core.common.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -74,15 +75,7 @@ public class OutboxWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        WorkerThreads.stop(threads, java.time.Duration.ofSeconds(5));
     }
 
     @Override
