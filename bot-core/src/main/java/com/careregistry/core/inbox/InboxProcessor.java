@@ -31,7 +31,9 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Handles the stored events of one chat, oldest first, each in one transaction with its effect.
+ * Handles stored events: for each chat its oldest pending one, each event's effect in the
+ * transaction that marks it handled; several chats' events in one transaction (a batch) when all
+ * goes well, each on its own when one of them is refused or fails.
  *
  * <p>The head of a chat's queue (its oldest pending event) is read, then locked with
  * {@code FOR UPDATE SKIP LOCKED}; the lock is held while the handler runs and until the event is
@@ -81,24 +83,6 @@ public class InboxProcessor {
     /** The channels whose events this instance can handle. */
     List<Channel> channels() {
         return List.copyOf(handlers.keySet());
-    }
-
-    /**
-     * Handles the due events of this chat one after another until none is due, another worker holds
-     * the chat, or its head must wait; returns what stopped it.
-     */
-    Step drain(String orderingKey) {
-        Head head = null;
-        while (true) {
-            Result result = next(orderingKey, head);
-            if (result.step() != Step.DONE) {
-                return result.step();
-            }
-            if (result.following() == Head.NONE) {
-                return Step.IDLE;
-            }
-            head = result.following();
-        }
     }
 
     /**
