@@ -2,6 +2,8 @@ package com.careregistry.core.inbox;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -70,6 +72,9 @@ public class InboxProcessor {
     private final InboxSettings settings;
     private final Clock clock;
     private final Map<Channel, InboxHandler> handlers = new EnumMap<>(Channel.class);
+    /** The transaction's persistence context (a shared proxy, bound to the current transaction). */
+    @PersistenceContext
+    private EntityManager entities;
 
     public InboxProcessor(JdbcTemplate jdbc, PlatformTransactionManager transactions, InboxSettings settings, Clock clock,
                           List<InboxHandler> handlers) {
@@ -155,8 +160,10 @@ public class InboxProcessor {
             }
             handler.handle(event);   // a refusal or a failure rolls the whole batch back: then each on its own
             handled.add(event.orderingKey());
+            // written now, and forgotten: the next event's queries neither flush nor dirty-check this one's entities
+            status.flush();
+            entities.clear();
         }
-        status.flush();
         if (!events.isEmpty()) {
             jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + placeholders(events.size()) + ")",
                     args(Timestamp.from(now), events.stream().map(InboxEvent::id).toList()));

@@ -196,8 +196,13 @@ class InboxTest extends CoreTest {
         List<InboxEvent> handled = telegramInbox.handled();
         assertThat(handled).hasSize(chats * perChat);
         assertThat(handled).extracting(InboxEvent::externalEventId).doesNotHaveDuplicates();
+        // the order the effects were written in (an event of a chat is handled only after the one before committed)
         Map<String, List<Integer>> byChat = new HashMap<>();
-        handled.forEach(e -> byChat.computeIfAbsent(e.orderingKey(), k -> new ArrayList<>()).add(Integer.valueOf(e.payload())));
+        jdbc.query("SELECT name FROM categories WHERE name LIKE 'c%' ORDER BY id", rs -> {
+            String[] name = rs.getString(1).substring(1).split("-");
+            byChat.computeIfAbsent(name[0], k -> new ArrayList<>()).add(Integer.valueOf(name[1]));
+        });
+        assertThat(byChat).hasSize(chats);
         byChat.values().forEach(order -> assertThat(order).isSorted().hasSize(perChat));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM categories", Integer.class)).isEqualTo(1 + chats * perChat);
         assertThat(inbox.countPending()).isZero();
