@@ -104,6 +104,7 @@ public final class RelayBenchmark {
         // 3. The service
         List<Row> rows = new ArrayList<>();
         ColdBurst cold;
+        double idleCpu;
         try (TelegramApiDouble api = new TelegramApiDouble()) {
             api.recordCalls(false);
             String database = "ccr_bench_relay";
@@ -154,12 +155,17 @@ public final class RelayBenchmark {
                 }
                 rows.add(measure(service, api, load, "all at once", BURST, 0));
                 cold = ColdBurst.run(api, 50, Duration.ofSeconds(60));
+                Thread.sleep(2000);
+                long idleBefore = service.cpuMillis();
+                Thread.sleep(10_000);
+                idleCpu = (service.cpuMillis() - idleBefore) / 10_000.0;   // of a core
             }
         }
 
         // 4. Figures
         System.out.printf("%nCold burst of %d new customers, each writing their first message at once: all answered in %.0f ms, "
                         + "first answer p50 %.0f ms, p99 %.0f ms%n", cold.customers(), cold.allMillis(), cold.p50(), cold.p99());
+        System.out.printf(Locale.ROOT, "With nothing to do, the service uses %.1f%% of a core%n", idleCpu * 100);
         System.out.println("\nThe service (" + CUSTOMERS + " customers, each message stored durably and relayed to the staff group):");
         String header = String.format("%-12s %9s %9s %10s %9s %9s %10s %8s %5s %5s %5s", "offered", "messages", "stored/s", "relays/s",
                 "p50 ms", "p99 ms", "CPU ms/msg", "RSS MiB", "lost", "twice", "order");

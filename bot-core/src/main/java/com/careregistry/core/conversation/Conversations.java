@@ -43,9 +43,11 @@ public class Conversations {
     @Transactional
     public ConversationState moveTo(ConversationKey key, String step, Map<String, String> data) {
         Instant now = clock.instant();
-        ConversationState state = states.findById(key).orElseGet(() -> new ConversationState(key));
+        Optional<ConversationState> known = states.findById(key);
+        ConversationState state = known.orElseGet(() -> new ConversationState(key));
         state.moveTo(step, data, now, now.plus(settings.timeToLive()));
-        return states.save(state);
+        // a state read in this transaction is written at its commit when it changed; only a new one is saved
+        return known.isPresent() ? state : states.save(state);
     }
 
     /** The flow is over (done or cancelled). */
