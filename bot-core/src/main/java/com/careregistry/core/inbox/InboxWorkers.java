@@ -1,21 +1,22 @@
 package com.careregistry.core.inbox;
 
+import com.careregistry.core.common.WorkerThreads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import com.careregistry.core.common.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The threads that handle stored events: {@code careregistry.inbox.threads} workers, each taking
- * one chat at a time from the {@link InboxQueue} and handling its due events in order, and a
- * scanner that, every poll interval, adds the chats the database says have due events (stored by
- * another instance, due again after a backoff, or left by a process that died).
+ * The threads that handle stored events: {@code careregistry.inbox.threads} workers, each taking a
+ * batch of chats from the {@link InboxQueue} and handling their next events together (a chat with
+ * more to do stays with its worker, so it is drained in order), and a scanner that, every poll
+ * interval, adds the chats the database says have due events (stored by another instance, due
+ * again after a backoff, or left by a process that died).
  */
 @Component
 public class InboxWorkers implements SmartLifecycle {

@@ -46,25 +46,30 @@ public class OutboxDispatcher {
     private final TransactionTemplate tx;
     private final OutboxSettings settings;
     private final Clock clock;
-    /** The threads that send a round's messages at once. */
-    private final ExecutorService pool;
+    /** Per channel, the threads that send a round's messages at once (a slow mail server holds up no chat). */
+    private final Map<Channel, ExecutorService> pools = new ConcurrentHashMap<>();
 
     public OutboxDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(settings.senders(), task -> {
-            Thread thread = new Thread(task, "outbox-send-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+    }
+
+    private ExecutorService poolOf(Channel channel) {
+        return pools.computeIfAbsent(channel, c -> {
+            AtomicInteger threads = new AtomicInteger();
+            return Executors.newFixedThreadPool(settings.senders(), task -> {
+                Thread thread = new Thread(task, "outbox-" + c.name().toLowerCase() + "-send-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
         });
     }
 
     @PreDestroy
     void shutdown() {
-        pool.shutdown();
+        pools.values().forEach(ExecutorService::shutdown);
     }
 
     /**
@@ -79,6 +84,7 @@ public class OutboxDispatcher {
         if (claimed.size() == 1 || settings.senders() == 1) {
             claimed.forEach(message -> deliver(sender, message, sent));
         } else {
+            ExecutorService pool = poolOf(sender.channel());
             List<CompletableFuture<Void>> sending = new ArrayList<>(claimed.size());
             for (OutboundMessage message : claimed) {
                 sending.add(CompletableFuture.runAsync(() -> deliver(sender, message, sent), pool));

@@ -1,16 +1,17 @@
 package com.careregistry.core.outbox;
 
+import com.careregistry.core.common.WorkerThreads;
 import java.util.ArrayList;
 import java.util.List;
-import com.careregistry.core.common.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One dispatch thread per channel that has a sender. Each loops: send what is due; when nothing
- * was, wait for a commit's wake-up or the poll interval.
+ * One dispatch thread per channel that has a sender. Each loops: send what is due (a round of
+ * chats at once); when nothing was, wait for a commit's wake-up or the poll interval; after a round
+ * that was not full, let a few milliseconds of messages gather first.
  */
 @Component
 public class OutboxWorkers implements SmartLifecycle {
