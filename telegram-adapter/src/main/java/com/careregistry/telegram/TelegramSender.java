@@ -76,10 +76,7 @@ class TelegramSender implements MessageSender {
         Integer thread = topic != null ? topic.thread() : to.threadId() == null ? null : Integer.valueOf(to.threadId());
         boolean remade = false;
         for (int part = message.partsSent(); part < total; part++) {
-            Optional<Duration> wait = limiter.acquire(to.chatId());
-            if (wait.isPresent()) {
-                throw DeliveryFailure.rateLimited("local rate limit for chat " + to.chatId(), wait.get()).afterParts(part);
-            }
+            slot(to.chatId(), part);
             try {
                 lastId = sendPart(to.chatId(), thread, part, texts, message);
             } catch (TelegramApiRequestException e) {
@@ -96,9 +93,26 @@ class TelegramSender implements MessageSender {
             }
         }
         if (topic != null && message.threadTitle() != null && !message.threadTitle().equals(topic.title())) {
-            rename(message.ticketId(), to.chatId(), thread, message.threadTitle());
+            rename(message.ticketId(), to.chatId(), thread, message.threadTitle(), total);
         }
         return new Delivery(lastId);
+    }
+
+    /**
+     * Waits for a slot under Telegram's limits for one call that posts to {@code chatId}; a wait
+     * longer than the limiter's patience puts the message off (from part {@code part} on).
+     */
+    private void slot(String chatId, int part) throws DeliveryFailure {
+        Optional<Duration> wait;
+        try {
+            wait = limiter.acquire(chatId, settings.limitPatience());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeliveryFailure.rateLimited("stopped while waiting for a slot", Duration.ofSeconds(1)).afterParts(part);
+        }
+        if (wait.isPresent()) {
+            throw DeliveryFailure.rateLimited("local rate limit for chat " + chatId, wait.get()).afterParts(part);
+        }
     }
 
     /** A ticket's forum topic, and the title it was last given (null when not known here). */
@@ -136,6 +150,7 @@ class TelegramSender implements MessageSender {
     }
 
     private Topic topicMadeAgain(OutboundMessage message, int partsSent) throws DeliveryFailure {
+        slot(message.chat().chatId(), partsSent);
         try {
             String title = message.threadTitle() != null ? message.threadTitle() : threads.titleFor(message.ticketId());
             Integer thread = client.execute(CreateForumTopic.builder().chatId(message.chat().chatId()).name(title).build())
@@ -169,8 +184,13 @@ class TelegramSender implements MessageSender {
         return String.valueOf(sent.getMessageId());
     }
 
-    /** Gives the topic the title the ticket's status calls for; a failure here loses nothing (a later change renames it). */
-    private void rename(Long ticketId, String group, Integer thread, String title) {
+    /**
+     * Gives the topic the title the ticket's status calls for. When the group's limit is spent the
+     * message (all of whose parts arrived) is put off to rename later; a failure of the call itself
+     * loses nothing (a later change renames it).
+     */
+    private void rename(Long ticketId, String group, Integer thread, String title, int parts) throws DeliveryFailure {
+        slot(group, parts);
         try {
             client.execute(EditForumTopic.builder().chatId(group).messageThreadId(thread).name(title).build());
             threads.retitled(ticketId, Channel.TELEGRAM, title);
@@ -211,7 +231,7 @@ class TelegramSender implements MessageSender {
         if (code != null && code == 429) {
             int seconds = e.getParameters() != null && e.getParameters().getRetryAfter() != null
                     ? e.getParameters().getRetryAfter() : 1;
-            return DeliveryFailure.rateLimited(reason, Duration.ofSeconds(seconds));
+            return DeliveryFailure.tooManyRequests(reason, Duration.ofSeconds(seconds));
         }
         if (code != null && (code == 403 || (code == 400 && String.valueOf(e.getApiResponse()).toLowerCase().contains("chat not found")))) {
             return DeliveryFailure.permanent(reason);

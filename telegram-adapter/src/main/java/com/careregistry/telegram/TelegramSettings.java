@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param privateChatInterval at most one message per this interval to one private chat
  * @param groupPerMinute      at most this many messages a minute to one group
  * @param perSecond           at most this many messages a second from the bot overall
+ * @param limitMargin         how much longer than Telegram's each of our limit windows is (a message is
+ *                            counted when granted here and when it arrives there, a little later)
+ * @param limitPatience       a send waits this long at most for its slot; a longer wait (a group's
+ *                            minute spent) puts the message off instead, and the sender serves others
  */
 @ConfigurationProperties("careregistry.telegram")
 public record TelegramSettings(
@@ -37,7 +41,9 @@ public record TelegramSettings(
         @DefaultValue("3ms") Duration pollGather,
         @DefaultValue("1s") Duration privateChatInterval,
         @DefaultValue("20") int groupPerMinute,
-        @DefaultValue("30") int perSecond) {
+        @DefaultValue("30") int perSecond,
+        @DefaultValue("25ms") Duration limitMargin,
+        @DefaultValue("3s") Duration limitPatience) {
 
     public enum Mode {
         POLLING,

@@ -211,6 +211,22 @@ public class TelegramApiDouble implements AutoCloseable {
     private boolean closed;
     private boolean recording = true;
     private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Limits limits;
+    private final Deque<Long> arrivals = new ArrayDeque<>();
+    private final Map<Long, Long> lastToPrivateChat = new HashMap<>();
+    private final Map<Long, Deque<Long>> toGroup = new HashMap<>();
+    private int tooManyRequests;
+    private volatile long latencyNanos;
+
+    /** Telegram's limits as this double enforces them: sliding windows over the calls' arrival. */
+    private record Limits(int perSecond, long privateIntervalNanos, int groupPerMinute) {
+    }
+
+    /** Calls that post a message into a chat: what Telegram's limits count. */
+    private static final Set<String> COUNTED_METHODS = Set.of(
+            "sendMessage", "sendPhoto", "sendDocument", "sendVoice", "sendVideo", "sendAudio", "sendAnimation",
+            "sendVideoNote", "sendSticker", "sendMediaGroup", "sendLocation", "sendVenue", "sendContact", "sendPoll",
+            "sendDice", "copyMessage", "forwardMessage", "createForumTopic");
 
     /** Starts the double on 127.0.0.1 with a free port. */
     public TelegramApiDouble() {
@@ -722,6 +738,10 @@ public class TelegramApiDouble implements AutoCloseable {
         } catch (Exception e) {
             reply = new Reply(500, error(500, "Internal Server Error: Telegram API double failed: " + e, null));
         }
+        long latency = latencyNanos;
+        if (latency > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(latency);
+        }
         try {
             byte[] bytes = MAPPER.writeValueAsBytes(reply.body());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -739,6 +759,9 @@ public class TelegramApiDouble implements AutoCloseable {
     private Reply dispatch(String method, ObjectNode params) throws InterruptedException {
         synchronized (lock) {
             Fault fault = takeFault(method, params);
+            if (fault == null) {
+                fault = overLimit(method, params);
+            }
             boolean known = fault != null || isHandled(method);
             if (fault == null && !known) {
                 fault = new Fault(404, "Not Found: method not found", null);
@@ -782,6 +805,86 @@ public class TelegramApiDouble implements AutoCloseable {
         synchronized (lock) {
             recording = on;
         }
+    }
+
+    /**
+     * Enforces Telegram's limits as the strictest reading of them: at most {@code perSecond} messages
+     * in any second, one per {@code privateInterval} to a private chat, {@code groupPerMinute} in any
+     * minute to a group (chat ids below zero), counted when a call arrives here. A call over a limit
+     * is answered 429 with {@code retry_after}, as Telegram does, and counted ({@link #tooManyRequests}).
+     */
+    public void enforceLimits(int perSecond, Duration privateInterval, int groupPerMinute) {
+        synchronized (lock) {
+            limits = new Limits(perSecond, privateInterval.toNanos(), groupPerMinute);
+            arrivals.clear();
+            lastToPrivateChat.clear();
+            toGroup.clear();
+        }
+    }
+
+    /** Stops enforcing the limits. */
+    public void liftLimits() {
+        synchronized (lock) {
+            limits = null;
+        }
+    }
+
+    /** How many calls were answered 429 for going over the enforced limits. */
+    public int tooManyRequests() {
+        synchronized (lock) {
+            return tooManyRequests;
+        }
+    }
+
+    /**
+     * Answers every call this long after it arrived (Telegram is 50–150 ms away); the call is
+     * handled, and counted by the limits, on arrival. Zero (the default) answers at once.
+     */
+    public void answerAfter(Duration latency) {
+        latencyNanos = latency.toNanos();
+    }
+
+    /** Called with lock held: a 429 fault when this call would go over an enforced limit, else null. */
+    private Fault overLimit(String method, ObjectNode params) {
+        if (limits == null || !COUNTED_METHODS.contains(method) || !params.hasNonNull("chat_id")) {
+            return null;
+        }
+        long chat;
+        try {
+            chat = Long.parseLong(params.path("chat_id").asText());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        long now = System.nanoTime();
+        long second = 1_000_000_000L;
+        long wait = windowWait(arrivals, limits.perSecond(), second, now);
+        if (chat < 0) {
+            wait = Math.max(wait, windowWait(toGroup.computeIfAbsent(chat, c -> new ArrayDeque<>()), limits.groupPerMinute(), 60 * second, now));
+        } else {
+            Long last = lastToPrivateChat.get(chat);
+            if (last != null) {
+                wait = Math.max(wait, last + limits.privateIntervalNanos() - now);
+            }
+        }
+        if (wait > 0) {
+            tooManyRequests++;
+            int seconds = (int) Math.max(1, (wait + second - 1) / second);
+            return new Fault(429, "Too Many Requests: retry after " + seconds, seconds);
+        }
+        arrivals.addLast(now);
+        if (chat < 0) {
+            toGroup.get(chat).addLast(now);
+        } else {
+            lastToPrivateChat.put(chat, now);
+        }
+        return null;
+    }
+
+    private static long windowWait(Deque<Long> arrived, int limit, long window, long now) {
+        while (!arrived.isEmpty() && arrived.peekFirst() <= now - window) {
+            arrived.removeFirst();
+        }
+        return arrived.size() < limit ? 0 : arrived.peekFirst() + window - now;
     }
 
     /** Called with lock held; the answer to a call that has no fault to answer. */

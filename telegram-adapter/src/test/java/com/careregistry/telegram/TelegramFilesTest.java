@@ -17,7 +17,8 @@ class TelegramFilesTest {
 
     final TelegramApiDouble api = new TelegramApiDouble();
     final TelegramSettings settings = new TelegramSettings("123:token", URI.create(api.baseUrl()), null,
-            TelegramSettings.Mode.POLLING, null, null, "/telegram/webhook", Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofSeconds(1), 20, 30);
+            TelegramSettings.Mode.POLLING, null, null, "/telegram/webhook", Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofSeconds(1), 20, 30,
+            Duration.ofMillis(25), Duration.ofSeconds(3));
     final OkHttpClient http = new OkHttpClient();
     final TelegramFiles files = new TelegramFiles(
             new OkHttpTelegramClient(http, settings.botToken(), TelegramAdapter.On.urlOf(settings)), http, settings);

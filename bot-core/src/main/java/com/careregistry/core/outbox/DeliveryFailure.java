@@ -12,12 +12,18 @@ public class DeliveryFailure extends Exception {
 
     private final transient Duration retryAfter;
     private final boolean permanent;
+    private final boolean refusedByPlatform;
     private int partsDelivered;
 
     private DeliveryFailure(String reason, Duration retryAfter, boolean permanent, Throwable cause) {
+        this(reason, retryAfter, permanent, false, cause);
+    }
+
+    private DeliveryFailure(String reason, Duration retryAfter, boolean permanent, boolean refusedByPlatform, Throwable cause) {
         super(reason, cause);
         this.retryAfter = retryAfter;
         this.permanent = permanent;
+        this.refusedByPlatform = refusedByPlatform;
     }
 
     public static DeliveryFailure transientFailure(String reason, Throwable cause) {
@@ -31,6 +37,14 @@ public class DeliveryFailure extends Exception {
     /** The platform (or our own limiter) asks us to wait; this try does not count as a failure. */
     public static DeliveryFailure rateLimited(String reason, Duration retryAfter) {
         return new DeliveryFailure(reason, retryAfter, false, null);
+    }
+
+    /**
+     * The platform itself refused the message for its rate limit (HTTP 429) and asks us to wait:
+     * counted apart, since our own limiter exists so that this does not happen.
+     */
+    public static DeliveryFailure tooManyRequests(String reason, Duration retryAfter) {
+        return new DeliveryFailure(reason, retryAfter, false, true, null);
     }
 
     public static DeliveryFailure permanent(String reason) {
@@ -56,5 +70,10 @@ public class DeliveryFailure extends Exception {
 
     public boolean permanent() {
         return permanent;
+    }
+
+    /** The platform answered 429 (not our own limiter). */
+    public boolean refusedByPlatform() {
+        return refusedByPlatform;
     }
 }

@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize      rows claimed per round, at most one per chat
  * @param maxAttempts    tries before a row is dead
  * @param initialBackoff wait after the first failure; doubles each time up to {@code maxBackoff}
- * @param lease          how long a claimed row is left to its dispatcher before another may take it
+ * @param lease          how long a claim holds without renewal: the dispatcher renews the claims of the
+ *                       rows it is sending every quarter of it, so a dead instance's rows are free
+ *                       within one lease (a restarted instance takes its own back at once)
  * @param workers        run the dispatch threads (off in tests that drive the dispatcher by hand)
- * @param senders        how many of the claimed messages (each to another chat) a channel sends at once
+ * @param senders        how many messages (each to another chat) a channel has in flight at once
  * @param gather         after a round that was not full, how long a dispatcher lets more messages come
  *                       before it claims again (one round for several messages: fewer round trips)
  */
@@ -22,9 +24,9 @@ public record OutboxSettings(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("30m") Duration maxBackoff,
-        @DefaultValue("2m") Duration lease,
+        @DefaultValue("10s") Duration lease,
         @DefaultValue("true") boolean workers,
-        @DefaultValue("8") int senders,
+        @DefaultValue("64") int senders,
         @DefaultValue("3ms") Duration gather) {
 
     public OutboxSettings {

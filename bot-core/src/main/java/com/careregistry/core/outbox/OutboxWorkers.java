@@ -9,14 +9,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One dispatch thread per channel that has a sender. Each loops: send what is due (a round of
- * chats at once); when nothing was, wait for a commit's wake-up or the poll interval; after a round
- * that was not full, let a few milliseconds of messages gather first.
+ * One dispatch thread per channel that has a sender, each driving its channel's
+ * {@link OutboxDispatcher.Lane}: record what was sent, claim the next chats' heads while senders are
+ * free; when there is nothing to claim, wait for a wake-up (a commit that wrote rows, a send that
+ * ended) or the poll interval, then let a few milliseconds of work gather first. At start the rows
+ * this instance had claimed before a restart are taken back; at stop the sends in flight are given
+ * a few seconds to end and be recorded.
  */
 @Component
 public class OutboxWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorkers.class);
+    private static final java.time.Duration STOP_PATIENCE = java.time.Duration.ofSeconds(5);
 
     private final List<MessageSender> senders;
     private final OutboxDispatcher dispatcher;
@@ -35,6 +39,7 @@ public class OutboxWorkers implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
+        dispatcher.takeBackClaims();
         if (!settings.workers()) {
             log.info("Outbox dispatch threads are off (careregistry.outbox.workers=false)");
             return;
@@ -48,35 +53,37 @@ public class OutboxWorkers implements SmartLifecycle {
     }
 
     private void loop(MessageSender sender) {
-        long idleMillis = settings.pollInterval().toMillis();
-        while (running) {
-            try {
-                int sent = sender.ready() ? dispatcher.dispatchDue(sender) : 0;
-                if (sent == 0) {
-                    signal.await(sender.channel(), idleMillis);
-                }
-                if (sent < settings.batchSize() && !settings.gather().isZero()) {
-                    Thread.sleep(settings.gather().toMillis());
-                }
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox dispatch for {} failed; trying again shortly", sender.channel(), e);
+        OutboxDispatcher.Lane lane = dispatcher.lane(sender);
+        try {
+            while (running && !Thread.currentThread().isInterrupted()) {
                 try {
-                    Thread.sleep(idleMillis);
+                    if (!lane.step()) {
+                        signal.await(sender.channel(), lane.idleMillis());
+                        if (!settings.gather().isZero()) {
+                            Thread.sleep(settings.gather().toMillis());
+                        }
+                    }
                 } catch (InterruptedException stop) {
                     Thread.currentThread().interrupt();
-                    return;
+                } catch (RuntimeException e) {
+                    log.warn("Outbox dispatch for {} failed; trying again shortly: {}", sender.channel(), e.toString());
+                    try {
+                        Thread.sleep(Math.min(settings.pollInterval().toMillis(), 1000));
+                    } catch (InterruptedException stop) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
+        } finally {
+            Thread.interrupted();
+            lane.finish(STOP_PATIENCE);
         }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        WorkerThreads.stop(threads, java.time.Duration.ofSeconds(5));
+        WorkerThreads.stop(threads, STOP_PATIENCE.plusSeconds(2));
     }
 
     @Override
