@@ -7,6 +7,10 @@ import com.careregistry.process.RelayLoad;
 import com.careregistry.process.RelayLoad.Phase;
 import com.careregistry.process.ServiceProcess;
 import com.careregistry.telegram.TelegramApiDouble;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,8 +62,7 @@ class ChaosIT {
             api.recordCalls(false);
             Map<String, String> environment = ServiceProcess.withTelegram(DB_HOST, DB_USER, DB_PASSWORD, DATABASE, api.baseUrl());
             environment.put("CAREREGISTRY_TELEGRAM_POLL_TIMEOUT", "5s");
-            // a dead process's claimed outgoing rows are free again after this (the default is 2 minutes)
-            environment.put("CAREREGISTRY_OUTBOX_LEASE", "10s");
+            environment.put("CAREREGISTRY_METRICS_REFRESH", "500ms");
             ServiceProcess service = new ServiceProcess(environment, List.of(), log).start(Duration.ofSeconds(120));
             try {
                 RelayLoad load = new RelayLoad(api, CUSTOMERS);
@@ -68,31 +71,65 @@ class ChaosIT {
                 int count = RATE * SECONDS;
                 CompletableFuture<Phase> playing = CompletableFuture.supplyAsync(() -> load.play(count, RATE));
                 List<String> happened = new ArrayList<>();
+                List<Long> kills = new ArrayList<>();
+                Meters faulted = Meters.read(service.port());
                 int events = KILLS + 1;
                 long start = System.nanoTime();
                 for (int event = 1; event <= events; event++) {
                     long due = start + Duration.ofSeconds(SECONDS).toNanos() * event / (events + 1);
                     Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
                     if (event == (events + 1) / 2) {
+                        // the platform refuses a few sends (429 with retry_after, then 502s): the meters must show it
+                        api.rateLimitNext("sendMessage", 1);
+                        api.failNext("sendMessage", 2, 502, "Bad Gateway", null);
                         mariaDb.stop(Duration.ofSeconds(30));
-                        Thread.sleep(OUTAGE.toMillis());
+                        long stopped = System.nanoTime();
+                        Duration down = awaitHealth(service.port(), 503, Duration.ofSeconds(10));
+                        Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stopped) / 1_000_000));
                         mariaDb.start(Duration.ofSeconds(60));
-                        happened.add("MariaDB stopped for " + OUTAGE.toSeconds() + " s");
+                        Duration up = awaitHealth(service.port(), 200, Duration.ofSeconds(30));
+                        Thread.sleep(1500);
+                        faulted = Meters.read(service.port());
+                        happened.add("MariaDB stopped for " + OUTAGE.toSeconds() + " s (health DOWN after " + down.toMillis()
+                                + " ms, UP " + up.toMillis() + " ms after it was back)");
+                        assertThat(down).as("health says DOWN within 2 s of the database going away").isLessThanOrEqualTo(Duration.ofSeconds(2));
+                        assertThat(up).as("health says UP again once the database is back").isLessThan(Duration.ofSeconds(30));
                     } else {
                         service.kill9();
+                        kills.add(System.nanoTime());
                         happened.add("kill -9 at " + (System.nanoTime() - start) / 1_000_000_000 + " s");
                         service = new ServiceProcess(environment, List.of(), log).start(Duration.ofSeconds(120));
                     }
                 }
                 Phase phase = playing.get();
                 boolean all = phase.awaitRelayed(Duration.ofSeconds(120));
-                System.out.printf("Chaos: %s; %d messages, %d relayed, %d relayed twice, %d out of order%n", happened, phase.count(),
-                        phase.relayed(), phase.duplicates(), phase.outOfOrder());
+                List<Duration> resumed = kills.stream().map(killed -> {
+                    long first = phase.firstRelayAfter(killed);
+                    return first < 0 ? Duration.ofDays(1) : Duration.ofNanos(first - killed);
+                }).toList();
+                Thread.sleep(1500);   // the meters are read from the database every half second
+                Meters after = Meters.read(service.port());
+                System.out.printf("Chaos: %s; %d messages, %d relayed, %d relayed twice, %d out of order; relays resumed %s after the kills%n",
+                        happened, phase.count(), phase.relayed(), phase.duplicates(), phase.outOfOrder(),
+                        resumed.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).toList());
                 assertThat(all).as("every customer message relayed (service log: %s)", log).isTrue();
                 assertThat(phase.lost()).isZero();
                 assertThat(phase.outOfOrder()).as("each chat's relays in the order its customer wrote").isZero();
+                assertThat(phase.duplicates()).as("at most one relay doubled per kill").isLessThanOrEqualTo(KILLS);
+                assertThat(resumed).as("relays resume within 15 s of each kill -9 (restart included)")
+                        .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(15)));
                 assertThat(happened).hasSize(events);
                 auditStorage(phase);
+                // the meters moved: sends counted, the platform's 429 and the retries after its 502s seen by the
+                // process that met them; the backlogs read back to empty at the end
+                assertThat(faulted.value("careregistry_outbox_too_many_requests_total{channel=\"telegram\"}")).isPositive();
+                assertThat(faulted.value("careregistry_outbox_retries_total{channel=\"telegram\"}")).isPositive();
+                assertThat(faulted.value("careregistry_outbox_sends_seconds_count{channel=\"telegram\"}")).isPositive();
+                assertThat(after.value("careregistry_outbox_sends_seconds_count{channel=\"telegram\"}")).isPositive();
+                assertThat(after.value("careregistry_inbox_backlog")).isZero();
+                assertThat(after.value("careregistry_outbox_backlog{channel=\"telegram\"}")).isZero();
+                assertThat(after.value("careregistry_inbox_failed")).isZero();
+                assertThat(after.names()).contains("careregistry_inbox_lag_seconds", "careregistry_outbox_dead");
             } finally {
                 service.stop();
             }
@@ -100,6 +137,52 @@ class ChaosIT {
             if (!mariaDb.reachable()) {
                 mariaDb.start(Duration.ofSeconds(60));
             }
+        }
+    }
+
+    /** Polls {@code /actuator/health} until it answers {@code status}; how long that took. */
+    private static Duration awaitHealth(int port, int status, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            try {
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == status) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (java.io.IOException e) {
+                // not answering yet
+            }
+            Thread.sleep(100);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The service's meters as its Prometheus endpoint shows them: name with labels → value. */
+    record Meters(Map<String, Double> values) {
+
+        static Meters read(int port) throws Exception {
+            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            Map<String, Double> values = new HashMap<>();
+            for (String line : text.split("\n")) {
+                int space = line.lastIndexOf(' ');
+                if (!line.startsWith("#") && space > 0) {
+                    values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+                }
+            }
+            return new Meters(values);
+        }
+
+        double value(String name) {
+            Double value = values.get(name);
+            assertThat(value).as("meter %s", name).isNotNull();
+            return value;
+        }
+
+        java.util.Set<String> names() {
+            return values.keySet();
         }
     }
 

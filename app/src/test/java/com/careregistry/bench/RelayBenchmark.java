@@ -184,6 +184,10 @@ public final class RelayBenchmark {
         Files.writeString(out.resolve("relay.csv"), csv.toString());
         plot(out.resolve("relay.png"), rows, trivialRate);
         System.out.println("\nWrote " + out.resolve("relay.csv") + " and " + out.resolve("relay.png"));
+        if (!"false".equals(System.getProperty("bench.outbound"))) {
+            System.out.println("\nOutbound (issue 10):");
+            OutboundBenchmark.run(out);
+        }
     }
 
     private static Row measure(ServiceProcess service, TelegramApiDouble api, RelayLoad load, String name, int count, double offered)

@@ -197,6 +197,18 @@ public final class RelayLoad {
             return outOfOrder.get();
         }
 
+        /** When (nanoTime) the first relay after {@code nanos} arrived, or -1 when none did. */
+        public long firstRelayAfter(long nanos) {
+            long first = -1;
+            for (int seq = 0; seq < count; seq++) {
+                long at = relayedAt.get(seq);
+                if (relays.get(seq) > 0 && at > nanos && (first < 0 || at < first)) {
+                    first = at;
+                }
+            }
+            return first;
+        }
+
         /** Messages sent whose relay never came. */
         public int lost() {
             return count - relayed.get();

@@ -97,6 +97,25 @@ public class DiscordAdapter {
         }
 
         /** Reads attachments at Discord's CDN addresses (and only there) for the senders that upload copies. */
+        /** Up while the gateway is connected; JDA reconnects on its own and says how it stands. */
+        @Bean
+        com.careregistry.core.common.ChannelHealth discordHealth(JDA jda) {
+            return new com.careregistry.core.common.ChannelHealth() {
+                @Override
+                public com.careregistry.core.common.Channel channel() {
+                    return com.careregistry.core.common.Channel.DISCORD;
+                }
+
+                @Override
+                public State state() {
+                    JDA.Status status = jda.getStatus();
+                    String detail = "gateway " + status.name().toLowerCase().replace('_', ' ');
+                    return status == JDA.Status.CONNECTED ? State.up(detail + ", " + jda.getGatewayPing() + " ms ping")
+                            : State.down(detail);
+                }
+            };
+        }
+
         @Bean
         DiscordFiles discordFiles(DiscordSettings settings) {
             return new DiscordFiles(settings);

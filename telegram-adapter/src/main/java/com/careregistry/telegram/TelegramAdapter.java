@@ -5,7 +5,13 @@ import com.careregistry.core.common.PropertySetCondition;
 import com.careregistry.core.staff.StaffDesk;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.Dispatcher;
+
+import okhttp3.Request;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,18 +88,73 @@ public class TelegramAdapter {
             return new TelegramUrl(api.getScheme(), api.getHost(), port, false);
         }
 
+        @Bean
+        TelegramRateLimiter telegramRateLimiter(TelegramSettings settings) {
+            return new TelegramRateLimiter(settings);
+        }
+
         /**
-         * For sending; calls are short. telegrambots waits on OkHttp's asynchronous calls, which OkHttp
-         * limits to 5 at a time per host by default: the outbox sends to many chats at once.
+         * For sending. Each call runs on the thread that makes it: telegrambots waits on OkHttp's
+         * asynchronous calls, and a hand-off to OkHttp's own threads would put a second scheduling delay
+         * between a rate-limit slot and the request leaving. The client's event listener tells the
+         * limiter when a request was written, on that same thread, so a message counts from then.
          */
         @Bean
-        TelegramClient telegramClient(TelegramSettings settings) {
-            Dispatcher calls = new Dispatcher();
-            calls.setMaxRequests(64);
-            calls.setMaxRequestsPerHost(64);
+        TelegramClient telegramClient(TelegramSettings settings, TelegramRateLimiter limiter) {
+            Dispatcher calls = new Dispatcher(new OnCallersThread());
+            calls.setMaxRequests(1024);          // never queued: a queued call would run on the thread of the call
+            calls.setMaxRequestsPerHost(1024);   // that finishes before it, after that one's own
             OkHttpClient http = new OkHttpClient.Builder().dispatcher(calls).connectTimeout(Duration.ofSeconds(10))
-                    .readTimeout(Duration.ofSeconds(30)).build();
+                    .readTimeout(Duration.ofSeconds(30)).eventListener(new okhttp3.EventListener() {
+                        @Override
+                        public void requestHeadersEnd(Call call, Request request) {
+                            if (request.body() == null) {
+                                limiter.sent();
+                            }
+                        }
+
+                        @Override
+                        public void requestBodyEnd(Call call, long byteCount) {
+                            limiter.sent();
+                        }
+                    }).build();
             return new OkHttpTelegramClient(http, settings.botToken(), urlOf(settings));
+        }
+
+        /** Runs each task on the thread that hands it over (OkHttp's dispatcher, for calls made on the sender's thread). */
+        static final class OnCallersThread extends AbstractExecutorService {
+            private volatile boolean shutDown;
+
+            @Override
+            public void execute(Runnable task) {
+                task.run();
+            }
+
+            @Override
+            public void shutdown() {
+                shutDown = true;
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                shutDown = true;
+                return List.of();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return shutDown;
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return shutDown;
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, TimeUnit unit) {
+                return true;
+            }
         }
 
         /** Reads Telegram's files for another platform's sender (a Telegram photo shown in a Discord thread). */
@@ -106,8 +167,8 @@ public class TelegramAdapter {
 
         @Bean
         TelegramSender telegramSender(TelegramClient telegramClient, TelegramSettings settings,
-                                      com.careregistry.core.staff.StaffThreads staffThreads) {
-            return new TelegramSender(telegramClient, settings, staffThreads, new TelegramRateLimiter(settings));
+                                      com.careregistry.core.staff.StaffThreads staffThreads, TelegramRateLimiter limiter) {
+            return new TelegramSender(telegramClient, settings, staffThreads, limiter);
         }
 
         @Bean
@@ -131,10 +192,29 @@ public class TelegramAdapter {
             return new TelegramStartup(telegramClient, settings, texts);
         }
 
+        /** Polling: up while polls come back; webhook: registered at start-up (the service does not start otherwise). */
         @Bean
-        TelegramPoller telegramPoller(TelegramSettings settings, com.careregistry.core.inbox.Inbox inbox,
-                                      TelegramClient telegramClient) {
-            return new TelegramPoller(settings, inbox, telegramClient);
+        com.careregistry.core.common.ChannelHealth telegramHealth(TelegramSettings settings, TelegramPoller poller) {
+            return new com.careregistry.core.common.ChannelHealth() {
+                @Override
+                public Channel channel() {
+                    return Channel.TELEGRAM;
+                }
+
+                @Override
+                public State state() {
+                    return settings.mode() == TelegramSettings.Mode.WEBHOOK
+                            ? State.up("webhook registered at " + settings.webhookUrl())
+                            : poller.health();
+                }
+            };
+        }
+
+        @Bean
+        TelegramPoller telegramPoller(TelegramSettings settings, com.careregistry.core.inbox.Inbox inbox) {
+            // a client of its own, whose asynchronous calls (answers to button presses) do not hold up the poll
+            OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build();
+            return new TelegramPoller(settings, inbox, new OkHttpTelegramClient(http, settings.botToken(), urlOf(settings)));
         }
     }
 }

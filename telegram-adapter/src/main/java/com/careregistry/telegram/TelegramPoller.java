@@ -42,6 +42,10 @@ class TelegramPoller implements SmartLifecycle {
     private final HttpUrl getUpdates;
     private volatile boolean running;
     private Thread thread;
+    /** When a poll last came back (System.nanoTime), and the failure since then, if any. */
+    private volatile long lastAnswer = System.nanoTime();
+    private volatile String failingWith;
+    private volatile long failingSince;
 
     TelegramPoller(TelegramSettings settings, Inbox inbox, TelegramClient client) {
         this.settings = settings;
@@ -74,6 +78,7 @@ class TelegramPoller implements SmartLifecycle {
                     webhookDeleted = true;
                 }
                 JsonNode updates = fetch(offset);
+                lastAnswer = System.nanoTime();
                 if (!updates.isEmpty()) {
                     List<InboundEvent> events = TelegramUpdates.events(updates);
                     inbox.append(events);
@@ -84,18 +89,41 @@ class TelegramPoller implements SmartLifecycle {
                     }
                 }
                 backoff = 1000;
+                failingWith = null;
             } catch (InterruptedException stop) {
                 return;
             } catch (TelegramApiException | IOException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
+                if (failingWith == null) {
+                    failingSince = System.nanoTime();
+                }
+                failingWith = e.getMessage();
                 long wait = e instanceof PollRefused refused && refused.retryAfter > 0 ? refused.retryAfter * 1000L : backoff;
                 log.warn("Telegram polling failed ({}); trying again in {} ms", e.getMessage(), wait);
                 sleep(wait);
                 backoff = Math.min(backoff * 2, 5_000);   // a database back from an outage is used again within seconds
             }
         }
+    }
+
+    /**
+     * Up while polls come back and updates are stored; down once polling has failed for longer than
+     * a few seconds (Telegram unreachable, the token refused, the database gone).
+     */
+    com.careregistry.core.common.ChannelHealth.State health() {
+        if (!running) {
+            return com.careregistry.core.common.ChannelHealth.State.down("not polling");
+        }
+        String failure = failingWith;
+        long now = System.nanoTime();
+        if (failure != null && now - failingSince > java.time.Duration.ofSeconds(5).toNanos()) {
+            return com.careregistry.core.common.ChannelHealth.State.down("polling fails since "
+                    + (now - failingSince) / 1_000_000_000 + " s: " + failure);
+        }
+        return com.careregistry.core.common.ChannelHealth.State.up("polling; last answer "
+                + (now - lastAnswer) / 1_000_000 + " ms ago");
     }
 
     /** One long poll: the updates from {@code offset} on, as Telegram sent them. */

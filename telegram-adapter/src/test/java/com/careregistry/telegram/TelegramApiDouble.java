@@ -216,6 +216,7 @@ public class TelegramApiDouble implements AutoCloseable {
     private final Map<Long, Long> lastToPrivateChat = new HashMap<>();
     private final Map<Long, Deque<Long>> toGroup = new HashMap<>();
     private int tooManyRequests;
+    private final Map<String, Integer> tooManyRequestsByLimit = new java.util.TreeMap<>();
     private volatile long latencyNanos;
 
     /** Telegram's limits as this double enforces them: sliding windows over the calls' arrival. */
@@ -829,6 +830,13 @@ public class TelegramApiDouble implements AutoCloseable {
         }
     }
 
+    /** The 429s so far by the limit that was over ("per second", "per private chat", "per group"). */
+    public Map<String, Integer> tooManyRequestsByLimit() {
+        synchronized (lock) {
+            return new java.util.TreeMap<>(tooManyRequestsByLimit);
+        }
+    }
+
     /** How many calls were answered 429 for going over the enforced limits. */
     public int tooManyRequests() {
         synchronized (lock) {
@@ -858,16 +866,24 @@ public class TelegramApiDouble implements AutoCloseable {
         long now = System.nanoTime();
         long second = 1_000_000_000L;
         long wait = windowWait(arrivals, limits.perSecond(), second, now);
+        String limit = "per second";
         if (chat < 0) {
-            wait = Math.max(wait, windowWait(toGroup.computeIfAbsent(chat, c -> new ArrayDeque<>()), limits.groupPerMinute(), 60 * second, now));
+            long group = windowWait(toGroup.computeIfAbsent(chat, c -> new ArrayDeque<>()), limits.groupPerMinute(), 60 * second, now);
+            if (group > 0 && group >= wait) {
+                limit = "per group";
+            }
+            wait = Math.max(wait, group);
         } else {
             Long last = lastToPrivateChat.get(chat);
-            if (last != null) {
-                wait = Math.max(wait, last + limits.privateIntervalNanos() - now);
+            long privateWait = last == null ? 0 : last + limits.privateIntervalNanos() - now;
+            if (privateWait > 0 && privateWait >= wait) {
+                limit = "per private chat";
             }
+            wait = Math.max(wait, privateWait);
         }
         if (wait > 0) {
             tooManyRequests++;
+            tooManyRequestsByLimit.merge(limit, 1, Integer::sum);
             int seconds = (int) Math.max(1, (wait + second - 1) / second);
             return new Fault(429, "Too Many Requests: retry after " + seconds, seconds);
         }

@@ -28,7 +28,7 @@ class PanelSecurity {
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/forgot-password", "/reset-password", "/set-password", "/css/**", "/js/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", telegramWebhook).permitAll()
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", telegramWebhook).permitAll()
                         .requestMatchers("/login/totp").hasAuthority(TOTP_PENDING)
                         .requestMatchers("/profile/totp", "/profile/totp/**").hasAnyAuthority("ROLE_ADMIN", "ROLE_AGENT", TOTP_SETUP)
                         .requestMatchers("/admin/**").hasRole("ADMIN")

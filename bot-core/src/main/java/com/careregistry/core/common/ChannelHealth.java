@@ -1,0 +1,25 @@
+package com.careregistry.core.common;
+
+/**
+ * How a chat adapter's link to its platform stands, for the service's health: the Telegram bot
+ * polling (or its webhook registered), the Discord gateway connected. The adapters implement it;
+ * the application shows each as a health component.
+ */
+public interface ChannelHealth {
+
+    Channel channel();
+
+    State state();
+
+    /** Up or not, and a short line an operator can act on. */
+    record State(boolean up, String detail) {
+
+        public static State up(String detail) {
+            return new State(true, detail);
+        }
+
+        public static State down(String detail) {
+            return new State(false, detail);
+        }
+    }
+}
