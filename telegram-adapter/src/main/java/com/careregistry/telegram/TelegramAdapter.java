@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 
 import okhttp3.Request;
@@ -104,7 +105,10 @@ public class TelegramAdapter {
             Dispatcher calls = new Dispatcher(new OnCallersThread());
             calls.setMaxRequests(1024);          // never queued: a queued call would run on the thread of the call
             calls.setMaxRequestsPerHost(1024);   // that finishes before it, after that one's own
-            OkHttpClient http = new OkHttpClient.Builder().dispatcher(calls).connectTimeout(Duration.ofSeconds(10))
+            // as many kept-alive connections as sends in flight (OkHttp keeps 5 idle by default: the rest
+            // would be closed after each call and opened again for the next)
+            ConnectionPool connections = new ConnectionPool(256, 5, TimeUnit.MINUTES);
+            OkHttpClient http = new OkHttpClient.Builder().dispatcher(calls).connectionPool(connections).connectTimeout(Duration.ofSeconds(10))
                     .readTimeout(Duration.ofSeconds(30)).eventListener(new okhttp3.EventListener() {
                         @Override
                         public void requestHeadersEnd(Call call, Request request) {

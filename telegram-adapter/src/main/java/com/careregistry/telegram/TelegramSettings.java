@@ -42,7 +42,7 @@ public record TelegramSettings(
         @DefaultValue("1s") Duration privateChatInterval,
         @DefaultValue("20") int groupPerMinute,
         @DefaultValue("30") int perSecond,
-        @DefaultValue("25ms") Duration limitMargin,
+        @DefaultValue("40ms") Duration limitMargin,
         @DefaultValue("3s") Duration limitPatience) {
 
     public enum Mode {

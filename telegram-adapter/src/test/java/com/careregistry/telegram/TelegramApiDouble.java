@@ -212,9 +212,11 @@ public class TelegramApiDouble implements AutoCloseable {
     private boolean recording = true;
     private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Limits limits;
-    private final Deque<Long> arrivals = new ArrayDeque<>();
+    private final java.util.PriorityQueue<Long> arrivals = new java.util.PriorityQueue<>();
     private final Map<Long, Long> lastToPrivateChat = new HashMap<>();
-    private final Map<Long, Deque<Long>> toGroup = new HashMap<>();
+    private final Map<Long, java.util.PriorityQueue<Long>> toGroup = new HashMap<>();
+    /** When each handler thread's call arrived (read before its body), for the limits. */
+    private final ThreadLocal<Long> arrivedAt = new ThreadLocal<>();
     private int tooManyRequests;
     private final Map<String, Integer> tooManyRequestsByLimit = new java.util.TreeMap<>();
     private volatile long latencyNanos;
@@ -720,6 +722,7 @@ public class TelegramApiDouble implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        arrivedAt.set(System.nanoTime());
         Reply reply;
         try {
             String path = exchange.getRequestURI().getPath();
@@ -863,19 +866,21 @@ public class TelegramApiDouble implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
-        long now = System.nanoTime();
+        Long arrived = arrivedAt.get();
+        long now = arrived == null ? System.nanoTime() : arrived;
         long second = 1_000_000_000L;
         long wait = windowWait(arrivals, limits.perSecond(), second, now);
         String limit = "per second";
         if (chat < 0) {
-            long group = windowWait(toGroup.computeIfAbsent(chat, c -> new ArrayDeque<>()), limits.groupPerMinute(), 60 * second, now);
+            long group = windowWait(toGroup.computeIfAbsent(chat, c -> new java.util.PriorityQueue<>()), limits.groupPerMinute(), 60 * second, now);
             if (group > 0 && group >= wait) {
                 limit = "per group";
             }
             wait = Math.max(wait, group);
         } else {
             Long last = lastToPrivateChat.get(chat);
-            long privateWait = last == null ? 0 : last + limits.privateIntervalNanos() - now;
+            long privateWait = last == null ? 0 : Math.abs(now - last) < limits.privateIntervalNanos()
+                    ? Math.max(1, last + limits.privateIntervalNanos() - now) : 0;
             if (privateWait > 0 && privateWait >= wait) {
                 limit = "per private chat";
             }
@@ -887,20 +892,25 @@ public class TelegramApiDouble implements AutoCloseable {
             int seconds = (int) Math.max(1, (wait + second - 1) / second);
             return new Fault(429, "Too Many Requests: retry after " + seconds, seconds);
         }
-        arrivals.addLast(now);
+        arrivals.add(now);
         if (chat < 0) {
-            toGroup.get(chat).addLast(now);
+            toGroup.get(chat).add(now);
         } else {
-            lastToPrivateChat.put(chat, now);
+            lastToPrivateChat.merge(chat, now, Math::max);
         }
         return null;
     }
 
-    private static long windowWait(Deque<Long> arrived, int limit, long window, long now) {
-        while (!arrived.isEmpty() && arrived.peekFirst() <= now - window) {
-            arrived.removeFirst();
+    /**
+     * How long until one more fits in the window ending at {@code now}. Calls are counted when they
+     * arrived, and handler threads get here in any order (microseconds apart): {@code arrived} is
+     * kept sorted.
+     */
+    private static long windowWait(java.util.PriorityQueue<Long> arrived, int limit, long window, long now) {
+        while (!arrived.isEmpty() && arrived.peek() <= now - window) {
+            arrived.poll();
         }
-        return arrived.size() < limit ? 0 : arrived.peekFirst() + window - now;
+        return arrived.size() < limit ? 0 : Math.max(1, arrived.peek() + window - now);
     }
 
     /** Called with lock held; the answer to a call that has no fault to answer. */

@@ -26,7 +26,7 @@ public record OutboxSettings(
         @DefaultValue("30m") Duration maxBackoff,
         @DefaultValue("10s") Duration lease,
         @DefaultValue("true") boolean workers,
-        @DefaultValue("64") int senders,
+        @DefaultValue("128") int senders,
         @DefaultValue("3ms") Duration gather) {
 
     public OutboxSettings {
