@@ -112,6 +112,8 @@ class ChaosIT {
                 System.out.printf("Chaos: %s; %d messages, %d relayed, %d relayed twice, %d out of order; relays resumed %s after the kills%n",
                         happened, phase.count(), phase.relayed(), phase.duplicates(), phase.outOfOrder(),
                         resumed.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).toList());
+                System.out.println("Kills at " + kills.stream().map(k -> String.format(java.util.Locale.ROOT, "%.3f s", (k - phase.startedNanos()) / 1e9)).toList()
+                        + "; relayed twice: " + phase.doubled());
                 assertThat(all).as("every customer message relayed (service log: %s)", log).isTrue();
                 assertThat(phase.lost()).isZero();
                 assertThat(phase.outOfOrder()).as("each chat's relays in the order its customer wrote").isZero();

@@ -146,6 +146,7 @@ public final class RelayLoad {
         final AtomicInteger relayed = new AtomicInteger();
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger outOfOrder = new AtomicInteger();
+        final List<String> doubled = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile long started;
         volatile long lastSent;
         volatile long lastRelay;
@@ -169,6 +170,8 @@ public final class RelayLoad {
             }
             if (relays.incrementAndGet(seq) > 1) {
                 duplicates.incrementAndGet();
+                doubled.add(String.format(java.util.Locale.ROOT, "S%d sent %.3f s, relayed %.3f s and %.3f s", seq,
+                        (sent.get(seq) - started) / 1e9, (relayedAt.get(seq) - started) / 1e9, (now - started) / 1e9));
                 return;
             }
             relayedAt.set(seq, now);
@@ -195,6 +198,11 @@ public final class RelayLoad {
 
         public int outOfOrder() {
             return outOfOrder.get();
+        }
+
+        /** Each message relayed twice: when it was sent and when its relays came, from the phase's start. */
+        public List<String> doubled() {
+            return List.copyOf(doubled);
         }
 
         /** When (nanoTime) the first relay after {@code nanos} arrived, or -1 when none did. */

@@ -148,6 +148,8 @@ public class OutboxDispatcher {
         private final MessageSender sender;
         private final Map<Long, OutboundMessage> inFlight = new ConcurrentHashMap<>();
         private final Queue<Outcome> finished = new ConcurrentLinkedQueue<>();
+        /** Threads that asked to record since the one recording began (0: nobody is recording). */
+        private final AtomicInteger recording = new AtomicInteger();
         private final long renewEveryNanos;
         private long renewedAt = System.nanoTime();
 
@@ -170,6 +172,11 @@ public class OutboxDispatcher {
                 inFlight.put(message.id(), message);
                 pool.execute(() -> {
                     finished.add(deliver(sender, message));
+                    try {
+                        recordFinished();
+                    } catch (RuntimeException e) {
+                        log.warn("Could not record a send of {} yet (kept for the next try): {}", sender.channel(), e.toString());
+                    }
                     signal.wake(sender.channel());
                 });
             }
@@ -214,22 +221,39 @@ public class OutboxDispatcher {
             }
         }
 
-        /** Records the outcomes that came in; if the database cannot take them they are kept for the next step. */
+        /**
+         * Records the outcomes that came in, at once: the sender whose call just returned writes them
+         * (with whatever else finished meanwhile, in one statement), unless another thread is writing,
+         * which then takes this one too before it stops. The window in which a message has reached the
+         * platform but is not marked sent (and a crash would send it again) is one commit long. If the
+         * database cannot take them they are kept for the next try (the lane's next step).
+         */
         private void recordFinished() {
-            if (finished.isEmpty()) {
+            if (recording.getAndIncrement() != 0) {
                 return;
             }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Outcome outcome; (outcome = finished.poll()) != null; ) {
-                outcomes.add(outcome);
-            }
+            int missed = 1;
             try {
-                record(outcomes);
+                do {
+                    List<Outcome> outcomes = new ArrayList<>();
+                    for (Outcome outcome; (outcome = finished.poll()) != null; ) {
+                        outcomes.add(outcome);
+                    }
+                    if (!outcomes.isEmpty()) {
+                        try {
+                            record(outcomes);
+                        } catch (RuntimeException e) {
+                            finished.addAll(outcomes);
+                            throw e;
+                        }
+                        outcomes.forEach(outcome -> inFlight.remove(outcome.message().id()));
+                    }
+                    missed = recording.addAndGet(-missed);
+                } while (missed != 0);
             } catch (RuntimeException e) {
-                finished.addAll(outcomes);
+                recording.set(0);
                 throw e;
             }
-            outcomes.forEach(outcome -> inFlight.remove(outcome.message().id()));
         }
 
         private void renewLeasesWhenDue() {
