@@ -176,6 +176,47 @@ class OutboxDispatcherTest extends CoreTest {
         byChat.values().forEach(sequence -> assertThat(sequence).isSorted());
     }
 
+    @Test
+    void rowsADeadProcessHadClaimedWaitForTheirLeaseUnlessItsRestartTakesThemBack() {
+        write(ANN, "a1");
+        write(BOB, "b1");
+        assertThat(dispatcher.claim(Channel.TELEGRAM, 10, java.util.Set.of())).hasSize(2);   // then the process dies
+        assertThat(dispatcher.claim(Channel.TELEGRAM, 10, java.util.Set.of())).as("leased").isEmpty();
+
+        assertThat(dispatcher.takeBackClaims()).isEqualTo(2);   // the same instance, started again
+
+        assertThat(dispatcher.claim(Channel.TELEGRAM, 10, java.util.Set.of())).extracting(OutboundMessage::body)
+                .containsExactly("a1", "b1");
+    }
+
+    @Test
+    void aLaneKeepsManyChatsInFlightAndEachChatInOrder() throws Exception {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (int i = 0; i < 5; i++) {
+                for (int chat = 0; chat < 6; chat++) {
+                    outbox.toChat(ChatAddress.of(Channel.TELEGRAM, "lane-" + chat), chat + ":" + i);
+                }
+            }
+        });
+        OutboxDispatcher.Lane lane = dispatcher.lane(telegramSender);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (telegramSender.delivered().size() < 30 && System.nanoTime() < deadline) {
+            if (!lane.step()) {
+                Thread.sleep(2);
+            }
+        }
+        lane.finish(Duration.ofSeconds(5));
+
+        List<String> delivered = bodies(telegramSender.delivered());
+        assertThat(delivered).hasSize(30).doesNotHaveDuplicates();
+        Map<String, List<Integer>> byChat = delivered.stream().collect(Collectors.groupingBy(
+                body -> body.substring(0, body.indexOf(':')),
+                Collectors.mapping(body -> Integer.parseInt(body.substring(body.indexOf(':') + 1)), Collectors.toList())));
+        byChat.values().forEach(sequence -> assertThat(sequence).isSorted());
+        assertThat(lane.inFlight()).isZero();
+        assertThat(outboxRows.findAll()).allSatisfy(row -> assertThat(row.status()).isEqualTo(OutboxStatus.SENT));
+    }
+
     private Long write(ChatAddress to, String text) {
         return new TransactionTemplate(transactions).execute(status -> outbox.toChat(to, text));
     }
