@@ -63,7 +63,7 @@ class ChaosIT {
             Map<String, String> environment = ServiceProcess.withTelegram(DB_HOST, DB_USER, DB_PASSWORD, DATABASE, api.baseUrl());
             environment.put("CAREREGISTRY_TELEGRAM_POLL_TIMEOUT", "5s");
             environment.put("CAREREGISTRY_METRICS_REFRESH", "500ms");
-            ServiceProcess service = new ServiceProcess(environment, List.of(), log).start(Duration.ofSeconds(120));
+            ServiceProcess service = new ServiceProcess(environment, List.of(), log).viaRunScript().start(Duration.ofSeconds(120));
             try {
                 RelayLoad load = new RelayLoad(api, CUSTOMERS);
                 load.openTickets(Duration.ofSeconds(60));
@@ -98,7 +98,7 @@ class ChaosIT {
                         service.kill9();
                         kills.add(System.nanoTime());
                         happened.add("kill -9 at " + (System.nanoTime() - start) / 1_000_000_000 + " s");
-                        service = new ServiceProcess(environment, List.of(), log).start(Duration.ofSeconds(120));
+                        service = new ServiceProcess(environment, List.of(), log).viaRunScript().start(Duration.ofSeconds(120));
                     }
                 }
                 Phase phase = playing.get();

@@ -30,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private Process process;
+    private boolean runScript;
 
     public ServiceProcess(Map<String, String> environment, List<String> jvmOptions, Path log) {
         this.environment = new LinkedHashMap<>(environment);
@@ -61,6 +62,15 @@ public final class ServiceProcess implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * Starts the service through {@code scripts/run.sh}, as the README starts it (Java 25 and its AOT
+     * cache when there is one), instead of {@code java -jar} on this JVM.
+     */
+    public ServiceProcess viaRunScript() {
+        this.runScript = true;
+        return this;
+    }
+
     /** The packaged jar, found from the working directory (the reactor's root or the app module). */
     public static Path jar() {
         for (Path candidate : List.of(Path.of("app/target/customer-care-registry.jar"), Path.of("target/customer-care-registry.jar"),
@@ -83,13 +93,23 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the jar and waits until its health endpoint answers. */
     public ServiceProcess start(Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar().toString());
+        if (runScript) {
+            // as an operator starts it (README): Java 25 with the AOT cache when there is one; the script
+            // execs the JVM, so the process is the JVM itself (its pid, its CPU and memory, kill -9)
+            command.add("bash");
+            command.add(jar().getParent().getParent().getParent().resolve("scripts/run.sh").toString());
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar().toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        if (runScript && !jvmOptions.isEmpty()) {
+            builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
+        }
         process = builder.start();
         awaitHealthy(timeout);
         return this;
