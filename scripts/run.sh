@@ -69,14 +69,14 @@ fi
 
 if [ -z "$JAVA25_HOME" ]; then
   # No Java 25 (or CCR_AOT=off): the fat jar on whatever Java there is. The flags below work on 17
-  # too (see docs/startup.md for what they buy).
+  # too (see docs/benchmarks.md, "Start-up and memory" for what they buy).
   if [ -n "${JAVA_HOME:-}" ]; then JAVA=$JAVA_HOME/bin/java; else JAVA=java; fi
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
   exec "$JAVA" $MEMORY -XX:+UseSerialGC ${JAVA_OPTS:-} -jar "$JAR" "$@"
 fi
 
 JAVA=$JAVA25_HOME/bin/java
-# The recommended flags on Java 25 (docs/startup.md): the serial collector (2 cores, a heap of
+# The recommended flags on Java 25 (docs/benchmarks.md, "Start-up and memory"): the serial collector (2 cores, a heap of
 # tens of MB: no concurrent GC threads and their data), compact object headers (JEP 519: 8 bytes
 # less per object), and virtual threads for Tomcat's requests and Spring's tasks.
 FLAGS="$MEMORY -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Dspring.threads.virtual.enabled=true ${JAVA_OPTS:-}"
