@@ -30,6 +30,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
@@ -94,11 +95,16 @@ class DiscordSender implements MessageSender {
         int total = parts.size() + message.attachments().size();
         boolean remade = false;
         for (int part = message.partsSent(); part < total; part++) {
-            Function<MessageChannel, RestAction<Message>> build = part < parts.size()
+            Function<MessageChannel, MessageCreateAction> build = part < parts.size()
                     ? text(parts.get(part), part == parts.size() - 1 ? message.actions() : List.of())
                     : file(message.attachments().get(part - parts.size()), part);
-            RestAction<Message> sending = thread != null ? build.apply(thread)
-                    : jda.openPrivateChannelById(to.chatId()).flatMap(build::apply);
+            // the same nonce for the same part of the same outbox row (JDA sends enforce_nonce): when a
+            // crash made us send a part again that Discord had already taken, Discord returns the first
+            // message instead of making a second one
+            String nonce = nonce(message.id(), part);
+            Function<MessageChannel, RestAction<Message>> once = channel -> build.apply(channel).setNonce(nonce);
+            RestAction<Message> sending = thread != null ? once.apply(thread)
+                    : jda.openPrivateChannelById(to.chatId()).flatMap(once::apply);
             Message sent = await(sending.submit(), part, staffThread && !remade);
             if (sent == null) {
                 // the ticket's thread was deleted without JDA hearing of it: made again, and this part sent there
@@ -116,7 +122,12 @@ class DiscordSender implements MessageSender {
         return new Delivery(lastId);
     }
 
-    private static Function<MessageChannel, RestAction<Message>> text(String text, List<MessageAction> actions) {
+    /** At most 25 characters, as Discord takes them: the outbox row's id and the part. */
+    static String nonce(long rowId, int part) {
+        return "o" + Long.toString(rowId, 36) + "p" + part;
+    }
+
+    private static Function<MessageChannel, MessageCreateAction> text(String text, List<MessageAction> actions) {
         return channel -> {
             // what a customer typed never pings anyone
             var action = channel.sendMessage(text).setAllowedMentions(List.of());
@@ -128,7 +139,7 @@ class DiscordSender implements MessageSender {
      * An attachment, uploaded as a file (read from its address, or from the platform that holds
      * it); one too large for Discord, or gone, is named with the reason instead.
      */
-    private Function<MessageChannel, RestAction<Message>> file(Attachment attachment, int part) throws DeliveryFailure {
+    private Function<MessageChannel, MessageCreateAction> file(Attachment attachment, int part) throws DeliveryFailure {
         String name = fileName(attachment);
         AttachmentFiles.FileRead read;
         try {

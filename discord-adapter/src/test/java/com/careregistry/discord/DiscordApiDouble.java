@@ -489,6 +489,15 @@ public class DiscordApiDouble implements AutoCloseable {
 
     /** What the bot posted in each channel, newest first (GET /channels/{id}/messages answers it). */
     private final java.util.Map<String, List<ObjectNode>> postedByChannel = new java.util.HashMap<>();
+    /** The bot's messages by the nonce they were sent with ({@code enforce_nonce}). */
+    private final java.util.Map<String, ObjectNode> byNonce = new java.util.HashMap<>();
+
+    /** What the bot posted in a channel so far, newest first. */
+    public List<ObjectNode> postedIn(String channelId) {
+        synchronized (postedByChannel) {
+            return List.copyOf(postedByChannel.getOrDefault(channelId, List.of()));
+        }
+    }
 
     private Response route(String method, String path, JsonNode body) {
         String[] s = path.substring(1).split("/");
@@ -548,7 +557,24 @@ public class DiscordApiDouble implements AutoCloseable {
                     return ok(ch);
                 }
                 if (n == 3 && s[0].equals("channels") && s[2].equals("messages")) {
+                    String nonce = body == null ? null : body.path("nonce").asText(null);
+                    if (nonce != null && body.path("enforce_nonce").asBoolean(false)) {
+                        // as Discord does: a message with a nonce it saw from the same author in the last
+                        // minutes is not made again; the first one is returned
+                        synchronized (byNonce) {
+                            ObjectNode earlier = byNonce.get(nonce);
+                            if (earlier != null) {
+                                return ok(earlier.deepCopy());
+                            }
+                        }
+                    }
                     ObjectNode m = message(newSnowflake(), s[1], body, botUser(), false);
+                    if (nonce != null) {
+                        m.put("nonce", nonce);
+                        synchronized (byNonce) {
+                            byNonce.put(nonce, m.deepCopy());
+                        }
+                    }
                     if (isGuildChannel(s[1])) {
                         m.put("guild_id", guildId);
                     }

@@ -76,6 +76,34 @@ class DiscordDirectMessageTest {
                 .contains("My \\*\\*laptop\\*\\* will not boot").contains("Agent: N/A");
     }
 
+    @Autowired
+    DiscordSender sender;
+
+    /**
+     * A process that dies after Discord took a message and before it marked the row sent leaves the
+     * row to its successor, which sends it again: the same nonce makes Discord return the first
+     * message instead of posting a second one.
+     */
+    @Test
+    void aMessageSentAgainAfterACrashIsStillOneMessage() throws Exception {
+        com.careregistry.core.outbox.OutboundMessage row = new com.careregistry.core.outbox.OutboundMessage(987_654_321L,
+                com.careregistry.core.common.Channel.DISCORD,
+                new com.careregistry.core.common.ChatAddress(com.careregistry.core.common.Channel.DISCORD, ANN, null), null, null,
+                "Your ticket is resolved", new java.util.ArrayList<>(), List.of(), null, 1, 0, null);
+
+        String first = sender.send(row).externalMessageId();
+        String again = sender.send(row).externalMessageId();
+
+        assertThat(again).isEqualTo(first);
+        List<Call> posts = DISCORD.calls().subList(mark, DISCORD.calls().size()).stream()
+                .filter(call -> call.method().equals("POST") && call.path().endsWith("/messages")
+                        && call.body().path("content").asText().equals("Your ticket is resolved"))
+                .toList();
+        assertThat(posts).hasSize(2).allSatisfy(call -> assertThat(call.body().path("enforce_nonce").asBoolean()).isTrue());
+        String channel = posts.get(0).path().split("/")[2];
+        assertThat(DISCORD.postedIn(channel)).filteredOn(m -> m.path("content").asText().equals("Your ticket is resolved")).hasSize(1);
+    }
+
     @Test
     void theSameMessageDeliveredTwiceHasOneEffect() throws Exception {
         String dm = DISCORD.newSnowflake();
