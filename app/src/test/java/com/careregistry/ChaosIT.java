@@ -7,10 +7,6 @@ import com.careregistry.process.RelayLoad;
 import com.careregistry.process.RelayLoad.Phase;
 import com.careregistry.process.ServiceProcess;
 import com.careregistry.telegram.TelegramApiDouble;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -72,7 +68,7 @@ class ChaosIT {
                 CompletableFuture<Phase> playing = CompletableFuture.supplyAsync(() -> load.play(count, RATE));
                 List<String> happened = new ArrayList<>();
                 List<Long> kills = new ArrayList<>();
-                Meters faulted = Meters.read(service.port());
+                Meters faulted = Meters.read(service);
                 int events = KILLS + 1;
                 long start = System.nanoTime();
                 for (int event = 1; event <= events; event++) {
@@ -84,12 +80,12 @@ class ChaosIT {
                         api.failNext("sendMessage", 2, 502, "Bad Gateway", null);
                         mariaDb.stop(Duration.ofSeconds(30));
                         long stopped = System.nanoTime();
-                        Duration down = awaitHealth(service.port(), 503, Duration.ofSeconds(10));
+                        Duration down = service.awaitHealth(503, Duration.ofSeconds(10)).orElse(Duration.ofSeconds(10));
                         Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stopped) / 1_000_000));
                         mariaDb.start(Duration.ofSeconds(60));
-                        Duration up = awaitHealth(service.port(), 200, Duration.ofSeconds(30));
+                        Duration up = service.awaitHealth(200, Duration.ofSeconds(30)).orElse(Duration.ofSeconds(30));
                         Thread.sleep(1500);
-                        faulted = Meters.read(service.port());
+                        faulted = Meters.read(service);
                         happened.add("MariaDB stopped for " + OUTAGE.toSeconds() + " s (health DOWN after " + down.toMillis()
                                 + " ms, UP " + up.toMillis() + " ms after it was back)");
                         assertThat(down).as("health says DOWN within 2 s of the database going away").isLessThanOrEqualTo(Duration.ofSeconds(2));
@@ -108,7 +104,7 @@ class ChaosIT {
                     return first < 0 ? Duration.ofDays(1) : Duration.ofNanos(first - killed);
                 }).toList();
                 Thread.sleep(1500);   // the meters are read from the database every half second
-                Meters after = Meters.read(service.port());
+                Meters after = Meters.read(service);
                 System.out.printf("Chaos: %s; %d messages, %d relayed, %d relayed twice, %d out of order; relays resumed %s after the kills%n",
                         happened, phase.count(), phase.relayed(), phase.duplicates(), phase.outOfOrder(),
                         resumed.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).toList());
@@ -145,39 +141,11 @@ class ChaosIT {
         }
     }
 
-    /** Polls {@code /actuator/health} until it answers {@code status}; how long that took. */
-    private static Duration awaitHealth(int port, int status, Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < timeout.toNanos()) {
-            try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == status) {
-                    return Duration.ofNanos(System.nanoTime() - start);
-                }
-            } catch (java.io.IOException e) {
-                // not answering yet
-            }
-            Thread.sleep(100);
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
-
     /** The service's meters as its Prometheus endpoint shows them: name with labels → value. */
     record Meters(Map<String, Double> values) {
 
-        static Meters read(int port) throws Exception {
-            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            Map<String, Double> values = new HashMap<>();
-            for (String line : text.split("\n")) {
-                int space = line.lastIndexOf(' ');
-                if (!line.startsWith("#") && space > 0) {
-                    values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-                }
-            }
-            return new Meters(values);
+        static Meters read(ServiceProcess service) throws Exception {
+            return new Meters(service.meters());
         }
 
         double value(String name) {

@@ -4,10 +4,6 @@ import com.careregistry.process.ServiceProcess;
 import com.careregistry.telegram.TelegramApiDouble;
 import com.careregistry.telegram.TelegramApiDouble.Call;
 import java.awt.Color;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,8 +78,7 @@ public final class OutboundBenchmark {
             api.answerAfter(Duration.ofMillis(LATENCY_MILLIS));
             Map<String, String> environment = ServiceProcess.withTelegram(RelayBenchmark.DB_HOST, RelayBenchmark.DB_USER,
                     RelayBenchmark.DB_PASSWORD, database, api.baseUrl());
-            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.env."))
-                    .forEach(name -> environment.put(name.substring("bench.env.".length()), System.getProperty(name)));
+            RelayBenchmark.passSettings(environment);
             Map<String, String> limited = new java.util.LinkedHashMap<>(environment);
             limited.keySet().removeIf(name -> name.startsWith("CAREREGISTRY_TELEGRAM_P") || name.startsWith("CAREREGISTRY_TELEGRAM_GROUP"));
 
@@ -135,7 +130,7 @@ public final class OutboundBenchmark {
             long cpuAfter = service.cpuMillis();
             double seconds = (received.last.get() - written) / 1e9;
             int[] perSecond = received.perSecond(written);
-            String meters = meters(service.port());
+            String meters = meters(service);
             Result result = new Result(name, REPLIES, seconds, received.count.get() / seconds, api.tooManyRequests() - tooManyBefore,
                     REPLIES - received.count.get(), received.duplicates.get(), received.outOfOrder.get(),
                     (cpuAfter - cpuBefore) / (double) REPLIES, service.rssMiB(), perSecond, meters);
@@ -173,17 +168,13 @@ public final class OutboundBenchmark {
     }
 
     /** The service's own meters of the Telegram channel, as its Prometheus endpoint shows them. */
-    private static String meters(int port) {
+    private static String meters(ServiceProcess service) {
         try {
-            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            StringBuilder picked = new StringBuilder();
-            for (String line : text.split("\n")) {
-                if (line.startsWith("careregistry_outbox_") && line.contains("telegram") && !line.contains("_max")) {
-                    picked.append(picked.length() == 0 ? "" : ", ").append(line.replace("careregistry_outbox_", "").replace("{channel=\"telegram\"}", ""));
-                }
-            }
-            return picked.toString();
+            return service.meters().entrySet().stream()
+                    .filter(m -> m.getKey().startsWith("careregistry_outbox_") && m.getKey().contains("telegram") && !m.getKey().contains("_max"))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(m -> m.getKey().replace("careregistry_outbox_", "").replace("{channel=\"telegram\"}", "") + " " + m.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "));
         } catch (Exception e) {
             return "not read: " + e;
         }

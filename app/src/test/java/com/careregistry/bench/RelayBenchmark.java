@@ -113,9 +113,7 @@ public final class RelayBenchmark {
                 s.execute("DROP DATABASE IF EXISTS " + database);
             }
             Map<String, String> environment = ServiceProcess.withTelegram(DB_HOST, DB_USER, DB_PASSWORD, database, api.baseUrl());
-            // -Dbench.env.NAME=value passes a setting to the service (e.g. -Dbench.env.CAREREGISTRY_INBOX_THREADS=2)
-            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.env."))
-                    .forEach(name -> environment.put(name.substring("bench.env.".length()), System.getProperty(name)));
+            passSettings(environment);
             List<String> jvm = new ArrayList<>();
             if (!System.getProperty("bench.jvm", "").isBlank()) {
                 jvm.addAll(List.of(System.getProperty("bench.jvm").strip().split("\\s+")));   // e.g. -Dbench.jvm="-Xlog:gc:file=gc.log"
@@ -260,6 +258,12 @@ public final class RelayBenchmark {
                         List.of(new Plot.Series("p99", new Color(214, 39, 40), offered, p99, false),
                                 new Plot.Series("p50", new Color(31, 119, 180), offered, p50, false),
                                 new Plot.Series("50 ms", Color.GRAY, new double[] {0, max}, new double[] {50, 50}, true)), true)));
+    }
+
+    /** -Dbench.env.NAME=value passes a setting to the service (e.g. -Dbench.env.CAREREGISTRY_INBOX_THREADS=2). */
+    static void passSettings(Map<String, String> environment) {
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.env."))
+                .forEach(name -> environment.put(name.substring("bench.env.".length()), System.getProperty(name)));
     }
 
     private static String env(String name, String fallback) {

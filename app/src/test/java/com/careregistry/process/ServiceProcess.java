@@ -116,24 +116,48 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
+        if (awaitHealth(200, timeout).isEmpty()) {
+            throw new IllegalStateException("the service did not become healthy within " + timeout + "; see " + log);
+        }
+    }
+
+    /**
+     * Polls {@code /actuator/health} every 100 ms until it answers {@code status} (200 UP, 503 DOWN);
+     * how long that took, or empty when it did not within {@code timeout}.
+     */
+    public java.util.Optional<Duration> awaitHealth(int status, Duration timeout) throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < timeout.toNanos()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
+                if (health.statusCode() == status) {
+                    return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - start));
                 }
             } catch (IOException notYet) {
-                // not listening yet
+                // not listening yet, or not answering within the time-out
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the service did not become healthy within " + timeout + "; see " + log);
+        return java.util.Optional.empty();
+    }
+
+    /** The service's meters as its Prometheus endpoint shows them: name with its labels → value. */
+    public Map<String, Double> meters() throws IOException, InterruptedException {
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> values = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            int space = line.lastIndexOf(' ');
+            if (!line.startsWith("#") && space > 0) {
+                values.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        return values;
     }
 
     public long pid() {

@@ -6,6 +6,7 @@ import com.careregistry.core.common.PropertySetCondition;
 import com.careregistry.core.inbox.Inbox;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.common.ChannelHealth;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -96,26 +97,18 @@ public class DiscordAdapter {
             return builder.build();
         }
 
-        /** Reads attachments at Discord's CDN addresses (and only there) for the senders that upload copies. */
         /** Up while the gateway is connected; JDA reconnects on its own and says how it stands. */
         @Bean
-        com.careregistry.core.common.ChannelHealth discordHealth(JDA jda) {
-            return new com.careregistry.core.common.ChannelHealth() {
-                @Override
-                public com.careregistry.core.common.Channel channel() {
-                    return com.careregistry.core.common.Channel.DISCORD;
-                }
-
-                @Override
-                public State state() {
-                    JDA.Status status = jda.getStatus();
-                    String detail = "gateway " + status.name().toLowerCase().replace('_', ' ');
-                    return status == JDA.Status.CONNECTED ? State.up(detail + ", " + jda.getGatewayPing() + " ms ping")
-                            : State.down(detail);
-                }
-            };
+        ChannelHealth discordHealth(JDA jda) {
+            return ChannelHealth.of(com.careregistry.core.common.Channel.DISCORD, () -> {
+                JDA.Status status = jda.getStatus();
+                String detail = "gateway " + status.name().toLowerCase().replace('_', ' ');
+                return status == JDA.Status.CONNECTED ? ChannelHealth.State.up(detail + ", " + jda.getGatewayPing() + " ms ping")
+                        : ChannelHealth.State.down(detail);
+            });
         }
 
+        /** Reads attachments at Discord's CDN addresses (and only there) for the senders that upload copies. */
         @Bean
         DiscordFiles discordFiles(DiscordSettings settings) {
             return new DiscordFiles(settings);

@@ -1,19 +1,19 @@
 package com.careregistry.telegram;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChannelHealth;
 import com.careregistry.core.common.PropertySetCondition;
 import com.careregistry.core.staff.StaffDesk;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
-
-import okhttp3.Request;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -198,20 +198,10 @@ public class TelegramAdapter {
 
         /** Polling: up while polls come back; webhook: registered at start-up (the service does not start otherwise). */
         @Bean
-        com.careregistry.core.common.ChannelHealth telegramHealth(TelegramSettings settings, TelegramPoller poller) {
-            return new com.careregistry.core.common.ChannelHealth() {
-                @Override
-                public Channel channel() {
-                    return Channel.TELEGRAM;
-                }
-
-                @Override
-                public State state() {
-                    return settings.mode() == TelegramSettings.Mode.WEBHOOK
-                            ? State.up("webhook registered at " + settings.webhookUrl())
-                            : poller.health();
-                }
-            };
+        ChannelHealth telegramHealth(TelegramSettings settings, TelegramPoller poller) {
+            return ChannelHealth.of(Channel.TELEGRAM, () -> settings.mode() == TelegramSettings.Mode.WEBHOOK
+                    ? ChannelHealth.State.up("webhook registered at " + settings.webhookUrl())
+                    : poller.health());
         }
 
         @Bean

@@ -99,7 +99,7 @@ class TelegramPoller implements SmartLifecycle {
                 if (failingWith == null) {
                     failingSince = System.nanoTime();
                 }
-                failingWith = e.getMessage();
+                failingWith = e.getMessage() != null ? e.getMessage() : e.toString();   // never null: null means "not failing"
                 long wait = e instanceof PollRefused refused && refused.retryAfter > 0 ? refused.retryAfter * 1000L : backoff;
                 log.warn("Telegram polling failed ({}); trying again in {} ms", e.getMessage(), wait);
                 sleep(wait);

@@ -21,13 +21,15 @@ import org.springframework.stereotype.Component;
 public class InboxMetrics {
 
     private final JdbcTemplate jdbc;
+    private final Inbox inbox;
     private final Clock clock;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    public InboxMetrics(JdbcTemplate jdbc, Clock clock, ObjectProvider<MeterRegistry> registries) {
+    public InboxMetrics(JdbcTemplate jdbc, Inbox inbox, Clock clock, ObjectProvider<MeterRegistry> registries) {
         this.jdbc = jdbc;
+        this.inbox = inbox;
         this.clock = clock;
         MeterRegistry registry = registries.getIfAvailable(SimpleMeterRegistry::new);
         Gauge.builder("careregistry.inbox.backlog", backlog, AtomicLong::get)
@@ -45,7 +47,6 @@ public class InboxMetrics {
             Timestamp oldest = rs.getTimestamp(2);
             lagMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis()));
         });
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events WHERE status = 'FAILED'", Long.class);
-        failed.set(count == null ? 0 : count);
+        failed.set(inbox.countFailed());
     }
 }
