@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The real MariaDB the tests run against (127.0.0.1:3306, user root, empty password, unless
  * {@code CCR_TEST_DB_HOST}, {@code CCR_TEST_DB_USER} and {@code CCR_TEST_DB_PASSWORD} say otherwise).
- * Each module has its own database, made on first use.
+ * Each module has its own database, made on first use; {@code CCR_TEST_DB_SUFFIX} is appended to
+ * its name, so that two checkouts can run their suites side by side on one server.
  */
 public final class TestDatabase {
 
@@ -21,6 +22,7 @@ public final class TestDatabase {
     /** Spring properties that point a test context at the module's own database. */
     public static String[] properties(String database) {
         String host = env("CCR_TEST_DB_HOST", "127.0.0.1:3306");
+        database = database + env("CCR_TEST_DB_SUFFIX", "");
         return new String[] {
                 "spring.datasource.url=jdbc:mariadb://" + host + "/" + database + "?createDatabaseIfNotExist=true",
                 "spring.datasource.username=" + env("CCR_TEST_DB_USER", "root"),
