@@ -58,8 +58,12 @@ find_java25() {
 # Memory: a heap that starts small and may grow to 256 MB (the service's live data is tens of MB;
 # without a maximum the JVM takes a quarter of the machine), smaller thread stacks (the outbox has up
 # to 128 senders per channel), a bounded code cache, and two malloc arenas instead of one per core
-# and thread (glibc's arenas were a large part of the resident memory with many threads).
-MEMORY="-Xms32m -Xmx${CCR_HEAP_MAX:-256m} -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m"
+# and thread (glibc's arenas were a large part of the resident memory with many threads). After a
+# full collection the heap gives back what leaves more than 30% of it free, at once rather than a
+# little at each collection (start-up's garbage had left ~120 MB committed for ~47 MB of live data;
+# about 25 MB less resident when idle).
+MEMORY="-Xms32m -Xmx${CCR_HEAP_MAX:-256m} -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps"
+MEMORY="$MEMORY -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 JAVA25_HOME=
