@@ -43,12 +43,17 @@ class TelegramWebhook {
     }
 
     @PostMapping("${careregistry.telegram.webhook-path:/telegram/webhook}")
-    ResponseEntity<Void> receive(@RequestHeader(name = SECRET_HEADER, required = false) String given, InputStream body)
+    ResponseEntity<Void> receive(@RequestHeader(name = SECRET_HEADER, required = false) String given,
+                                 @RequestHeader(name = "Content-Length", required = false) Long length, InputStream body)
             throws IOException {
         if (secret.length == 0 || given == null
                 || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
             return ResponseEntity.status(401).build();
         }
+        if (length != null && length > MAX_BODY_BYTES) {
+            return ResponseEntity.status(413).build();
+        }
+        // a chunked body says no length: read at most one byte more than allowed
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             return ResponseEntity.status(413).build();

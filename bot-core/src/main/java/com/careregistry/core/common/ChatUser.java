@@ -1,10 +1,12 @@
 package com.careregistry.core.common;
 
+import com.careregistry.core.text.UserText;
 import java.util.Objects;
 
 /**
  * A person as a chat platform shows them to us: the platform's user id, the private chat in
- * which we reach them, the name they show and the language their client reports.
+ * which we reach them, the name they show (cleaned as a label: {@link UserText}) and the language
+ * their client reports.
  */
 public record ChatUser(Channel channel, String externalUserId, String chatId, String displayName, String language) {
 
@@ -19,7 +21,8 @@ public record ChatUser(Channel channel, String externalUserId, String chatId, St
         if (chatId == null || chatId.isBlank()) {
             chatId = externalUserId;
         }
-        displayName = displayName == null || displayName.isBlank() ? externalUserId : displayName.strip();
+        displayName = UserText.label(displayName);
+        displayName = displayName == null || displayName.isBlank() ? externalUserId : displayName;
         if (displayName.length() > 200) {
             displayName = displayName.substring(0, 200);
         }

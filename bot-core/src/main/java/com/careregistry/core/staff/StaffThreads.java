@@ -1,5 +1,6 @@
 package com.careregistry.core.staff;
 
+import com.careregistry.core.text.UserText;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.NotFoundException;
@@ -79,7 +80,7 @@ public class StaffThreads {
     /** As {@link #titleFor}, for a ticket at hand. */
     public String titleOf(Ticket ticket) {
         String title = texts.get("en", "staff.thread.title." + ticket.status().name().toLowerCase(),
-                ticket.number().toString(), ticket.subject());
+                ticket.number().toString(), UserText.isolate(ticket.subject()));
         return title.length() <= MAX_TITLE_LENGTH ? title : title.substring(0, MAX_TITLE_LENGTH - 1) + "…";
     }
 

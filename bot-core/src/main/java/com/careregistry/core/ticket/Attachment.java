@@ -2,9 +2,13 @@ package com.careregistry.core.ticket;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import com.careregistry.core.text.UserText;
 import java.util.Objects;
 
-/** A file sent with a message, kept as the platform's reference to it (we do not copy files). */
+/**
+ * A file sent with a message, kept as the platform's reference to it (we do not copy files); its name
+ * is cleaned as a label ({@link UserText}).
+ */
 @Embeddable
 public record Attachment(
         @Column(nullable = false) String kind,
@@ -19,5 +23,6 @@ public record Attachment(
     public Attachment {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(fileRef, "fileRef");
+        fileName = UserText.label(fileName);
     }
 }

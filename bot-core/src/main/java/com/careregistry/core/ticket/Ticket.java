@@ -1,5 +1,6 @@
 package com.careregistry.core.ticket;
 
+import com.careregistry.core.text.UserText;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
@@ -114,9 +115,9 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return ticket;
     }
 
-    /** The first line of the description, shortened to fit a list. */
+    /** The first line of the description, cleaned as a label ({@link UserText}), shortened to fit a list. */
     static String subjectOf(String description) {
-        String firstLine = description.strip().lines().findFirst().orElse("").strip();
+        String firstLine = UserText.label(description.strip().lines().findFirst().orElse(""));
         if (firstLine.length() <= MAX_SUBJECT_LENGTH) {
             return firstLine;
         }

@@ -1,5 +1,6 @@
 package com.careregistry.core.ticket;
 
+import com.careregistry.core.text.UserText;
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.AgentIdentities;
 import com.careregistry.core.agent.AgentIdentity;
@@ -107,7 +108,7 @@ class TicketNotifications {
         TicketMessage message = event.message();
         Customer customer = customers.get(ticket.customerId());
         toStaff(ticket, language -> texts.get(language, "staff.customer-wrote", ticket.number().toString(),
-                customer.displayName(), withAttachments(language, message)), List.of(), message.attachments(), null, false);
+                UserText.isolate(customer.displayName()), withAttachments(language, message)), List.of(), message.attachments(), null, false);
     }
 
     @EventListener
@@ -115,7 +116,7 @@ class TicketNotifications {
         Ticket ticket = event.ticket();
         Customer customer = customers.get(ticket.customerId());
         toStaff(ticket, language -> texts.get(language, "staff.customer-edited", ticket.number().toString(),
-                customer.displayName(), event.message().body(), event.previousText() == null ? "" : event.previousText()),
+                UserText.isolate(customer.displayName()), event.message().body(), event.previousText() == null ? "" : event.previousText()),
                 List.of());
     }
 
@@ -124,7 +125,7 @@ class TicketNotifications {
         Ticket ticket = event.ticket();
         Customer customer = customers.get(ticket.customerId());
         toStaff(ticket, language -> texts.get(language, "staff.customer-edited", ticket.number().toString(),
-                customer.displayName(), ticket.description(), event.previousDescription()), List.of());
+                UserText.isolate(customer.displayName()), ticket.description(), event.previousDescription()), List.of());
     }
 
     @EventListener
@@ -136,7 +137,7 @@ class TicketNotifications {
         toCustomer(ticket, customer, texts.get(customer.language(), "customer.agent-wrote", ticket.number().toString(),
                 agent.firstName(), withAttachments(customer.language(), message)), List.of(), message.attachments());
         // staff in other places (another platform's thread, the panel) see the answer too
-        toStaff(ticket, language -> texts.get(language, "staff.agent-wrote", ticket.number().toString(), agent.fullName(),
+        toStaff(ticket, language -> texts.get(language, "staff.agent-wrote", ticket.number().toString(), UserText.isolate(agent.fullName()),
                 withAttachments(language, message)), List.of(), message.attachments(), message.channel(), false);
     }
 
@@ -186,8 +187,8 @@ class TicketNotifications {
 
     private String card(Ticket ticket, String language) {
         Customer customer = customers.get(ticket.customerId());
-        return texts.get(language, "staff.ticket.card", ticket.number().toString(), ticket.subject(),
-                customer.displayName(), categoryName(ticket), ticket.channel().name(), ticket.description());
+        return texts.get(language, "staff.ticket.card", ticket.number().toString(), UserText.isolate(ticket.subject()),
+                UserText.isolate(customer.displayName()), categoryName(ticket), ticket.channel().name(), ticket.description());
     }
 
     private List<MessageAction> staffActions(Ticket ticket) {
@@ -206,7 +207,7 @@ class TicketNotifications {
         }
         String files = message.attachments().stream()
                 .map(a -> texts.get(language, "attachment." + a.kind().toLowerCase(),
-                        a.fileName() == null ? "" : a.fileName()))
+                        UserText.isolate(a.fileName())))
                 .collect(Collectors.joining("\n"));
         return message.body().isEmpty() ? files : message.body() + "\n" + files;
     }
