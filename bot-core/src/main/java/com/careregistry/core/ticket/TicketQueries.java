@@ -47,11 +47,14 @@ public class TicketQueries {
         return tickets.summariesOfCustomer(customerId, PageRequest.of(0, DEFAULT_LIMIT));
     }
 
-    /** The customer's tickets that are not closed, most recently active first. */
+    /**
+     * The customer's tickets that are not closed, most recently active first: all of them, not only
+     * those among the newest {@link #myTickets} (an open ticket older than the last 50 was missed by
+     * /close and by the routing of the customer's messages).
+     */
     @Transactional(readOnly = true)
     public List<TicketSummary> myOpenTickets(Long customerId) {
-        return myTickets(customerId).stream().filter(t -> t.status() != TicketStatus.CLOSED)
-                .sorted((a, b) -> b.lastActivityAt().compareTo(a.lastActivityAt())).toList();
+        return tickets.openSummariesOfCustomer(customerId);
     }
 
     /**

@@ -25,6 +25,15 @@ public interface Tickets extends JpaRepository<Ticket, Long> {
             """)
     List<TicketSummary> summariesOfCustomer(Long customerId, Pageable page);
 
+    /** All the customer's tickets that are not closed, however old (a customer has few of them open). */
+    @Query("""
+            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
+            from Ticket t left join com.careregistry.core.agent.Agent a on a.id = t.agentId
+            where t.customerId = :customerId and t.status <> com.careregistry.core.ticket.TicketStatus.CLOSED
+            order by t.lastActivityAt desc, t.id desc
+            """)
+    List<TicketSummary> openSummariesOfCustomer(Long customerId);
+
     @Query("""
             select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
             from Ticket t left join com.careregistry.core.agent.Agent a on a.id = t.agentId

@@ -18,6 +18,8 @@ class TicketListingTest extends CoreTest {
     TicketQueries queries;
     @Autowired
     AssignAgent assignAgent;
+    @Autowired
+    CloseTicket closeTicket;
 
     @Test
     void customerWithoutTicketsIsToldTheyAreYetToRaiseOne() {
@@ -39,6 +41,22 @@ class TicketListingTest extends CoreTest {
         assertThat(mine).extracting(TicketSummary::number).containsExactly(second.number(), first.number());
         assertThat(mine).extracting(TicketSummary::subject).containsExactly("Screen flickers", "Printer jams");
         assertThat(mine).extracting(TicketSummary::status).containsOnly(TicketStatus.OPEN);
+    }
+
+    @Test
+    void anOpenTicketOlderThanTheNewestFiftyIsStillAmongTheOpenOnes() {
+        Customer ann = customer("Ann");
+        Ticket oldest = open(ann, "Still waiting for my refund");
+        for (int i = 0; i < 55; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            Ticket later = open(ann, "Question " + i);
+            closeTicket.byCustomer(ann.id(), later.number());
+        }
+        Ticket newest = open(ann, "One more thing");
+
+        assertThat(queries.myTickets(ann.id())).hasSize(50).extracting(TicketSummary::number).doesNotContain(oldest.number());
+        assertThat(queries.myOpenTickets(ann.id())).extracting(TicketSummary::number)
+                .containsExactly(newest.number(), oldest.number());
     }
 
     @Test
