@@ -52,7 +52,7 @@ class AccessRulesTest extends WebTest {
     }
 
     @Test
-    void anAgentGets403OnAdminPagesAndOnAnotherAgentsTicket() throws Exception {
+    void anAgentGets403OnAdminPagesAnd404OnAnotherAgentsTicketAsOnAMissingOne() throws Exception {
         Agent maria = agentWithPassword("Maria", "maria-password-1");
         Agent omar = agentWithPassword("Omar", "omar-password-12");
         Customer ann = customer("Ann");
@@ -68,10 +68,26 @@ class AccessRulesTest extends WebTest {
         mvc.perform(post("/admin/tickets/" + marias.number().value() + "/assign").param("agentId", String.valueOf(maria.id()))
                 .with(user(asMaria)).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/agent/tickets/" + marias.number().value()).with(user(asMaria))).andExpect(status().isOk());
-        mvc.perform(get("/agent/tickets/" + omars.number().value()).with(user(asMaria))).andExpect(status().isForbidden());
+        String othersTicket = mvc.perform(get("/agent/tickets/" + omars.number().value()).with(user(asMaria)))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String missingTicket = mvc.perform(get("/agent/tickets/987654321").with(user(asMaria)))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(withoutCsrfToken(othersTicket)).as("another agent's ticket looks like one that does not exist")
+                .isEqualTo(withoutCsrfToken(missingTicket)).contains("There is no such page.").doesNotContain("Omar's ticket");
         mvc.perform(post("/agent/tickets/" + omars.number().value() + "/reply").param("text", "hijack")
-                .with(user(asMaria)).with(csrf())).andExpect(status().isForbidden());
+                .with(user(asMaria)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/agent/tickets/" + omars.number().value() + "/resolve")
+                .with(user(asMaria)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/agent/tickets/987654321/reply").param("text", "hijack")
+                .with(user(asMaria)).with(csrf())).andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_messages", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM tickets WHERE number = ?", String.class, omars.number().value()))
+                .isEqualTo("ASSIGNED");
+    }
+
+    /** A page with its (per-response, masked) CSRF token taken out, to compare two pages. */
+    static String withoutCsrfToken(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
     }
 
     @Test

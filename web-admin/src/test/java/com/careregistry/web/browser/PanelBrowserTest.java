@@ -136,7 +136,7 @@ class PanelBrowserTest extends WebTest {
         browser.waitFor(ExpectedConditions.textToBe(By.id("ticket-status"), "Resolved"));
 
         browser.open(url("/agent/tickets/" + omars.number().value()));
-        assertThat(browser.pageText()).contains("You may not open this page.").doesNotContain("Screen flickers");
+        assertThat(browser.pageText()).contains("There is no such page.").doesNotContain("Screen flickers");
         browser.open(url("/admin"));
         assertThat(browser.pageText()).contains("You may not open this page.");
     }
