@@ -4,6 +4,7 @@ import com.careregistry.core.account.StaffAccounts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -29,6 +30,7 @@ class PanelSecurity {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/forgot-password", "/reset-password", "/set-password", "/css/**", "/js/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", telegramWebhook).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/logout").permitAll()
                         .requestMatchers("/login/totp").hasAuthority(TOTP_PENDING)
                         .requestMatchers("/profile/totp", "/profile/totp/**").hasAnyAuthority("ROLE_ADMIN", "ROLE_AGENT", TOTP_SETUP)
                         .requestMatchers("/admin/**").hasRole("ADMIN")

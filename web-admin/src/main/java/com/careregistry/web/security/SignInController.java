@@ -33,6 +33,15 @@ class SignInController {
         return "login/login";
     }
 
+    /**
+     * A sign-out link (a bookmark, a typed address) asks first: signing out takes a POST with the
+     * form's CSRF token, so another site cannot sign anyone out with a link or an image.
+     */
+    @GetMapping("/logout")
+    String logout(@AuthenticationPrincipal PanelUser user) {
+        return user == null ? "redirect:/login" : "login/logout";
+    }
+
     @GetMapping("/login/totp")
     String totp() {
         return "login/totp";
