@@ -54,8 +54,7 @@ class SignInController {
             signIn.completeSignIn(request, response, user);
             return "redirect:/";
         }
-        signIn.failedSecondStep(user);
-        if (accounts.get(user.accountId()).locked()) {
+        if (!signIn.failedSecondStep(request, user)) {
             request.getSession().invalidate();
             return "redirect:/login?error";
         }
