@@ -45,7 +45,11 @@ class EmbeddedDefaultTest {
             assertThat(login.statusCode()).isEqualTo(200);
             assertThat(login.body()).contains("Customer Care Registry").contains("Sign in");
 
+            assertThat(wrongPassword(port, login)).as("a refused sign-in, counted by the throttle on H2 too")
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
+
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sign_in_throttles", Integer.class)).isEqualTo(2);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accounts", Integer.class)).isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT name FROM categories", String.class)).isEqualTo("General");
             assertThat(jdbc.queryForObject("SELECT NEXT VALUE FOR ticket_numbers", Long.class)).isGreaterThanOrEqualTo(1001L);
@@ -66,6 +70,22 @@ class EmbeddedDefaultTest {
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplication(CareRegistryApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + url, "--careregistry.outbox.poll-interval=200ms");
+    }
+
+    /** Posts the sign-in form with a wrong password, with the page's session and CSRF token; where it sends us. */
+    private static java.util.Optional<String> wrongPassword(int port, HttpResponse<String> loginPage)
+            throws IOException, InterruptedException {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(token.find()).isTrue();
+        String session = loginPage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String form = "email=admin%40careregistry.local&password=not-the-password&_csrf="
+                + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/login")).header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(302);
+        return answer.headers().firstValue("Location");
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

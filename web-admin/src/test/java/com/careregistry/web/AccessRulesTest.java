@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.careregistry.core.account.LoginAccount;
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.ticket.AssignAgent;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Who may open what, the lockout, CSRF, and that errors are friendly pages. */
+/** Who may open what, throttled sign-in, CSRF, and that errors are friendly pages. */
 class AccessRulesTest extends WebTest {
 
     static final String[] ADMIN_PAGES = {"/admin", "/admin/tickets", "/admin/unassigned", "/admin/agents", "/admin/requests",
@@ -52,7 +51,7 @@ class AccessRulesTest extends WebTest {
     }
 
     @Test
-    void anAgentGets403OnAdminPagesAndOnAnotherAgentsTicket() throws Exception {
+    void anAgentGets403OnAdminPagesAnd404OnAnotherAgentsTicketAsOnAMissingOne() throws Exception {
         Agent maria = agentWithPassword("Maria", "maria-password-1");
         Agent omar = agentWithPassword("Omar", "omar-password-12");
         Customer ann = customer("Ann");
@@ -68,10 +67,26 @@ class AccessRulesTest extends WebTest {
         mvc.perform(post("/admin/tickets/" + marias.number().value() + "/assign").param("agentId", String.valueOf(maria.id()))
                 .with(user(asMaria)).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/agent/tickets/" + marias.number().value()).with(user(asMaria))).andExpect(status().isOk());
-        mvc.perform(get("/agent/tickets/" + omars.number().value()).with(user(asMaria))).andExpect(status().isForbidden());
+        String othersTicket = mvc.perform(get("/agent/tickets/" + omars.number().value()).with(user(asMaria)))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String missingTicket = mvc.perform(get("/agent/tickets/987654321").with(user(asMaria)))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(withoutCsrfToken(othersTicket)).as("another agent's ticket looks like one that does not exist")
+                .isEqualTo(withoutCsrfToken(missingTicket)).contains("There is no such page.").doesNotContain("Omar's ticket");
         mvc.perform(post("/agent/tickets/" + omars.number().value() + "/reply").param("text", "hijack")
-                .with(user(asMaria)).with(csrf())).andExpect(status().isForbidden());
+                .with(user(asMaria)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/agent/tickets/" + omars.number().value() + "/resolve")
+                .with(user(asMaria)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/agent/tickets/987654321/reply").param("text", "hijack")
+                .with(user(asMaria)).with(csrf())).andExpect(status().isNotFound());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_messages", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM tickets WHERE number = ?", String.class, omars.number().value()))
+                .isEqualTo("ASSIGNED");
+    }
+
+    /** A page with its (per-response, masked) CSRF token taken out, to compare two pages. */
+    static String withoutCsrfToken(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
     }
 
     @Test
@@ -85,7 +100,7 @@ class AccessRulesTest extends WebTest {
     }
 
     @Test
-    void signInWorksAndFailuresLockTheAccountWithoutSayingWhetherTheEmailExists() throws Exception {
+    void signInWorksAndFailuresThrottleTheEmailWithoutSayingWhetherItExists() throws Exception {
         mvc.perform(formLogin("/login").userParameter("email").user(ADMIN).password(ADMIN_PASSWORD))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(formLogin("/login").userParameter("email").user("nobody@example.com").password("whatever-long"))
@@ -96,8 +111,10 @@ class AccessRulesTest extends WebTest {
         }
         mvc.perform(formLogin("/login").userParameter("email").user(ADMIN).password(ADMIN_PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
-        LoginAccount admin = accounts.forLogin(ADMIN).orElseThrow();
-        assertThat(admin.locked()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT MAX(attempts) FROM sign_in_throttles WHERE throttle_key LIKE 'e:%'", Integer.class))
+                .as("counted for the email, not on the account").isEqualTo(6);
+        assertThat(jdbc.queryForList("SELECT throttle_key FROM sign_in_throttles", String.class))
+                .as("neither the email nor the address is stored").noneMatch(key -> key.contains("example") || key.contains("127.0"));
     }
 
     @Test

@@ -50,7 +50,7 @@ class FailedEventsPageTest extends WebTest {
         String page = mvc.perform(get("/admin/delivery").with(user(panelUser(ADMIN)))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Incoming messages we could not process").contains("id=\"failed-events\"")
-                .contains("Telegram 777").contains("Telegram 778")
+                .contains("Telegram</span> <bdi>777</bdi>").contains("Telegram</span> <bdi>778</bdi>")
                 .contains("IllegalStateException: the database refused this customer&#39;s message")
                 .contains("&lt;b&gt;hello&lt;/b&gt;").doesNotContain("<b>hello</b>")
                 .contains("/admin/delivery/events/" + first + "/retry").contains("/admin/delivery/events/" + second + "/discard");

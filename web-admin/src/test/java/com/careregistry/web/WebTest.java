@@ -84,9 +84,7 @@ public abstract class WebTest {
 
     /** The signed-in principal of this account, as the panel's security makes it. */
     protected com.careregistry.web.security.PanelUser panelUser(String email) {
-        com.careregistry.core.account.LoginAccount account = accounts.forLogin(email).orElseThrow();
-        return new com.careregistry.web.security.PanelUser(account.id(), account.email(), account.passwordHash(), account.role(),
-                account.agentId(), true, false);
+        return com.careregistry.web.security.PanelUser.of(accounts.forLogin(email).orElseThrow());
     }
 
     protected Customer customer(String name) {

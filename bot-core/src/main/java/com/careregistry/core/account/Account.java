@@ -9,12 +9,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * How a member of staff signs in to the panel: email, BCrypt password, role (an agent's account
- * belongs to their agent), lockout after failed tries, and an authenticator app's secret.
+ * belongs to their agent), an authenticator app's secret, and the stamp every session carries.
  */
 @Entity
 @Table(name = "accounts")
@@ -38,12 +37,6 @@ public class Account {
     @Column(name = "agent_id")
     private Long agentId;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @Column(name = "totp_secret")
     private String totpSecret;
 
@@ -53,6 +46,10 @@ public class Account {
     /** The time step of the last authenticator code accepted: a code is good once. */
     @Column(name = "totp_last_step")
     private Long totpLastStep;
+
+    /** Moves on to end every session signed in before (see {@link #endSessions()}). */
+    @Column(name = "session_stamp", nullable = false)
+    private long sessionStamp;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -104,12 +101,8 @@ public class Account {
         return agentId;
     }
 
-    public int failedLogins() {
-        return failedLogins;
-    }
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+    public long sessionStamp() {
+        return sessionStamp;
     }
 
     public boolean totpEnabled() {
@@ -120,24 +113,19 @@ public class Account {
         return totpSecret;
     }
 
-    void failedLogin(Instant now, int lockAfter, Duration lockFor) {
-        failedLogins++;
-        if (failedLogins >= lockAfter) {
-            lockedUntil = now.plus(lockFor);
-            failedLogins = 0;
-        }
-    }
-
     void signedIn(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
         lastLoginAt = now;
     }
 
+    /** A new password ends every session signed in with the old one. */
     void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
-        this.failedLogins = 0;
-        this.lockedUntil = null;
+        endSessions();
+    }
+
+    /** Every session signed in until now ends at its next request. */
+    void endSessions() {
+        sessionStamp++;
     }
 
     void beginTotp(String secret) {
@@ -146,8 +134,10 @@ public class Account {
         this.totpLastStep = null;
     }
 
+    /** On from now: sessions signed in without a code end. */
     void enableTotp() {
         this.totpEnabled = true;
+        endSessions();
     }
 
     void disableTotp() {

@@ -15,6 +15,10 @@ public interface Accounts extends JpaRepository<Account, Long> {
 
     long countByRole(Role role);
 
+    /** The stamp sessions of this account must carry: one primary-key read, made on each panel request. */
+    @Query("SELECT a.sessionStamp FROM Account a WHERE a.id = :id")
+    Optional<Long> sessionStamp(@Param("id") Long accountId);
+
     /**
      * Takes an authenticator code's time step for this account if no code of this step or a later
      * one was taken before: 1 when taken, 0 when it is a replay. One statement, so two requests

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sign-in to the panel (A1, M1) and what keeps it safe: lockout after failed tries, password
+ * Sign-in to the panel (A1, M1) and what keeps it safe: throttled attempts ({@link SignInThrottle}),
+ * sessions ended when the account changes (its session stamp), password
  * reset by a single-use emailed link (A4, M5), invitations for new agents, and two-step
  * sign-in with an authenticator app (TOTP, RFC 6238; NFR-5).
  */
@@ -45,20 +46,30 @@ public class StaffAccounts {
     private final Outbox outbox;
     private final Texts texts;
     private final PanelSettings settings;
+    private final SignInThrottle throttle;
     private final Clock clock;
     private final PasswordEncoder passwords = new BCryptPasswordEncoder();
     private final SecureRandom random = new SecureRandom();
+    /** Checked instead when no password is there to check, so that takes as long as a real check. */
+    private final String noPassword = passwords.encode(randomText());
     private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(TOTP_STEP, 6);
 
     public StaffAccounts(Accounts accounts, AccountTokens tokens, Agents agents, Outbox outbox, Texts texts,
-                         PanelSettings settings, Clock clock) {
+                         PanelSettings settings, SignInThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.agents = agents;
         this.outbox = outbox;
         this.texts = texts;
         this.settings = settings;
+        this.throttle = throttle;
         this.clock = clock;
+    }
+
+    private String randomText() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     public PasswordEncoder passwordEncoder() {
@@ -69,33 +80,72 @@ public class StaffAccounts {
 
     @Transactional(readOnly = true)
     public Optional<LoginAccount> forLogin(String email) {
-        Instant now = clock.instant();
-        return accounts.findByEmailIgnoreCase(email == null ? "" : email.strip()).map(account -> {
-            boolean enabled = account.passwordHash() != null && (account.agentId() == null
-                    || agents.findById(account.agentId()).map(Agent::active).orElse(false));
-            return new LoginAccount(account.id(), account.email(), account.passwordHash(), account.role(), account.agentId(),
-                    enabled, account.lockedAt(now), account.totpEnabled());
-        });
+        return accounts.findByEmailIgnoreCase(email == null ? "" : email.strip()).map(this::login);
+    }
+
+    private LoginAccount login(Account account) {
+        boolean enabled = account.passwordHash() != null && (account.agentId() == null
+                || agents.findById(account.agentId()).map(Agent::active).orElse(false));
+        return new LoginAccount(account.id(), account.email(), account.passwordHash(), account.role(), account.agentId(),
+                enabled, account.totpEnabled(), account.sessionStamp());
     }
 
     @Transactional(readOnly = true)
     public LoginAccount get(Long accountId) {
-        Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
-        return forLogin(account.email()).orElseThrow();
+        return login(accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found")));
     }
 
-    /** A wrong password for this email; enough of them in a row lock the account for a while. */
+    /**
+     * A password typed at sign-in, from {@code address}. Does the same work whether or not an
+     * account has the email (one BCrypt check, the attempt counted): the account comes back only
+     * when the password is right, the account may sign in and neither the email nor the address is
+     * throttled; the wait is the throttle's for this email and address.
+     */
     @Transactional
-    public int failedSignIn(String email) {
-        return accounts.findByEmailIgnoreCase(email == null ? "" : email.strip()).map(account -> {
-            account.failedLogin(clock.instant(), settings.lockAfter(), settings.lockFor());
-            return account.failedLogins();
-        }).orElse(0);
+    public SignInAttempt checkPassword(String email, String password, String address) {
+        SignInThrottle.Attempt attempt = throttle.attempt(email, address);
+        Optional<Account> account = accounts.findByEmailIgnoreCase(email == null ? "" : email.strip());
+        String hash = account.map(Account::passwordHash).orElse(null);
+        String typed = password == null ? "" : password;
+        boolean fits = typed.getBytes(StandardCharsets.UTF_8).length <= 72;   // BCrypt's limit; longer is never right
+        boolean right = passwords.matches(fits ? typed : "", hash == null ? noPassword : hash) && fits && hash != null;
+        Optional<LoginAccount> login = account.map(this::login);
+        if (right && !attempt.throttled() && login.map(LoginAccount::enabled).orElse(false)) {
+            throttle.passwordAccepted(address);
+            return new SignInAttempt(login, attempt.waitBeforeAnswer());
+        }
+        return new SignInAttempt(Optional.empty(), attempt.waitBeforeAnswer());
     }
 
+    /**
+     * A wrong code at the second step of signing in: counted like a wrong password. When it says
+     * throttled, this try to sign in ends; its answer waits like a password's.
+     */
+    @Transactional
+    public SignInThrottle.Attempt failedSecondStep(Long accountId, String address) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
+        return throttle.attempt(account.email(), address);
+    }
+
+    /** Signed in for real (the password, and the code when the app is on): the email's attempts start again. */
     @Transactional
     public void signedIn(Long accountId) {
-        accounts.findById(accountId).ifPresent(account -> account.signedIn(clock.instant()));
+        accounts.findById(accountId).ifPresent(account -> {
+            account.signedIn(clock.instant());
+            throttle.lift(account.email());
+        });
+    }
+
+    /** The stamp this account's sessions must carry; empty when the account is gone. */
+    @Transactional(readOnly = true)
+    public Optional<Long> sessionStamp(Long accountId) {
+        return accounts.sessionStamp(accountId);
+    }
+
+    /** An agent was deactivated: every session of their account ends at its next request. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endSessionsOfAgent(Long agentId) {
+        accounts.findByAgentId(agentId).ifPresent(Account::endSessions);
     }
 
     // ------------------------------------------------------------ accounts
@@ -151,7 +201,10 @@ public class StaffAccounts {
         return token != null && tokens.findByTokenHash(hash(token)).map(t -> t.usableAt(clock.instant())).orElse(false);
     }
 
-    /** Sets a new password through a reset or invitation link; the link is used up. */
+    /**
+     * Sets a new password through a reset or invitation link; the link is used up, every session of
+     * the account ends, and the email's throttle is lifted. Works while the email is throttled.
+     */
     @Transactional
     public void setPasswordWithToken(String token, String newPassword) {
         String checked = checked(newPassword);
@@ -161,8 +214,10 @@ public class StaffAccounts {
         Account account = accounts.findById(found.accountId()).orElseThrow();
         found.use(clock.instant());
         account.setPasswordHash(passwords.encode(checked));
+        throttle.lift(account.email());   // the owner is back, whatever strangers tried meanwhile
     }
 
+    /** A new password from the profile: every session of the account ends (the caller keeps its own). */
     @Transactional
     public void changePassword(Long accountId, String current, String newPassword) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.not-found"));
@@ -176,7 +231,7 @@ public class StaffAccounts {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new DomainException("account.password.too-short", MIN_PASSWORD_LENGTH);
         }
-        if (password.length() > 72) {
+        if (password.length() > 72 || password.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new DomainException("account.password.too-long", 72);
         }
         return password;

@@ -55,11 +55,15 @@ public class ManageAgents {
         return agent;
     }
 
-    /** The agent can no longer sign in nor be assigned; their tickets stay theirs until reassigned. */
+    /**
+     * The agent can no longer sign in nor be assigned, and is signed out of the panel at their next
+     * click; their tickets stay theirs until reassigned.
+     */
     @Transactional
     public Agent deactivate(Long agentId) {
         Agent agent = get(agentId);
         agent.deactivate();
+        staffAccounts.endSessionsOfAgent(agentId);
         return agent;
     }
 

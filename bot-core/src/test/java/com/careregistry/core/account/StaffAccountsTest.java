@@ -9,6 +9,8 @@ import com.careregistry.core.outbox.OutboxMessage;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,7 +18,7 @@ import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A1, A4, M1, M5, NFR-5: sign-in accounts, lockout, reset and invitation links, two-step sign-in. */
+/** A1, A4, M1, M5, NFR-5: sign-in accounts, throttled attempts, session stamps, reset and invitation links, two-step sign-in. */
 class StaffAccountsTest extends CoreTest {
 
     @Autowired
@@ -62,17 +64,119 @@ class StaffAccountsTest extends CoreTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountForAWhile() {
+    void triesWithOneEmailAreSlowedThenThrottledAndTheResetLinkStillWorksAndLiftsIt() {
         accounts.createAdmin("boss@example.com", "first long password");
-        for (int i = 0; i < 4; i++) {
-            accounts.failedSignIn("boss@example.com");
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            SignInAttempt wrong = accounts.checkPassword("boss@example.com", "wrong password", "10.0.0." + i);
+            assertThat(wrong.account()).isEmpty();
+            waits.add(wrong.waitBeforeAnswer());
         }
-        assertThat(accounts.forLogin("boss@example.com").orElseThrow().locked()).isFalse();
-        accounts.failedSignIn("boss@example.com");
-        assertThat(accounts.forLogin("boss@example.com").orElseThrow().locked()).isTrue();
-        clock.advance(Duration.ofMinutes(15));
-        assertThat(accounts.forLogin("boss@example.com").orElseThrow().locked()).isFalse();
-        assertThat(accounts.failedSignIn("nobody@example.com")).isZero();
+        assertThat(waits).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(3));
+        SignInAttempt owner = accounts.checkPassword("Boss@Example.com", "first long password", "192.168.1.7");
+        assertThat(owner.account()).as("throttled: refused whatever the password, from any address").isEmpty();
+        assertThat(owner.waitBeforeAnswer()).isEqualTo(Duration.ofSeconds(3));
+
+        accounts.startPasswordReset("boss@example.com", "en");
+        String token = linkToken(lastEmailTo("boss@example.com"), "/reset-password?token=");
+        assertThat(accounts.tokenUsable(token)).as("the reset link works while the email is throttled").isTrue();
+        accounts.setPasswordWithToken(token, "second long password");
+        SignInAttempt afterReset = accounts.checkPassword("boss@example.com", "second long password", "192.168.1.7");
+        assertThat(afterReset.account()).as("the reset lifted the throttle").isPresent();
+        assertThat(afterReset.waitBeforeAnswer()).isZero();
+    }
+
+    @Test
+    void aThrottledEmailIsFreeAgainOnceQuietForFifteenMinutesAndASignInStartsItsCountAgain() {
+        accounts.createAdmin("boss@example.com", "first long password");
+        for (int i = 0; i < 5; i++) {
+            accounts.checkPassword("boss@example.com", "wrong password", "10.0.0.1");
+        }
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(accounts.checkPassword("boss@example.com", "first long password", "10.0.0.2").account()).isEmpty();
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        SignInAttempt later = accounts.checkPassword("boss@example.com", "first long password", "10.0.0.2");
+        assertThat(later.account()).isPresent();
+        assertThat(later.waitBeforeAnswer()).isZero();
+        accounts.signedIn(later.account().orElseThrow().id());
+
+        accounts.checkPassword("boss@example.com", "wrong password", "10.0.0.1");
+        accounts.checkPassword("boss@example.com", "wrong password", "10.0.0.1");
+        assertThat(accounts.checkPassword("boss@example.com", "wrong password", "10.0.0.1").waitBeforeAnswer())
+                .isEqualTo(Duration.ofSeconds(1));
+        accounts.signedIn(later.account().orElseThrow().id());
+        assertThat(accounts.checkPassword("boss@example.com", "wrong password", "10.0.0.1").waitBeforeAnswer())
+                .as("a complete sign-in starts the email's count again").isZero();
+    }
+
+    @Test
+    void anUnknownEmailIsCountedAndSlowedExactlyLikeAKnownOne() {
+        accounts.createAdmin("boss@example.com", "first long password");
+        for (int i = 0; i < 7; i++) {
+            SignInAttempt known = accounts.checkPassword("boss@example.com", "wrong password", "10.0.0.1");
+            SignInAttempt unknown = accounts.checkPassword("ghost@example.com", "wrong password", "10.0.0.2");
+            assertThat(unknown).isEqualTo(known);
+        }
+    }
+
+    @Test
+    void oneAddressTryingManyEmailsIsThrottledWhileOthersSignIn() {
+        accounts.createAdmin("boss@example.com", "first long password");
+        SignInAttempt last = null;
+        for (int i = 0; i < 50; i++) {
+            last = accounts.checkPassword("guess" + i + "@example.com", "wrong password", "10.6.6.6");
+        }
+        assertThat(last.waitBeforeAnswer()).as("the last tries before the throttle are slowed").isEqualTo(Duration.ofSeconds(3));
+        assertThat(accounts.checkPassword("boss@example.com", "first long password", "10.6.6.6").account()).isEmpty();
+        assertThat(accounts.checkPassword("boss@example.com", "first long password", "10.0.0.1").account()).isPresent();
+    }
+
+    @Test
+    void rightPasswordsFromOneSharedAddressNeverThrottleIt() {
+        accounts.createAdmin("boss@example.com", "first long password");
+        for (int i = 0; i < 55; i++) {
+            SignInAttempt attempt = accounts.checkPassword("boss@example.com", "first long password", "10.0.0.1");
+            assertThat(attempt.account()).as("sign-in " + i).isPresent();
+            assertThat(attempt.waitBeforeAnswer()).isZero();
+            accounts.signedIn(attempt.account().get().id());
+        }
+    }
+
+    @Test
+    void noPasswordSomeoneWithoutOneOrADeactivatedAgentSignsIn() {
+        Agent maria = agent("Maria");
+        assertThat(accounts.checkPassword("maria@example.com", "", "10.0.0.1").account()).as("invited, no password yet").isEmpty();
+        accounts.setPasswordWithToken(linkToken(lastEmailTo("maria@example.com"), "/set-password?token="), "a good long password");
+        assertThat(accounts.checkPassword("maria@example.com", "a good long password", "10.0.0.1").account()).isPresent();
+        assertThat(accounts.checkPassword("maria@example.com", "ä".repeat(40), "10.0.0.1").account())
+                .as("longer than BCrypt reads: refused, not a failure").isEmpty();
+        manageAgents.deactivate(maria.id());
+        assertThat(accounts.checkPassword("maria@example.com", "a good long password", "10.0.0.1").account()).isEmpty();
+    }
+
+    @Test
+    void theSessionStampMovesOnForDeactivationANewPasswordAndTwoStepSignIn() throws Exception {
+        Agent maria = agent("Maria");
+        accounts.setPasswordWithToken(linkToken(lastEmailTo("maria@example.com"), "/set-password?token="), "a good long password");
+        Long id = accounts.forLogin("maria@example.com").orElseThrow().id();
+        long stamp = accounts.sessionStamp(id).orElseThrow();
+
+        accounts.signedIn(id);
+        accounts.beginTotp(id);
+        assertThat(accounts.sessionStamp(id)).as("signing in or starting the app changes nothing").contains(stamp);
+        String secret = accounts.beginTotp(id);
+        accounts.confirmTotp(id, code(secret, clock.instant()));
+        assertThat(accounts.sessionStamp(id).orElseThrow()).isGreaterThan(stamp);
+
+        stamp = accounts.sessionStamp(id).orElseThrow();
+        accounts.changePassword(id, "a good long password", "another long password");
+        assertThat(accounts.sessionStamp(id).orElseThrow()).isGreaterThan(stamp);
+
+        stamp = accounts.sessionStamp(id).orElseThrow();
+        manageAgents.deactivate(maria.id());
+        assertThat(accounts.sessionStamp(id).orElseThrow()).isGreaterThan(stamp);
+        assertThat(accounts.forLogin("maria@example.com").orElseThrow().sessionStamp()).isEqualTo(accounts.sessionStamp(id).get());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.careregistry.web.desk;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.NotFoundException;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.PostAgentMessage;
@@ -12,7 +13,6 @@ import com.careregistry.web.security.PanelUser;
 import com.careregistry.web.tickets.TicketPages;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A2, A3: an agent's own tickets by last activity; a ticket's conversation with a reply box (the
  * reply reaches the customer in their chat as one from staff chat would) and Resolve. Another
- * agent's ticket is forbidden; an unassigned one may be read and answered (which takes it).
+ * agent's ticket is answered as if it did not exist; an unassigned one may be read and answered (which takes it).
  */
 @Controller
 class AgentDeskController {
@@ -82,9 +82,10 @@ class AgentDeskController {
         return "redirect:/agent/tickets/" + number;
     }
 
+    /** Another agent's ticket looks exactly like one that does not exist: its number tells nothing. */
     private static void mayOpen(PanelUser user, TicketDetails ticket) {
         if (ticket.agentId() != null && !ticket.agentId().equals(user.agentId())) {
-            throw new AccessDeniedException("ticket " + ticket.number() + " is another agent's");
+            throw new NotFoundException("ticket.not-found", ticket.number().toString());
         }
     }
 }

@@ -6,6 +6,7 @@ import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.text.Texts;
+import com.careregistry.web.Isolate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,8 @@ class AgentsController {
         String spoken = language != null && Texts.SUPPORTED_LANGUAGES.contains(language) ? language
                 : LocaleContextHolder.getLocale().getLanguage();
         Agent agent = agents.create(new CreateAgentCommand(firstName, lastName, email, spoken, categoryIds));
-        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.agents.created", agent.fullName(), agent.email()));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.agents.created", Isolate.text(agent.fullName()),
+                Isolate.text(agent.email())));
         return "redirect:/admin/agents";
     }
 

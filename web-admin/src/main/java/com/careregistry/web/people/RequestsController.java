@@ -6,6 +6,7 @@ import com.careregistry.core.agent.JoinRequestDesk;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.text.Texts;
+import com.careregistry.web.Isolate;
 import java.util.Set;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -51,7 +52,7 @@ class RequestsController {
         JoinRequestDesk.Acceptance as = agentId != null ? JoinRequestDesk.Acceptance.asExisting(agentId)
                 : JoinRequestDesk.Acceptance.asNew(new CreateAgentCommand(firstName, lastName, email, null, categoryIds));
         Agent agent = desk.accept(id, as);
-        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.requests.accepted", agent.fullName()));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.requests.accepted", Isolate.text(agent.fullName())));
         return "redirect:/admin/requests";
     }
 

@@ -42,8 +42,10 @@ class ProfileController {
 
     @PostMapping("/profile/password")
     String changePassword(@AuthenticationPrincipal PanelUser user, @RequestParam(defaultValue = "") String current,
-                          @RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
-        accounts.changePassword(user.accountId(), current, password);
+                          @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+                          HttpServletResponse response, RedirectAttributes redirect) {
+        accounts.changePassword(user.accountId(), current, password);   // every session of the account ends...
+        secondStep.ownPasswordChanged(request, response, user);          // ...but this one
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.profile.password.changed"));
         return "redirect:/profile";
     }

@@ -8,16 +8,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The person signed in to the panel: their account, role, and (for an agent) their agent. */
-public record PanelUser(Long accountId, String email, String passwordHash, Role role, Long agentId, boolean enabled,
-                        boolean locked) implements UserDetails {
+/**
+ * The person signed in to the panel: their account, role, (for an agent) their agent, and the
+ * account's session stamp at sign-in: once the account's stamp moves on, this session ends. No
+ * password hash is kept in the session.
+ */
+public record PanelUser(Long accountId, String email, Role role, Long agentId, boolean enabled, long sessionStamp)
+        implements UserDetails {
 
-    /** BCrypt of nothing anyone can type: an invited agent without a password cannot sign in. */
-    private static final String NO_PASSWORD = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z9Xo5Iu5yZq5d5mZ0Y5n1Z2u";
-
-    static PanelUser of(LoginAccount account) {
-        return new PanelUser(account.id(), account.email(), account.passwordHash() == null ? NO_PASSWORD : account.passwordHash(),
-                account.role(), account.agentId(), account.enabled(), account.locked());
+    public static PanelUser of(LoginAccount account) {
+        return new PanelUser(account.id(), account.email(), account.role(), account.agentId(), account.enabled(),
+                account.sessionStamp());
     }
 
     public boolean isAdmin() {
@@ -35,17 +36,12 @@ public record PanelUser(Long accountId, String email, String passwordHash, Role 
 
     @Override
     public String getPassword() {
-        return passwordHash;
+        return null;
     }
 
     @Override
     public String getUsername() {
         return email;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -33,6 +33,15 @@ class SignInController {
         return "login/login";
     }
 
+    /**
+     * A sign-out link (a bookmark, a typed address) asks first: signing out takes a POST with the
+     * form's CSRF token, so another site cannot sign anyone out with a link or an image.
+     */
+    @GetMapping("/logout")
+    String logout(@AuthenticationPrincipal PanelUser user) {
+        return user == null ? "redirect:/login" : "login/logout";
+    }
+
     @GetMapping("/login/totp")
     String totp() {
         return "login/totp";
@@ -45,8 +54,7 @@ class SignInController {
             signIn.completeSignIn(request, response, user);
             return "redirect:/";
         }
-        signIn.failedSecondStep(user);
-        if (accounts.get(user.accountId()).locked()) {
+        if (!signIn.failedSecondStep(request, user)) {
             request.getSession().invalidate();
             return "redirect:/login?error";
         }

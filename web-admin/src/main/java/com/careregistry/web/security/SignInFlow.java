@@ -1,12 +1,12 @@
 package com.careregistry.web.security;
 
 import com.careregistry.core.account.LoginAccount;
+import com.careregistry.core.account.SignInThrottle;
 import com.careregistry.core.account.StaffAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -21,15 +21,13 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * What happens after the password: a wrong one counts towards the lockout and, after a few,
- * slows the answer; a right one signs in, or first asks for the authenticator app's code (or,
- * for admins when it is required, to turn the app on).
+ * What happens after the password: a right one signs in, or first asks for the authenticator app's
+ * code (or, for admins when it is required, to turn the app on); a refused one gets the same answer
+ * whatever the reason (the throttle's wait was already served by {@link PanelAuthentication}). A
+ * wrong code counts like a wrong password.
  */
 @Component
 class SignInFlow implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
-
-    /** Failed tries after which each answer waits a second more, up to three. */
-    static final int SLOW_DOWN_AFTER = 2;
 
     private final StaffAccounts accounts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -58,22 +56,36 @@ class SignInFlow implements AuthenticationSuccessHandler, AuthenticationFailureH
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        if (failure instanceof BadCredentialsException) {
-            slowDown(accounts.failedSignIn(request.getParameter("email")));
-        }
-        // the same answer whether the email is unknown, the password wrong or the account locked
+        // the same answer whether the email is unknown, the password wrong or the email throttled
         response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
-    /** The second step passed (or the app was just turned on): the person is signed in for real. */
+    /**
+     * The second step passed (or the app was just turned on): the person is signed in for real, with
+     * the account as it is now (its session stamp may just have moved on).
+     */
     void completeSignIn(HttpServletRequest request, HttpServletResponse response, PanelUser user) {
         request.changeSessionId();
-        grant(request, response, user, user.roleAuthorities());
+        PanelUser now = PanelUser.of(accounts.get(user.accountId()));
+        grant(request, response, now, now.roleAuthorities());
         accounts.signedIn(user.accountId());
     }
 
-    void failedSecondStep(PanelUser user) {
-        slowDown(accounts.failedSignIn(user.email()));
+    /**
+     * This session changed its own account (a new password): it stays signed in, carrying the
+     * account's new stamp, under a new session id, while every other session ends.
+     */
+    void keepSignedIn(HttpServletRequest request, HttpServletResponse response, PanelUser user) {
+        request.changeSessionId();
+        PanelUser now = PanelUser.of(accounts.get(user.accountId()));
+        grant(request, response, now, now.roleAuthorities());
+    }
+
+    /** A wrong code: waits like a wrong password; false when this try to sign in is over (throttled). */
+    boolean failedSecondStep(HttpServletRequest request, PanelUser user) {
+        SignInThrottle.Attempt attempt = accounts.failedSecondStep(user.accountId(), PanelAuthentication.address(request));
+        PanelAuthentication.pause(attempt.waitBeforeAnswer());
+        return !attempt.throttled();
     }
 
     private void grant(HttpServletRequest request, HttpServletResponse response, PanelUser user,
@@ -82,16 +94,5 @@ class SignInFlow implements AuthenticationSuccessHandler, AuthenticationFailureH
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-    }
-
-    private static void slowDown(int failures) {
-        int seconds = Math.min(failures - SLOW_DOWN_AFTER, 3);
-        if (seconds > 0) {
-            try {
-                Thread.sleep(seconds * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketBrowser;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketStatus;
+import com.careregistry.web.Isolate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ class AdminTicketsController {
                   @RequestParam(defaultValue = "/admin/unassigned") String back, RedirectAttributes redirect) {
         Ticket ticket = assignAgent.assign(new TicketNumber(number), agentId);
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.assign.done", ticket.number().toString(),
-                agents.get(agentId).fullName()));
+                Isolate.text(agents.get(agentId).fullName())));
         return "redirect:" + (back.startsWith("/admin/") ? back : "/admin/unassigned");
     }
 

@@ -67,8 +67,9 @@ class PanelBrowserTest extends WebTest {
         browser.click(By.cssSelector("#ticket-" + ticket.number().value() + " button.assign"));
         browser.acceptConfirm("Do you really want to assign the agent for this ticket?");
 
-        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
-                "Ticket " + number + " is assigned to Maria Agentson."));
+        // the agent's name is set apart from the sentence by Unicode isolates (U+2068, U+2069), invisible
+        browser.waitFor(driver -> browser.pageText().replaceAll("[\u2068\u2069]", "")
+                .contains("Ticket " + number + " is assigned to Maria Agentson."));
         assertThat(browser.pageText()).doesNotContain("My I Phone 14 pro max").contains("There is nothing left to assign");
 
         browser.open(url("/admin/tickets/" + ticket.number().value()));
@@ -136,9 +137,39 @@ class PanelBrowserTest extends WebTest {
         browser.waitFor(ExpectedConditions.textToBe(By.id("ticket-status"), "Resolved"));
 
         browser.open(url("/agent/tickets/" + omars.number().value()));
-        assertThat(browser.pageText()).contains("You may not open this page.").doesNotContain("Screen flickers");
+        assertThat(browser.pageText()).contains("There is no such page.").doesNotContain("Screen flickers");
         browser.open(url("/admin"));
         assertThat(browser.pageText()).contains("You may not open this page.");
+    }
+
+    @Test
+    void aDeactivatedAgentsNextClickLandsOnTheSignInPage() {
+        Agent maria = agentWithPassword("Maria", "maria-password-1");
+        Ticket marias = open(customer("Ann"), "Printer jams");
+        assignAgent.assign(marias.number(), maria.id());
+        signIn(maria.email(), "maria-password-1");
+        browser.open(url("/agent/tickets"));
+        assertThat(browser.find(By.id("my-tickets")).getText()).contains("Printer jams");
+
+        agents.deactivate(maria.id());   // as the admin's Deactivate button does, from another session
+
+        browser.click(By.linkText(marias.number().toString()));
+        browser.waitFor(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.find(By.id("session-ended")).getText()).contains("You were signed out because your account changed");
+        assertThat(browser.pageText()).doesNotContain("Printer jams");
+        browser.open(url("/agent/tickets"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void aSignOutLinkAsksAndSignsOut() {
+        signIn(ADMIN, ADMIN_PASSWORD);
+        browser.open(url("/logout"));
+        assertThat(browser.pageText()).contains("Do you want to sign out of the panel?").doesNotContain("There is no such page");
+        browser.click(By.id("confirm-logout"));
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "You are signed out."));
+        browser.open(url("/admin"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
     }
 
     @Test

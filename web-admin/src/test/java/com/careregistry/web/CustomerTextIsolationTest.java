@@ -1,0 +1,147 @@
+package com.careregistry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.CreateAgentCommand;
+import com.careregistry.core.agent.JoinRequestDesk;
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.ticket.AssignAgent;
+import com.careregistry.core.ticket.Attachment;
+import com.careregistry.core.ticket.MessageContent;
+import com.careregistry.core.ticket.OpenTicketCommand;
+import com.careregistry.core.ticket.PostCustomerMessage;
+import com.careregistry.core.ticket.Ticket;
+import com.careregistry.web.security.PanelUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Text customers and agents typed may carry direction marks (U+202E, the right-to-left override,
+ * makes "Mallory\u202Eexe.pdf" read "Mallory" and a reversed tail) and zero-width characters. Every
+ * page of the panel that shows such text sets it apart: the element holding it has
+ * {@code dir="auto"} or is a {@code <bdi>}, or, inside one of our sentences, it is wrapped in
+ * Unicode isolates (U+2068 … U+2069), so it cannot reorder what surrounds it.
+ */
+class CustomerTextIsolationTest extends WebTest {
+
+    static final String RLO = "\u202E";
+    static final String CUSTOMER = "Mallory" + RLO + "gnp.exe";
+    static final String SUBJECT = "Re\u200Bfund\u200D " + RLO + "now please";
+    static final String MESSAGE = "See the file " + RLO + "attached";
+    static final String FILE = "invoice" + RLO + "fdp.exe";
+    static final String AGENT_FIRST = "Ev" + RLO + "il";
+    static final String REQUESTER = "Omar" + RLO + "K";
+    static final String NOTE = "Night" + RLO + "shift";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AssignAgent assignAgent;
+    @Autowired
+    PostCustomerMessage postCustomerMessage;
+    @Autowired
+    JoinRequestDesk joinRequests;
+
+    @Test
+    void everyPageAndNoticeSetsTypedTextApartFromItsSurroundings() throws Exception {
+        Customer mallory = customers.register(new ChatUser(Channel.TELEGRAM, "tg-mallory", "chat-mallory", CUSTOMER, "en"));
+        Ticket assigned = openTicket.open(new OpenTicketCommand(mallory.id(), null, SUBJECT + "\nThe rest", List.of(),
+                Channel.TELEGRAM, "chat-mallory:1"));
+        Ticket waiting = openTicket.open(new OpenTicketCommand(mallory.id(), null, SUBJECT, List.of(), Channel.TELEGRAM,
+                "chat-mallory:2"));
+        postCustomerMessage.post(new PostCustomerMessage.Command(mallory.id(), assigned.number(), new MessageContent(MESSAGE,
+                List.of(new Attachment(Attachment.DOCUMENT, "file-1", FILE)), Channel.TELEGRAM, "chat-mallory:3")));
+        Agent evil = agents.create(new CreateAgentCommand(AGENT_FIRST, "Agentson", "evil@example.com", "en",
+                Set.of(categories.active().get(0).id())));
+        assignAgent.assign(assigned.number(), evil.id());
+        joinRequests.request(new ChatUser(Channel.TELEGRAM, "tg-omar", "chat-omar", REQUESTER, "en"), NOTE);
+        PanelUser admin = panelUser(ADMIN);
+        PanelUser agent = panelUser("evil@example.com");
+
+        List<String> checked = new ArrayList<>();
+        checked.addAll(isolated(page("/admin/tickets", admin), CUSTOMER, SUBJECT, AGENT_FIRST));
+        checked.addAll(isolated(page("/admin/unassigned", admin), CUSTOMER, SUBJECT, AGENT_FIRST));
+        checked.addAll(isolated(page("/admin/tickets/" + assigned.number().value(), admin), CUSTOMER, SUBJECT, MESSAGE, FILE,
+                AGENT_FIRST));
+        checked.addAll(isolated(page("/admin/tickets/" + waiting.number().value(), admin), CUSTOMER, SUBJECT, AGENT_FIRST));
+        checked.addAll(isolated(page("/agent/tickets", agent), SUBJECT));
+        checked.addAll(isolated(page("/agent/tickets/" + assigned.number().value(), agent), CUSTOMER, SUBJECT, MESSAGE, FILE,
+                AGENT_FIRST));
+        checked.addAll(isolated(page("/admin/agents", admin), AGENT_FIRST));
+        checked.addAll(isolated(page("/admin/requests", admin), REQUESTER, NOTE, AGENT_FIRST));
+        checked.addAll(isolated(page("/admin", admin), CUSTOMER, SUBJECT, AGENT_FIRST));
+        mvc.perform(post("/admin/tickets/" + waiting.number().value() + "/assign").param("agentId", String.valueOf(evil.id()))
+                        .with(user(admin)).with(csrf()))
+                .andExpect(flash().attribute("info", "Ticket " + waiting.number() + " is assigned to \u2068" + AGENT_FIRST
+                        + " Agentson\u2069."));
+        assertThat(checked).as("the texts were found where expected").contains(
+                "/admin/tickets " + CUSTOMER, "/admin/tickets " + SUBJECT, "/admin/unassigned " + SUBJECT,
+                "/admin/tickets/" + assigned.number().value() + " " + FILE, "/admin/tickets/" + assigned.number().value() + " " + MESSAGE,
+                "/agent/tickets " + SUBJECT, "/admin/agents " + AGENT_FIRST, "/admin/requests " + REQUESTER,
+                "/admin/requests " + NOTE);
+    }
+
+    @Test
+    void theCheckFindsTextThatIsNotSetApart() {
+        assertThat(isolationProblems("x", "<td>" + CUSTOMER + "</td>", CUSTOMER)).hasSize(1);
+        assertThat(isolationProblems("x", "<td dir=\"auto\">" + CUSTOMER + "</td>", CUSTOMER)).isEmpty();
+        assertThat(isolationProblems("x", "<p>Attachment: " + CUSTOMER + "</p>", CUSTOMER)).hasSize(1);
+        assertThat(isolationProblems("x", "<p>Attachment: \u2068" + CUSTOMER + "\u2069</p>", CUSTOMER)).isEmpty();
+    }
+
+    private Page page(String path, PanelUser as) throws Exception {
+        return new Page(path, mvc.perform(get(path).with(user(as))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    private record Page(String path, String html) {
+    }
+
+    /** Checks each typed text wherever the page shows it; returns "path text" for each text found. */
+    private static List<String> isolated(Page page, String... typed) {
+        List<String> found = new ArrayList<>();
+        for (String text : typed) {
+            assertThat(isolationProblems(page.path(), page.html(), text)).isEmpty();
+            if (page.html().contains(text)) {
+                found.add(page.path() + " " + text);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Each place the text is shown as content (not inside a tag's attribute) must start an element
+     * with dir="auto" or a bdi, or be wrapped in U+2068 … U+2069.
+     */
+    static List<String> isolationProblems(String path, String html, String text) {
+        List<String> problems = new ArrayList<>();
+        for (int at = html.indexOf(text); at >= 0; at = html.indexOf(text, at + 1)) {
+            int tagStart = html.lastIndexOf('<', at);
+            int tagEnd = html.lastIndexOf('>', at);
+            if (tagStart > tagEnd) {
+                continue;   // inside a tag: an attribute's value
+            }
+            boolean wrapped = at > 0 && html.charAt(at - 1) == '\u2068' && html.startsWith("\u2069", at + text.length());
+            String openingTag = html.substring(tagStart, tagEnd + 1);
+            boolean startsIsolatedElement = tagEnd == at - 1 && !openingTag.startsWith("</")
+                    && (openingTag.startsWith("<bdi") || openingTag.contains("dir=\"auto\""));
+            if (!wrapped && !startsIsolatedElement) {
+                problems.add(path + ": " + html.substring(Math.max(0, tagStart - 60), Math.min(html.length(), at + text.length() + 20)));
+            }
+        }
+        return problems;
+    }
+}
