@@ -1,6 +1,7 @@
 package com.careregistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.CreateAgentCommand;
@@ -14,7 +15,10 @@ import com.careregistry.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -103,10 +107,7 @@ class CrossPlatformTest {
                 telegram.withFile("photo-file-id", "photos/file_7.jpg", photo);
                 telegram.enqueueUpdate(telegram.privatePhoto(ANN_ON_TELEGRAM, "Ann", "photo-file-id", "The lights now"));
                 awaitDiscordPost(discord, "#" + number + " · Ann:\nThe lights now");
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (discord.uploads().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                await().atMost(WAIT).until(() -> !discord.uploads().isEmpty());
                 assertThat(discord.uploads()).singleElement().satisfies(upload -> {
                     assertThat(upload.path()).isEqualTo("/channels/" + threadId + "/messages");
                     assertThat(upload.fileName()).isEqualTo("photo.jpg");
@@ -118,52 +119,39 @@ class CrossPlatformTest {
 
     static final long ANN_ON_TELEGRAM = 7077;
 
-    private static long awaitTicket(JdbcTemplate jdbc, String description) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Long> numbers = jdbc.queryForList("SELECT number FROM tickets WHERE description = ?", Long.class, description);
-            if (!numbers.isEmpty()) {
-                return numbers.get(0);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no ticket \"" + description + "\"");
+    private static long awaitTicket(JdbcTemplate jdbc, String description) {
+        return await().alias("a ticket \"" + description + "\"").pollInterval(Duration.ofMillis(20)).atMost(WAIT)
+                .until(() -> jdbc.queryForList("SELECT number FROM tickets WHERE description = ?", Long.class, description),
+                        numbers -> !numbers.isEmpty()).get(0);
     }
 
     /** The sender records the thread once Discord answered its creation: a moment after the POST. */
-    private static String awaitThreadRecorded(JdbcTemplate jdbc) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> ids = jdbc.queryForList("SELECT thread_id FROM staff_threads", String.class);
-            if (!ids.isEmpty()) {
-                return ids.get(0);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no staff thread recorded");
+    private static String awaitThreadRecorded(JdbcTemplate jdbc) {
+        return await().alias("a staff thread recorded").pollInterval(Duration.ofMillis(20)).atMost(WAIT)
+                .until(() -> jdbc.queryForList("SELECT thread_id FROM staff_threads", String.class), ids -> !ids.isEmpty()).get(0);
     }
 
     /** An earlier run may have left messages in the outbox, which the service sends as it starts: forget them. */
-    private static void forgetEarlierRuns(JdbcTemplate jdbc, TelegramApiDouble telegram, DiscordApiDouble discord)
-            throws InterruptedException {
+    private static void forgetEarlierRuns(JdbcTemplate jdbc, TelegramApiDouble telegram, DiscordApiDouble discord) {
         TestDatabase.wipe(jdbc);
-        Thread.sleep(300);
+        // what was in flight when the rows were wiped ends: both doubles quiet for 300 ms
+        AtomicInteger seen = new AtomicInteger(-1);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10))
+                .until(() -> seen.getAndSet(telegram.calls().size() + discord.calls().size())
+                        == telegram.calls().size() + discord.calls().size());
         telegram.clearCalls();
         discord.clearCalls();
     }
 
-    private static String awaitDiscordPost(DiscordApiDouble discord, String startingWith) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (DiscordApiDouble.Call call : discord.calls()) {
-                String content = call.body() == null ? "" : call.body().path("content").asText();
-                if (call.method().equals("POST") && call.path().matches("/channels/\\d+/messages") && content.startsWith(startingWith)) {
-                    return content;
-                }
-            }
-            Thread.sleep(20);
+    private static String awaitDiscordPost(DiscordApiDouble discord, String startingWith) {
+        try {
+            return await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(() -> discord.calls().stream()
+                    .filter(call -> call.method().equals("POST") && call.path().matches("/channels/\\d+/messages"))
+                    .map(call -> call.body() == null ? "" : call.body().path("content").asText())
+                    .filter(content -> content.startsWith(startingWith)).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no Discord message starting with " + startingWith + "; calls: " + discord.calls(), e);
         }
-        throw new AssertionError("no Discord message starting with " + startingWith + "; calls: " + discord.calls());
     }
 
     private static ConfigurableApplicationContext start(TelegramApiDouble telegram, DiscordApiDouble discord, String... more) {

@@ -1,5 +1,7 @@
 package com.careregistry.process;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -26,25 +28,15 @@ public final class LocalMariaDb {
 
     public void stop(Duration timeout) throws IOException, InterruptedException {
         run(env("CCR_TEST_DB_STOP", "mariadb-admin --protocol=tcp -h" + host + " -P" + port + " -uroot shutdown"));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (reachable()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("MariaDB still answers at " + host + ":" + port + " after its shutdown");
-            }
-            Thread.sleep(100);
-        }
+        await().alias("MariaDB at " + host + ":" + port + " gone after its shutdown").pollInterval(Duration.ofMillis(100))
+                .atMost(timeout).until(() -> !reachable());
     }
 
     public void start(Duration timeout) throws IOException, InterruptedException {
         run(env("CCR_TEST_DB_START", "mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null; "
                 + "start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd"));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reachable()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("MariaDB did not come back at " + host + ":" + port);
-            }
-            Thread.sleep(200);
-        }
+        await().alias("MariaDB back at " + host + ":" + port).pollInterval(Duration.ofMillis(200)).atMost(timeout)
+                .until(this::reachable);
     }
 
     public boolean reachable() {

@@ -1,5 +1,7 @@
 package com.careregistry.process;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged service ({@code app/target/customer-care-registry.jar}) running as its own process,
@@ -128,22 +131,22 @@ public final class ServiceProcess implements AutoCloseable {
     public java.util.Optional<Duration> awaitHealth(int status, Duration timeout) throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long start = System.nanoTime();
-        while (System.nanoTime() - start < timeout.toNanos()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == status) {
-                    return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - start));
+        try {
+            await().pollInterval(Duration.ofMillis(100)).atMost(timeout).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
                 }
-            } catch (IOException notYet) {
-                // not listening yet, or not answering within the time-out
-            }
-            Thread.sleep(100);
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == status;
+                } catch (IOException notYet) {
+                    return false;   // not listening yet, or not answering within the time-out
+                }
+            });
+            return java.util.Optional.of(Duration.ofNanos(System.nanoTime() - start));
+        } catch (ConditionTimeoutException notWithin) {
+            return java.util.Optional.empty();
         }
-        return java.util.Optional.empty();
     }
 
     /** The service's meters as its Prometheus endpoint shows them: name with its labels → value. */

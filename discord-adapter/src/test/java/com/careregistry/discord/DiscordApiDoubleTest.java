@@ -2,11 +2,13 @@ package com.careregistry.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -22,15 +24,16 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionResumeEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -189,10 +192,11 @@ class DiscordApiDoubleTest {
 
         discord.dispatch("MESSAGE_CREATE", discord.dmMessageCreate(USER_ID, "alice", channelId, "after resume"));
         awaitEvent(MessageReceivedEvent.class, e -> e.getMessage().getContentRaw().equals("after resume"));
-        Thread.sleep(300); // give a duplicate the chance to show up
-
-        assertThat(countMessages("before drop")).isEqualTo(1);
-        assertThat(countMessages("during drop")).isEqualTo(1);
+        // give a duplicate the chance to show up
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(countMessages("before drop")).isEqualTo(1);
+            assertThat(countMessages("during drop")).isEqualTo(1);
+        });
         assertThat(countMessages("after resume")).isEqualTo(1);
     }
 
@@ -289,14 +293,8 @@ class DiscordApiDoubleTest {
                 .build();
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(condition::getAsBoolean);
     }
 
     private long countMessages(String content) {
@@ -310,21 +308,13 @@ class DiscordApiDoubleTest {
 
     private static <T extends GenericEvent> T awaitEvent(List<GenericEvent> events, Class<T> type,
                                                          Predicate<T> filter) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (GenericEvent e : events) {
-                if (type.isInstance(e) && filter.test(type.cast(e))) {
-                    return type.cast(e);
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            return await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(() -> List.copyOf(events).stream()
+                    .filter(e -> type.isInstance(e) && filter.test(type.cast(e))).map(type::cast).findFirst(), Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT + "; events: "
+                    + events.stream().map(e -> e.getClass().getSimpleName()).toList(), timeout);
         }
-        throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT + "; events: "
-                + events.stream().map(e -> e.getClass().getSimpleName()).toList());
     }
 }

@@ -1,13 +1,16 @@
 package com.careregistry.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careregistry.DiscordTestApplication;
 import com.careregistry.discord.DiscordApiDouble.Call;
 import com.careregistry.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,8 +114,9 @@ class DiscordDirectMessageTest {
         DISCORD.dispatch("MESSAGE_CREATE", start);
         DISCORD.dispatch("MESSAGE_CREATE", start);
         awaitPost(text -> text.startsWith("Hello ann!"));
-        Thread.sleep(500);
-        assertThat(posts()).filteredOn(c -> c.body().path("content").asText().startsWith("Hello ann!")).hasSize(1);
+        // and no second greeting follows
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(posts()).filteredOn(c -> c.body().path("content").asText().startsWith("Hello ann!")).hasSize(1));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events", Integer.class)).isEqualTo(1);
     }
 
@@ -164,19 +168,11 @@ class DiscordDirectMessageTest {
     }
 
     private Call awaitPost(Predicate<String> content) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Call call : posts()) {
-                if (content.test(call.body().path("content").asText())) {
-                    return call;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            return await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(() -> posts().stream()
+                    .filter(call -> content.test(call.body().path("content").asText())).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no such message; calls: " + DISCORD.calls(), e);
         }
-        throw new AssertionError("no such message; calls: " + DISCORD.calls());
     }
 }

@@ -17,9 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -328,22 +331,10 @@ class DiscordStaffThreadTest {
 
     /** Waits until {@code found} gives something (not null); else fails saying what was missing. */
     private static <T> T await(java.util.function.Supplier<String> missing, java.util.function.Supplier<T> found) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = found.get();
-            if (value != null) {
-                return value;
-            }
-            pause();
-        }
-        throw new AssertionError(missing.get());
-    }
-
-    private static void pause() {
         try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Awaitility.await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(found::get, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(missing.get(), e);
         }
     }
 }

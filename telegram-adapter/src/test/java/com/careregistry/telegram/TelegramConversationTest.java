@@ -1,10 +1,12 @@
 package com.careregistry.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careregistry.core.agent.Agent;
 import com.careregistry.telegram.TelegramApiDouble.Call;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A whole ticket in Telegram: customer in private, agent in the ticket's forum topic. */
@@ -122,20 +124,10 @@ class TelegramConversationTest extends TelegramTest {
     }
 
     private int topicThread(long number) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            var threads = jdbc.queryForList("""
-                    SELECT s.thread_id FROM staff_threads s JOIN tickets t ON t.id = s.ticket_id WHERE t.number = ?
-                    """, String.class, number);
-            if (!threads.isEmpty()) {
-                return Integer.parseInt(threads.get(0));
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("ticket #" + number + " has no topic");
+        List<String> threads = await().alias("the topic of ticket #" + number).atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForList("""
+                        SELECT s.thread_id FROM staff_threads s JOIN tickets t ON t.id = s.ticket_id WHERE t.number = ?
+                        """, String.class, number), found -> !found.isEmpty());
+        return Integer.parseInt(threads.get(0));
     }
 }

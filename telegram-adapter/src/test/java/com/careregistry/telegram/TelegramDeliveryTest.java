@@ -1,10 +1,12 @@
 package com.careregistry.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careregistry.telegram.TelegramApiDouble.Call;
-import java.util.List;
 import com.careregistry.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What reaches Telegram, and how: limits, long texts, escaping, and exactly-once intake. */
@@ -26,11 +28,8 @@ class TelegramDeliveryTest extends TelegramTest {
         assertThat(toAnn.get(1).param("text")).startsWith("This is what I can do:");
         assertThat(toAnn.get(2).param("text")).isEqualTo("You are yet to raise a ticket");
         // the row is marked sent just after Telegram answered: give the dispatcher that moment
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE status = 'SENT'", Integer.class) < 2
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE status = 'SENT'", Integer.class) >= 2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE status = 'SENT'", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages", Integer.class)).isEqualTo(2);
     }
@@ -76,7 +75,7 @@ class TelegramDeliveryTest extends TelegramTest {
         deliver(description);   // Telegram sends it again (the offset was not confirmed before a crash)
         API.awaitUpdatesConfirmed(WAIT);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tickets", Integer.class)).isEqualTo(1);
-        Thread.sleep(300);
-        assertThat(messagesTo(ANN)).filteredOn(c -> c.param("text").contains("created")).hasSize(1);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(messagesTo(ANN)).filteredOn(c -> c.param("text").contains("created")).hasSize(1));
     }
 }

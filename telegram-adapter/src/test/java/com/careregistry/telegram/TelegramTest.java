@@ -1,5 +1,7 @@
 package com.careregistry.telegram;
 
+import static org.awaitility.Awaitility.await;
+
 import com.careregistry.TelegramTestApplication;
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.CreateAgentCommand;
@@ -12,8 +14,10 @@ import com.careregistry.telegram.TelegramApiDouble.Call;
 import com.careregistry.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,10 +55,12 @@ public abstract class TelegramTest {
     protected Texts texts;
 
     @BeforeEach
-    void cleanSlate() throws InterruptedException {
-        // let the dispatchers finish what an earlier test left, then start from nothing
-        for (int i = 0; i < 100 && pendingRows() > 0; i++) {
-            Thread.sleep(50);
+    void cleanSlate() {
+        // let the dispatchers finish what an earlier test left (for up to five seconds), then start from nothing
+        try {
+            await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(5)).until(() -> pendingRows() == 0);
+        } catch (ConditionTimeoutException stillPending) {
+            // what is left is wiped below
         }
         TestDatabase.wipe(jdbc);
         API.clearCalls();
@@ -86,23 +92,18 @@ public abstract class TelegramTest {
 
     /** The first message, since the last thing a user did, that the bot sent to a chat and that satisfies {@code matching}. */
     protected Call awaitMessage(long chatId, Predicate<String> matching) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Call> calls = API.calls();
-            for (Call call : calls.subList(Math.min(mark, calls.size()), calls.size())) {
-                if (call.is("sendMessage") && call.succeeded() && call.param("chat_id").equals(String.valueOf(chatId))
-                        && matching.test(call.param("text"))) {
-                    return call;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        int since = mark;
+        try {
+            return await().pollInterval(Duration.ofMillis(20)).atMost(WAIT).until(() -> {
+                List<Call> calls = API.calls();
+                return calls.subList(Math.min(since, calls.size()), calls.size()).stream()
+                        .filter(call -> call.is("sendMessage") && call.succeeded()
+                                && call.param("chat_id").equals(String.valueOf(chatId)) && matching.test(call.param("text")))
+                        .findFirst();
+            }, Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no such message to " + chatId + " since call " + since + "; calls: " + API.calls(), e);
         }
-        throw new AssertionError("no such message to " + chatId + " since call " + mark + "; calls: " + API.calls());
     }
 
     protected Call awaitMessage(long chatId, String containing) {

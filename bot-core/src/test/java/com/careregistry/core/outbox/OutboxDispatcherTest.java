@@ -1,6 +1,7 @@
 package com.careregistry.core.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careregistry.core.CoreTest;
 import com.careregistry.core.common.Channel;
@@ -199,12 +200,11 @@ class OutboxDispatcherTest extends CoreTest {
             }
         });
         OutboxDispatcher.Lane lane = dispatcher.lane(telegramSender);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (telegramSender.delivered().size() < 30 && System.nanoTime() < deadline) {
-            if (!lane.step()) {
-                Thread.sleep(2);
-            }
-        }
+        // the test drives the lane by hand: a step at each poll until all thirty went out
+        await().pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(30)).until(() -> {
+            lane.step();
+            return telegramSender.delivered().size() >= 30;
+        });
         lane.finish(Duration.ofSeconds(5));
 
         List<String> delivered = bodies(telegramSender.delivered());
