@@ -1,6 +1,7 @@
 package com.careregistry.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -38,4 +39,13 @@ final class ArchitectureRules {
     static final ArchRule EDGES_USE_USE_CASES = noClasses().that().resideInAnyPackage(TELEGRAM, DISCORD, WEB)
             .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
             .because("an adapter builds a command and calls one use case; it never reaches a repository");
+
+    /**
+     * bot-core's packages depend on each other one way only: no package reaches, through any chain,
+     * back to one that depends on it (ticket → agent, never agent → ticket; a package that must hear
+     * of another's changes listens to its events).
+     */
+    static final ArchRule CORE_PACKAGES_HAVE_NO_CYCLES = slices().matching("com.careregistry.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("a package of the core that depends on another may not be depended on by it, through any chain");
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careregistry.core.archfixture.CoreUsingTelegram;
 import com.careregistry.core.archfixture.CoreUsingServlet;
+import com.careregistry.core.cyclefixturea.Orders;
+import com.careregistry.core.cyclefixtureb.Invoices;
 import com.careregistry.telegram.archfixture.TelegramUsingDiscord;
 import com.careregistry.web.archfixture.WebUsingRepository;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -45,6 +47,18 @@ class ArchitectureTest {
     @Test
     void adaptersAndWebNeverReachARepository() {
         ArchitectureRules.EDGES_USE_USE_CASES.check(production);
+    }
+
+    @Test
+    void theCoresPackagesHaveNoCycles() {
+        ArchitectureRules.CORE_PACKAGES_HAVE_NO_CYCLES.check(production);
+    }
+
+    @Test
+    void twoCorePackagesUsingEachOtherBreakTheBuild() {
+        JavaClasses cycle = new ClassFileImporter().importClasses(Orders.class, Invoices.class);
+        assertThatThrownBy(() -> ArchitectureRules.CORE_PACKAGES_HAVE_NO_CYCLES.check(cycle))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
     }
 
     @Test

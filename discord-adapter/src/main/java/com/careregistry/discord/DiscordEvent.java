@@ -1,10 +1,10 @@
 package com.careregistry.discord;
 
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.inbox.InboundEvent;
-import com.careregistry.core.ticket.Attachment;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.utils.data.DataArray;

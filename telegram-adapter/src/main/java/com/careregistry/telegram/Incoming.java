@@ -1,9 +1,9 @@
 package com.careregistry.telegram;
 
 import com.careregistry.core.chat.ChatInput;
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
-import com.careregistry.core.ticket.Attachment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

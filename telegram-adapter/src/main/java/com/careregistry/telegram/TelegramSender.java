@@ -1,5 +1,6 @@
 package com.careregistry.telegram;
 
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.Delivery;
@@ -10,7 +11,6 @@ import com.careregistry.core.outbox.OutboundMessage;
 import com.careregistry.core.staff.StaffThreads.KnownThread;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.TextParts;
-import com.careregistry.core.ticket.Attachment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

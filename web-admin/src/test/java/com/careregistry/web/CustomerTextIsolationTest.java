@@ -1,8 +1,8 @@
 package com.careregistry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -11,11 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.JoinRequestDesk;
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.common.UserText;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.ticket.AssignAgent;
-import com.careregistry.core.ticket.Attachment;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.PostCustomerMessage;
@@ -33,7 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * makes "Mallory\u202Eexe.pdf" read "Mallory" and a reversed tail) and zero-width characters. Every
  * page of the panel that shows such text sets it apart: the element holding it has
  * {@code dir="auto"} or is a {@code <bdi>}, or, inside one of our sentences, it is wrapped in
- * Unicode isolates (U+2068 … U+2069), so it cannot reorder what surrounds it.
+ * Unicode isolates (U+2068 … U+2069), so it cannot reorder what surrounds it. Labels (names, subjects,
+ * file names) have also lost their direction marks on the way in (UserText); messages keep theirs.
  */
 class CustomerTextIsolationTest extends WebTest {
 
@@ -45,6 +47,12 @@ class CustomerTextIsolationTest extends WebTest {
     static final String AGENT_FIRST = "Ev" + RLO + "il";
     static final String REQUESTER = "Omar" + RLO + "K";
     static final String NOTE = "Night" + RLO + "shift";
+    // labels (names, subjects, file names) are cleaned as they come in (UserText): what the panel shows of
+    // them has no direction marks left, and is still set apart (a right-to-left name needs it)
+    static final String CUSTOMER_SHOWN = UserText.label(CUSTOMER) + " דנה";
+    static final String SUBJECT_SHOWN = UserText.label(SUBJECT);
+    static final String FILE_SHOWN = UserText.label(FILE);
+    static final String REQUESTER_SHOWN = UserText.label(REQUESTER);
 
     @Autowired
     MockMvc mvc;
@@ -57,7 +65,7 @@ class CustomerTextIsolationTest extends WebTest {
 
     @Test
     void everyPageAndNoticeSetsTypedTextApartFromItsSurroundings() throws Exception {
-        Customer mallory = customers.register(new ChatUser(Channel.TELEGRAM, "tg-mallory", "chat-mallory", CUSTOMER, "en"));
+        Customer mallory = customers.register(new ChatUser(Channel.TELEGRAM, "tg-mallory", "chat-mallory", CUSTOMER + " \u05D3\u05E0\u05D4", "en"));
         Ticket assigned = openTicket.open(new OpenTicketCommand(mallory.id(), null, SUBJECT + "\nThe rest", List.of(),
                 Channel.TELEGRAM, "chat-mallory:1"));
         Ticket waiting = openTicket.open(new OpenTicketCommand(mallory.id(), null, SUBJECT, List.of(), Channel.TELEGRAM,
@@ -72,26 +80,34 @@ class CustomerTextIsolationTest extends WebTest {
         PanelUser agent = panelUser("evil@example.com");
 
         List<String> checked = new ArrayList<>();
-        checked.addAll(isolated(page("/admin/tickets", admin), CUSTOMER, SUBJECT, AGENT_FIRST));
-        checked.addAll(isolated(page("/admin/unassigned", admin), CUSTOMER, SUBJECT, AGENT_FIRST));
-        checked.addAll(isolated(page("/admin/tickets/" + assigned.number().value(), admin), CUSTOMER, SUBJECT, MESSAGE, FILE,
-                AGENT_FIRST));
-        checked.addAll(isolated(page("/admin/tickets/" + waiting.number().value(), admin), CUSTOMER, SUBJECT, AGENT_FIRST));
-        checked.addAll(isolated(page("/agent/tickets", agent), SUBJECT));
-        checked.addAll(isolated(page("/agent/tickets/" + assigned.number().value(), agent), CUSTOMER, SUBJECT, MESSAGE, FILE,
-                AGENT_FIRST));
-        checked.addAll(isolated(page("/admin/agents", admin), AGENT_FIRST));
-        checked.addAll(isolated(page("/admin/requests", admin), REQUESTER, NOTE, AGENT_FIRST));
-        checked.addAll(isolated(page("/admin", admin), CUSTOMER, SUBJECT, AGENT_FIRST));
+        List<Page> pages = new ArrayList<>();
+        checked.addAll(isolated(pages, page("/admin/tickets", admin), CUSTOMER_SHOWN, SUBJECT_SHOWN, AGENT_FIRST));
+        checked.addAll(isolated(pages, page("/admin/unassigned", admin), CUSTOMER_SHOWN, SUBJECT_SHOWN, AGENT_FIRST));
+        checked.addAll(isolated(pages, page("/admin/tickets/" + assigned.number().value(), admin), CUSTOMER_SHOWN, SUBJECT_SHOWN,
+                SUBJECT, MESSAGE, FILE_SHOWN, AGENT_FIRST));
+        checked.addAll(isolated(pages, page("/admin/tickets/" + waiting.number().value(), admin), CUSTOMER_SHOWN, SUBJECT_SHOWN,
+                SUBJECT, AGENT_FIRST));
+        checked.addAll(isolated(pages, page("/agent/tickets", agent), SUBJECT_SHOWN));
+        checked.addAll(isolated(pages, page("/agent/tickets/" + assigned.number().value(), agent), CUSTOMER_SHOWN, SUBJECT_SHOWN,
+                SUBJECT, MESSAGE, FILE_SHOWN, AGENT_FIRST));
+        checked.addAll(isolated(pages, page("/admin/agents", admin), AGENT_FIRST));
+        checked.addAll(isolated(pages, page("/admin/requests", admin), REQUESTER_SHOWN, NOTE, AGENT_FIRST));
+        checked.addAll(isolated(pages, page("/admin", admin), CUSTOMER_SHOWN, SUBJECT_SHOWN, AGENT_FIRST));
         mvc.perform(post("/admin/tickets/" + waiting.number().value() + "/assign").param("agentId", String.valueOf(evil.id()))
                         .with(user(admin)).with(csrf()))
                 .andExpect(flash().attribute("info", "Ticket " + waiting.number() + " is assigned to \u2068" + AGENT_FIRST
                         + " Agentson\u2069."));
         assertThat(checked).as("the texts were found where expected").contains(
-                "/admin/tickets " + CUSTOMER, "/admin/tickets " + SUBJECT, "/admin/unassigned " + SUBJECT,
-                "/admin/tickets/" + assigned.number().value() + " " + FILE, "/admin/tickets/" + assigned.number().value() + " " + MESSAGE,
-                "/agent/tickets " + SUBJECT, "/admin/agents " + AGENT_FIRST, "/admin/requests " + REQUESTER,
+                "/admin/tickets " + CUSTOMER_SHOWN, "/admin/tickets " + SUBJECT_SHOWN, "/admin/unassigned " + SUBJECT_SHOWN,
+                "/admin/tickets/" + assigned.number().value() + " " + FILE_SHOWN,
+                "/admin/tickets/" + assigned.number().value() + " " + MESSAGE,
+                "/admin/tickets/" + assigned.number().value() + " " + SUBJECT,
+                "/agent/tickets " + SUBJECT_SHOWN, "/admin/agents " + AGENT_FIRST, "/admin/requests " + REQUESTER_SHOWN,
                 "/admin/requests " + NOTE);
+        // the labels as typed, with their direction marks, are shown nowhere
+        for (Page page : pages) {
+            assertThat(page.html()).as(page.path()).doesNotContain(CUSTOMER).doesNotContain(FILE).doesNotContain(REQUESTER);
+        }
     }
 
     @Test
@@ -111,7 +127,8 @@ class CustomerTextIsolationTest extends WebTest {
     }
 
     /** Checks each typed text wherever the page shows it; returns "path text" for each text found. */
-    private static List<String> isolated(Page page, String... typed) {
+    private static List<String> isolated(List<Page> pages, Page page, String... typed) {
+        pages.add(page);
         List<String> found = new ArrayList<>();
         for (String text : typed) {
             assertThat(isolationProblems(page.path(), page.html(), text)).isEmpty();

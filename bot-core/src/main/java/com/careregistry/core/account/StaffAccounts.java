@@ -1,6 +1,7 @@
 package com.careregistry.core.account;
 
 import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentEvents;
 import com.careregistry.core.agent.Agents;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.outbox.Outbox;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -143,9 +145,17 @@ public class StaffAccounts {
     }
 
     /** An agent was deactivated: every session of their account ends at its next request. */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void endSessionsOfAgent(Long agentId) {
-        accounts.findByAgentId(agentId).ifPresent(Account::endSessions);
+    public void on(AgentEvents.AgentDeactivated event) {
+        accounts.findByAgentId(event.agentId()).ifPresent(Account::endSessions);
+    }
+
+    /** A new agent: their account, without a password, and the invitation to set one. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(AgentEvents.AgentCreated event) {
+        inviteAgent(agents.findById(event.agentId()).orElseThrow());
     }
 
     // ------------------------------------------------------------ accounts
@@ -167,7 +177,7 @@ public class StaffAccounts {
 
     /** A new agent's account, without a password: an invitation email lets them set one. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void inviteAgent(Agent agent) {
+    void inviteAgent(Agent agent) {
         if (accounts.findByEmailIgnoreCase(agent.email()).isPresent()) {
             throw new DomainException("account.email.taken", agent.email());
         }

@@ -45,7 +45,7 @@ public class Agent {
     @Column(name = "category_id")
     private Set<Long> categoryIds = new HashSet<>();
 
-    /** Tickets ASSIGNED to the agent now; kept by {@link AgentLoadCounter}, never written through the entity. */
+    /** Tickets ASSIGNED to the agent now; kept by the ticket package's AgentLoadCounter, never written through the entity. */
     @Column(name = "open_tickets", nullable = false, insertable = false, updatable = false)
     private int openTickets;
 

@@ -1,6 +1,5 @@
 package com.careregistry.core.agent;
 
-import com.careregistry.core.account.StaffAccounts;
 import com.careregistry.core.category.Categories;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
@@ -8,10 +7,11 @@ import com.careregistry.core.common.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +22,15 @@ public class ManageAgents {
     private final Agents agents;
     private final AgentIdentities identities;
     private final Categories categories;
-    private final StaffAccounts staffAccounts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public ManageAgents(Agents agents, AgentIdentities identities, Categories categories, StaffAccounts staffAccounts,
+    public ManageAgents(Agents agents, AgentIdentities identities, Categories categories, ApplicationEventPublisher events,
                         Clock clock) {
         this.agents = agents;
         this.identities = identities;
         this.categories = categories;
-        this.staffAccounts = staffAccounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -43,7 +43,7 @@ public class ManageAgents {
         checkCategories(command.categoryIds());
         Agent agent = agents.save(new Agent(command.firstName(), command.lastName(), command.email(), command.language(),
                 command.categoryIds(), clock.instant()));
-        staffAccounts.inviteAgent(agent);
+        events.publishEvent(new AgentEvents.AgentCreated(agent.id()));   // its account and invitation, in this transaction
         return agent;
     }
 
@@ -63,7 +63,7 @@ public class ManageAgents {
     public Agent deactivate(Long agentId) {
         Agent agent = get(agentId);
         agent.deactivate();
-        staffAccounts.endSessionsOfAgent(agentId);
+        events.publishEvent(new AgentEvents.AgentDeactivated(agentId));
         return agent;
     }
 

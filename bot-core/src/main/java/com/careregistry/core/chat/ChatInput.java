@@ -1,7 +1,7 @@
 package com.careregistry.core.chat;
 
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
-import com.careregistry.core.ticket.Attachment;
 import com.careregistry.core.ticket.MessageContent;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package com.careregistry.core.common;
 
-import com.careregistry.core.text.UserText;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package com.careregistry.core.files;
 
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.outbox.DeliveryFailure;
-import com.careregistry.core.ticket.Attachment;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.stereotype.Component;

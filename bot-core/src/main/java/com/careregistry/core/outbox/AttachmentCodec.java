@@ -1,6 +1,6 @@
 package com.careregistry.core.outbox;
 
-import com.careregistry.core.ticket.Attachment;
+import com.careregistry.core.common.Attachment;
 import java.util.ArrayList;
 import java.util.List;
 

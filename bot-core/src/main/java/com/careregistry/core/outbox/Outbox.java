@@ -1,8 +1,8 @@
 package com.careregistry.core.outbox;
 
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.NotFoundException;
-import com.careregistry.core.ticket.Attachment;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package com.careregistry.core.outbox;
 
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
-import com.careregistry.core.ticket.Attachment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

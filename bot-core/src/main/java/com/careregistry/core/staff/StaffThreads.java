@@ -1,9 +1,9 @@
 package com.careregistry.core.staff;
 
-import com.careregistry.core.text.UserText;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.NotFoundException;
+import com.careregistry.core.common.UserText;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.Tickets;

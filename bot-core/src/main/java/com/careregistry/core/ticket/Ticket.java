@@ -1,8 +1,8 @@
 package com.careregistry.core.ticket;
 
-import com.careregistry.core.text.UserText;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
+import com.careregistry.core.common.UserText;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
 import com.careregistry.core.ticket.TicketEvents.AgentMessagePosted;
 import com.careregistry.core.ticket.TicketEvents.Closer;

@@ -1,5 +1,6 @@
 package com.careregistry.core.ticket;
 
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

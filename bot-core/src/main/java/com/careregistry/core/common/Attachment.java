@@ -1,8 +1,7 @@
-package com.careregistry.core.ticket;
+package com.careregistry.core.common;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import com.careregistry.core.text.UserText;
 import java.util.Objects;
 
 /**

@@ -1,15 +1,16 @@
-package com.careregistry.core.ticket;
+package com.careregistry.core.notification;
 
-import com.careregistry.core.text.UserText;
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.AgentIdentities;
 import com.careregistry.core.agent.AgentIdentity;
 import com.careregistry.core.agent.Agents;
 import com.careregistry.core.category.Categories;
 import com.careregistry.core.category.Category;
+import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAction;
 import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.common.UserText;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.MessageAction;
@@ -19,6 +20,7 @@ import com.careregistry.core.staff.StaffRouting;
 import com.careregistry.core.staff.StaffThreads.KnownThread;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
 import com.careregistry.core.ticket.TicketEvents.AgentMessagePosted;
 import com.careregistry.core.ticket.TicketEvents.Closer;
@@ -28,6 +30,8 @@ import com.careregistry.core.ticket.TicketEvents.TicketOpened;
 import com.careregistry.core.ticket.TicketEvents.TicketRated;
 import com.careregistry.core.ticket.TicketEvents.TicketReopened;
 import com.careregistry.core.ticket.TicketEvents.TicketResolved;
+import com.careregistry.core.ticket.TicketEvents;
+import com.careregistry.core.ticket.TicketMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +44,7 @@ import org.springframework.stereotype.Component;
  * Tells people what happened to a ticket, by writing outbox rows in the transaction of the change:
  * the customer in their chat, staff in the ticket's thread on the one platform where agents work
  * on it (or the assigned agent in private when it has no staff group), and emails on assignment.
+ * It listens to the ticket's events from a package of its own: tickets know nothing of who is told.
  */
 @Component
 class TicketNotifications {

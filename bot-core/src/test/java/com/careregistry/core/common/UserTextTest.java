@@ -1,4 +1,4 @@
-package com.careregistry.core.text;
+package com.careregistry.core.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

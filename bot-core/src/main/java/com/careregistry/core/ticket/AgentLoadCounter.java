@@ -1,16 +1,17 @@
-package com.careregistry.core.agent;
+package com.careregistry.core.ticket;
 
+import com.careregistry.core.agent.Agents;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
 import com.careregistry.core.ticket.TicketEvents.TicketClosed;
 import com.careregistry.core.ticket.TicketEvents.TicketReopened;
 import com.careregistry.core.ticket.TicketEvents.TicketResolved;
-import com.careregistry.core.ticket.TicketStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps each agent's open load (tickets ASSIGNED to them) as tickets move, in the transaction
- * of the move: a ticket counts for its agent exactly while it is ASSIGNED.
+ * of the move: a ticket counts for its agent exactly while it is ASSIGNED. It lives with the tickets
+ * whose moves it follows (the agent package knows nothing of tickets).
  */
 @Component
 class AgentLoadCounter {

@@ -1,4 +1,4 @@
-package com.careregistry.core.text;
+package com.careregistry.core.common;
 
 /**
  * The rule for text that people outside the team control (customers' names, the subjects their
