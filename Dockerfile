@@ -19,7 +19,7 @@ COPY --from=build /src/app/target/customer-care-registry.jar customer-care-regis
 # The flags of scripts/run.sh. The AOT cache is made by a training run at build time, on a
 # throw-away H2 database (the context starts and stops before the web server would): it must be
 # made with the same JVM, flags and class path (the extracted jar) that run it.
-ENV JAVA_FLAGS="-Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Dspring.threads.virtual.enabled=true" \
+ENV JAVA_FLAGS="-Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -Dspring.threads.virtual.enabled=true" \
     MALLOC_ARENA_MAX=2
 RUN java -Djarmode=tools -jar customer-care-registry.jar extract --destination app \
     && CCR_DB_URL="jdbc:h2:file:/tmp/training/careregistry;MODE=MariaDB;DATABASE_TO_LOWER=TRUE" CCR_DB_USER=sa \
