@@ -38,11 +38,7 @@ public class AssignAgent {
     public Ticket claim(TicketNumber number, Long agentId) {
         Agent agent = PostAgentMessage.activeAgent(agents, agentId);
         Ticket ticket = find(number);
-        if (ticket.agentId() != null) {
-            throw new TicketStateException(ticket.assignedTo(agent.id()) ? "ticket.claim.already-yours" : "ticket.claim.taken",
-                    ticket.number(), ticket.status());
-        }
-        ticket.assign(agent.id(), clock.instant());
+        ticket.claim(agent.id(), clock.instant());
         return tickets.save(ticket);
     }
 

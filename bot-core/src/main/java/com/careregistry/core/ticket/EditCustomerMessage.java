@@ -44,7 +44,7 @@ public class EditCustomerMessage {
         }
         Optional<Ticket> opened = tickets.findFirstByChannelAndOpeningMessageIdAndCustomerId(channel, externalMessageId, customerId);
         if (opened.isPresent()) {
-            descriptionEdits.save(opened.get().descriptionEdited(newText.strip(), clock.instant()));
+            opened.get().descriptionEdited(newText.strip(), clock.instant()).ifPresent(descriptionEdits::save);
             tickets.save(opened.get());
             return Optional.empty();
         }

@@ -23,6 +23,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -129,7 +130,15 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return cut.stripTrailing() + "…";
     }
 
-    /** An admin assigns (or reassigns) an agent; an agent claims an unassigned ticket. */
+    /** An agent takes an unassigned ticket for themselves; one someone already has is refused. */
+    void claim(Long byAgentId, Instant now) {
+        if (agentId != null) {
+            throw refused(assignedTo(byAgentId) ? "ticket.claim.already-yours" : "ticket.claim.taken");
+        }
+        assign(byAgentId, now);
+    }
+
+    /** An admin assigns (or reassigns) an agent. */
     void assign(Long newAgentId, Instant now) {
         Objects.requireNonNull(newAgentId);
         if (status == TicketStatus.CLOSED) {
@@ -168,12 +177,23 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         this.openingMessageId = externalMessageId;
     }
 
-    /** The customer edited the message that opened the ticket: the description follows, the earlier one kept. */
-    TicketDescriptionEdit descriptionEdited(String newText, Instant now) {
+    /**
+     * The customer edited the message that opened the ticket: the description follows, and the
+     * subject with it (the subject is the description's first line), the earlier one kept. A closed
+     * ticket is refused; the same text again changes nothing.
+     */
+    Optional<TicketDescriptionEdit> descriptionEdited(String newText, Instant now) {
+        if (status == TicketStatus.CLOSED) {
+            throw refused("ticket.closed");
+        }
+        if (newText.equals(description)) {
+            return Optional.empty();
+        }
         String previous = description;
         description = newText;
+        subject = subjectOf(newText);
         registerEvent(new TicketEvents.DescriptionEdited(this, previous));
-        return new TicketDescriptionEdit(id, previous, now);
+        return Optional.of(new TicketDescriptionEdit(id, previous, now));
     }
 
     TicketMessageEdit customerEdited(TicketMessage message, String newText, Instant now) {

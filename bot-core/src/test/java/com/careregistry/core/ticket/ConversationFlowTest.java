@@ -210,6 +210,27 @@ class ConversationFlowTest extends CoreTest {
     }
 
     @Test
+    void anEditOfTheOpeningMessageCarriesTheSubjectAlongAndIsRefusedOnceTheTicketIsClosed() {
+        Customer ann = customer("Ann");
+        Ticket ticket = openTicket.open(new OpenTicketCommand(ann.id(), null, "Printer jmas\nIt eats paper", java.util.List.of(),
+                Channel.TELEGRAM, "chat-Ann:51"));
+
+        editCustomerMessage.edit(ann.id(), Channel.TELEGRAM, "chat-Ann:51", "Printer jams\nIt eats paper");
+        Ticket edited = tickets.findByNumber(ticket.number().value()).orElseThrow();
+        assertThat(edited.subject()).isEqualTo("Printer jams");
+        // the same text again: nothing to keep, nobody to tell
+        int rows = outbox().size();
+        editCustomerMessage.edit(ann.id(), Channel.TELEGRAM, "chat-Ann:51", "Printer jams\nIt eats paper");
+        assertThat(descriptionEdits.findByTicketIdOrderByIdAsc(ticket.id())).hasSize(1);
+        assertThat(outbox()).hasSize(rows);
+
+        closeTicket.byCustomer(ann.id(), ticket.number());
+        assertThatThrownBy(() -> editCustomerMessage.edit(ann.id(), Channel.TELEGRAM, "chat-Ann:51", "Something else"))
+                .isInstanceOf(TicketStateException.class).hasMessageContaining("ticket.closed");
+        assertThat(tickets.findByNumber(ticket.number().value()).orElseThrow().description()).isEqualTo("Printer jams\nIt eats paper");
+    }
+
+    @Test
     void deactivatedAgentCannotAnswer() {
         Customer ann = customer("Ann");
         Agent maria = agent("Maria");

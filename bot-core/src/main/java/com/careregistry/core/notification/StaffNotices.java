@@ -23,7 +23,6 @@ import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
 import com.careregistry.core.ticket.TicketEvents.AgentMessagePosted;
-import com.careregistry.core.ticket.TicketEvents.Closer;
 import com.careregistry.core.ticket.TicketEvents.CustomerMessagePosted;
 import com.careregistry.core.ticket.TicketEvents.TicketClosed;
 import com.careregistry.core.ticket.TicketEvents.TicketOpened;
@@ -32,22 +31,21 @@ import com.careregistry.core.ticket.TicketEvents.TicketReopened;
 import com.careregistry.core.ticket.TicketEvents.TicketResolved;
 import com.careregistry.core.ticket.TicketEvents;
 import com.careregistry.core.ticket.TicketMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people what happened to a ticket, by writing outbox rows in the transaction of the change:
- * the customer in their chat, staff in the ticket's thread on the one platform where agents work
- * on it (or the assigned agent in private when it has no staff group), and emails on assignment.
- * It listens to the ticket's events from a package of its own: tickets know nothing of who is told.
+ * Tells staff what happened to a ticket, by writing outbox rows in the transaction of the change: in
+ * the ticket's thread on the platform where agents work on it (its title following the ticket's
+ * status and subject), or to the assigned agent in private where that platform has no staff group.
+ * Customers are told by {@link CustomerNotices}, emails sent by {@link EmailNotices}. It listens to
+ * the ticket's events from a package of its own: tickets know nothing of who is told.
  */
 @Component
-class TicketNotifications {
+class StaffNotices {
 
     private final CustomerDirectory customers;
     private final Agents agents;
@@ -58,8 +56,8 @@ class TicketNotifications {
     private final Outbox outbox;
     private final Texts texts;
 
-    TicketNotifications(CustomerDirectory customers, Agents agents, AgentIdentities agentIdentities, Categories categories,
-                        StaffRouting routing, StaffThreads threads, Outbox outbox, Texts texts) {
+    StaffNotices(CustomerDirectory customers, Agents agents, AgentIdentities agentIdentities, Categories categories,
+                 StaffRouting routing, StaffThreads threads, Outbox outbox, Texts texts) {
         this.customers = customers;
         this.agents = agents;
         this.agentIdentities = agentIdentities;
@@ -80,20 +78,7 @@ class TicketNotifications {
     void on(AgentAssigned event) {
         Ticket ticket = event.ticket();
         Agent agent = agents.findById(event.agentId()).orElseThrow();
-        Customer customer = customers.get(ticket.customerId());
         String number = ticket.number().toString();
-
-        toCustomer(ticket, customer, texts.get(customer.language(), "customer.agent-assigned", number, agent.firstName()), List.of());
-        customer.verifiedEmail().ifPresent(email -> outbox.toEmail(email,
-                texts.get(customer.language(), "email.assigned.customer.subject", number),
-                texts.get(customer.language(), "email.assigned.customer.body", customer.displayName(), number,
-                        ticket.subject(), agent.firstName()),
-                ticket.id()));
-        outbox.toEmail(agent.email(),
-                texts.get(agent.language(), "email.assigned.agent.subject", number, ticket.subject()),
-                texts.get(agent.language(), "email.assigned.agent.body", agent.firstName(), number, ticket.subject(),
-                        customer.displayName(), categoryName(ticket), ticket.description()),
-                ticket.id());
 
         toStaffGroups(ticket, language -> texts.get(language, "staff.ticket.assigned", number, agent.fullName()), List.of());
         // where agents are reached in private, the newly assigned agent gets the ticket's card
@@ -113,7 +98,7 @@ class TicketNotifications {
         TicketMessage message = event.message();
         Customer customer = customers.get(ticket.customerId());
         toStaff(ticket, language -> texts.get(language, "staff.customer-wrote", ticket.number().toString(),
-                UserText.isolate(customer.displayName()), withAttachments(language, message)), List.of(), message.attachments(), null, false);
+                UserText.isolate(customer.displayName()), MessageLines.of(texts, language, message)), List.of(), message.attachments(), null, false);
     }
 
     @EventListener
@@ -138,22 +123,15 @@ class TicketNotifications {
         Ticket ticket = event.ticket();
         TicketMessage message = event.message();
         Agent agent = agents.findById(message.agentId()).orElseThrow();
-        Customer customer = customers.get(ticket.customerId());
-        toCustomer(ticket, customer, texts.get(customer.language(), "customer.agent-wrote", ticket.number().toString(),
-                agent.firstName(), withAttachments(customer.language(), message)), List.of(), message.attachments());
         // staff in other places (another platform's thread, the panel) see the answer too
         toStaff(ticket, language -> texts.get(language, "staff.agent-wrote", ticket.number().toString(), UserText.isolate(agent.fullName()),
-                withAttachments(language, message)), List.of(), message.attachments(), message.channel(), false);
+                MessageLines.of(texts, language, message)), List.of(), message.attachments(), message.channel(), false);
     }
 
     @EventListener
     void on(TicketResolved event) {
         Ticket ticket = event.ticket();
-        Customer customer = customers.get(ticket.customerId());
         String number = ticket.number().toString();
-        String agentName = agents.findById(event.byAgentId()).map(Agent::firstName).orElse("");
-        toCustomer(ticket, customer, texts.get(customer.language(), "customer.ticket-resolved", number, agentName),
-                List.of(MessageAction.of(new ChatAction.AskToClose(ticket.number().value()), texts.get(customer.language(), "action.close"))));
         toStaff(ticket, language -> texts.get(language, "staff.ticket.resolved", number), List.of());
     }
 
@@ -166,26 +144,12 @@ class TicketNotifications {
     @EventListener
     void on(TicketClosed event) {
         Ticket ticket = event.ticket();
-        Customer customer = customers.get(ticket.customerId());
-        String number = ticket.number().toString();
-        String key = event.by() == Closer.ADMIN ? "customer.ticket-closed-by-staff" : "customer.ticket-closed";
-        List<MessageAction> stars = new ArrayList<>();
-        if (ticket.rating() == null) {
-            for (int star = 1; star <= 5; star++) {
-                stars.add(MessageAction.of(new ChatAction.Rate(ticket.number().value(), star), "★".repeat(star)));
-            }
-        }
-        String text = texts.get(customer.language(), key, number)
-                + (stars.isEmpty() ? "" : "\n\n" + texts.get(customer.language(), "customer.rate.ask", number));
-        toCustomer(ticket, customer, text, stars);
-        toStaff(ticket, language -> texts.get(language, "staff.ticket.closed", number), List.of());
+        toStaff(ticket, language -> texts.get(language, "staff.ticket.closed", ticket.number().toString()), List.of());
     }
 
     @EventListener
     void on(TicketRated event) {
         Ticket ticket = event.ticket();
-        Customer customer = customers.get(ticket.customerId());
-        toCustomer(ticket, customer, texts.get(customer.language(), "customer.rate.thanks"), List.of());
         toStaff(ticket, language -> texts.get(language, "staff.ticket.rated", ticket.number().toString(),
                 "★".repeat(event.stars()), event.comment() == null ? "" : event.comment()), List.of());
     }
@@ -204,27 +168,6 @@ class TicketNotifications {
 
     private String categoryName(Ticket ticket) {
         return categories.findById(ticket.categoryId()).map(Category::name).orElse("");
-    }
-
-    private String withAttachments(String language, TicketMessage message) {
-        if (message.attachments().isEmpty()) {
-            return message.body();
-        }
-        String files = message.attachments().stream()
-                .map(a -> texts.get(language, "attachment." + a.kind().toLowerCase(),
-                        UserText.isolate(a.fileName())))
-                .collect(Collectors.joining("\n"));
-        return message.body().isEmpty() ? files : message.body() + "\n" + files;
-    }
-
-    private void toCustomer(Ticket ticket, Customer customer, String text, List<MessageAction> actions) {
-        toCustomer(ticket, customer, text, actions, List.of());
-    }
-
-    private void toCustomer(Ticket ticket, Customer customer, String text, List<MessageAction> actions,
-                            List<Attachment> attachments) {
-        Optional<ChatAddress> chat = customers.chatOf(customer.id(), ticket.channel());
-        chat.ifPresent(address -> outbox.toChatAbout(ticket.id(), address, text, actions, attachments));
     }
 
     /** To every staff group only (the ticket's thread in it), not to agents in private. */
