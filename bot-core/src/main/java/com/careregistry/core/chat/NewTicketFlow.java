@@ -1,0 +1,131 @@
+package com.careregistry.core.chat;
+
+import static com.careregistry.core.chat.CustomerSession.Steps.IDLE;
+import static com.careregistry.core.chat.CustomerSession.Steps.NEW_CATEGORY;
+import static com.careregistry.core.chat.CustomerSession.Steps.NEW_DESCRIBE;
+import static com.careregistry.core.chat.CustomerSession.Steps.OFFER_NEW;
+
+import com.careregistry.core.category.Category;
+import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.common.ChatAction.ChooseCategory;
+import com.careregistry.core.common.ChatAction.OfferNewTicket;
+import com.careregistry.core.outbox.MessageAction;
+import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.OpenTicket;
+import com.careregistry.core.ticket.OpenTicketCommand;
+import com.careregistry.core.ticket.Ticket;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * C4: a new ticket. /new asks for the category (when there is more than one) and then the
+ * description; a message written with no ticket open, or a form's description, becomes the
+ * description once the category is known, so nothing the customer wrote is lost.
+ */
+@Component
+class NewTicketFlow {
+
+    private final CustomerSessions sessions;
+    private final ManageCategories categories;
+    private final OpenTicket openTicket;
+    private final Replies replies;
+
+    NewTicketFlow(CustomerSessions sessions, ManageCategories categories, OpenTicket openTicket, Outbox outbox, Texts texts) {
+        this.sessions = sessions;
+        this.categories = categories;
+        this.openTicket = openTicket;
+        this.replies = new Replies(outbox, texts);
+    }
+
+    /** /new, or the menu's button. */
+    void begin(CustomerSession s) {
+        List<Category> active = categories.active();
+        if (active.size() == 1) {
+            sessions.moveTo(s, NEW_DESCRIBE, Map.of("category", String.valueOf(active.get(0).id())));
+            replies.send(s.chat(), s.language(), "bot.new.describe");
+            return;
+        }
+        sessions.moveTo(s, NEW_CATEGORY, Map.of());
+        replies.send(s.chat(), replies.text(s.language(), "bot.new.choose-category"), categoryButtons(active));
+    }
+
+    /** The description, typed at the step that asked for it. */
+    void describe(CustomerSession s, ChatInput incoming) {
+        open(s, Long.valueOf(s.data().get("category")), incoming);
+    }
+
+    /** A category's button. */
+    void chooseCategory(CustomerSession s, long categoryId) {
+        if (!s.at(NEW_CATEGORY)) {
+            replies.send(s.chat(), s.language(), "bot.button.stale");
+            return;
+        }
+        Category category = categories.get(categoryId);
+        if (s.keepsAMessage()) {
+            open(s, category.id(), s.pending());   // the message they wrote before choosing
+            return;
+        }
+        sessions.moveTo(s, NEW_DESCRIBE, Map.of("category", String.valueOf(category.id())));
+        replies.send(s.chat(), s.language(), "bot.new.describe");
+    }
+
+    /** A message written with no ticket open: a new ticket is offered. */
+    void offer(CustomerSession s, ChatInput incoming) {
+        incoming.content(); // refuses an over-long message before it is kept
+        sessions.moveTo(s, OFFER_NEW, CustomerSession.keep(incoming));
+        replies.send(s.chat(), replies.text(s.language(), "bot.no-open-ticket"), List.of(
+                replies.action(new OfferNewTicket(true), s.language(), "bot.offer.open"),
+                replies.action(new OfferNewTicket(false), s.language(), "bot.cancel")));
+    }
+
+    /** The answer to that offer. */
+    void answerOffer(CustomerSession s, boolean open) {
+        if (!s.at(OFFER_NEW)) {
+            replies.send(s.chat(), s.language(), "bot.button.stale");
+        } else if (open) {
+            ChatInput pending = s.pending();
+            sessions.moveTo(s, IDLE, Map.of());
+            openWithChosenOrOnlyCategory(s, pending, categories.active());
+        } else {
+            sessions.moveTo(s, IDLE, Map.of());
+            replies.send(s.chat(), s.language(), "bot.cancelled");
+        }
+    }
+
+    /**
+     * A form (a Discord modal) opened a ticket with this description, in the category chosen in the
+     * form ({@code null} when it had none): opened at once when that category (or the only one) is
+     * active, else the customer chooses one in the chat first.
+     */
+    void openFromForm(CustomerSession s, Long categoryId, ChatInput description) {
+        List<Category> active = categories.active();
+        if (categoryId != null && active.stream().anyMatch(c -> c.id().equals(categoryId))) {
+            open(s, categoryId, description);
+            return;
+        }
+        openWithChosenOrOnlyCategory(s, description, active);
+    }
+
+    private void open(CustomerSession s, Long categoryId, ChatInput incoming) {
+        Ticket ticket = openTicket.open(new OpenTicketCommand(s.customer().id(), categoryId, incoming.text(),
+                incoming.attachments(), s.user().channel(), incoming.externalMessageId()));
+        sessions.stayOn(s, ticket.number());
+        replies.send(s.chat(), s.language(), "bot.ticket.created", ticket.number().toString());
+    }
+
+    private void openWithChosenOrOnlyCategory(CustomerSession s, ChatInput pending, List<Category> active) {
+        if (active.size() == 1) {
+            open(s, active.get(0).id(), pending);
+        } else {
+            // the customer still has to choose; the message they wrote becomes the description then
+            sessions.moveTo(s, NEW_CATEGORY, CustomerSession.keep(pending));
+            replies.send(s.chat(), replies.text(s.language(), "bot.new.choose-category"), categoryButtons(active));
+        }
+    }
+
+    private static List<MessageAction> categoryButtons(List<Category> active) {
+        return active.stream().map(c -> MessageAction.of(new ChooseCategory(c.id()), c.name())).toList();
+    }
+}
