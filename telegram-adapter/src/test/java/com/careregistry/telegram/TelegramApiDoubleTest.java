@@ -2,6 +2,7 @@ package com.careregistry.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.careregistry.telegram.TelegramApiDouble.Call;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -190,7 +191,8 @@ class TelegramApiDoubleTest {
         CompletableFuture<java.util.ArrayList<Update>> pending =
                 client.executeAsync(GetUpdates.builder().offset(0).timeout(50).build());
         api.awaitCall("getUpdates", c -> true, WAIT);
-        Thread.sleep(100);
+        // the poll is held open while there is nothing to give
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2)).until(() -> !pending.isDone());
         api.enqueueUpdate(api.privateText(5, "Bob", null, "hi"));
 
         List<Update> got = pending.get(5, TimeUnit.SECONDS);
@@ -424,13 +426,12 @@ class TelegramApiDoubleTest {
     void awaitCallBlocksUntilAMatchingCallArrives() throws Exception {
         CompletableFuture.runAsync(() -> {
             try {
-                Thread.sleep(200);
                 client.execute(SendMessage.builder().chatId(1L).text("first").build());
                 client.execute(SendMessage.builder().chatId(2L).text("second").build());
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
-        });
+        }, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));   // the calls come after the wait began
 
         Call call = api.awaitCall("sendMessage", c -> "2".equals(c.param("chat_id")), WAIT);
         assertThat(call.param("text")).isEqualTo("second");

@@ -77,8 +77,8 @@ class SignInThrottlingTest extends WebTest {
     @Test
     void wrongCodesAtTheSecondStepCountLikeWrongPasswordsAndEndTheTry() throws Exception {
         Long id = accounts.forLogin(ADMIN).orElseThrow().id();
-        String secret = accounts.beginTotp(id);
-        accounts.confirmTotp(id, com.careregistry.web.TotpCodes.now(secret));
+        String secret = twoStep.beginTotp(id);
+        twoStep.confirmTotp(id, com.careregistry.web.TotpCodes.now(secret));
         var session = (org.springframework.mock.web.MockHttpSession) signIn(ADMIN, ADMIN_PASSWORD, "10.4.0.1")
                 .andExpect(redirectedUrl("/login/totp")).andReturn().getRequest().getSession();
         String wrong = com.careregistry.web.TotpCodes.now(secret).equals("000000") ? "111111" : "000000";

@@ -1,7 +1,11 @@
 package com.careregistry.web;
 
+import static org.awaitility.Awaitility.await;
+
 import com.careregistry.WebTestApplication;
+import com.careregistry.core.account.Passwords;
 import com.careregistry.core.account.StaffAccounts;
+import com.careregistry.core.account.TwoStepSignIn;
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
@@ -19,11 +23,14 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +65,10 @@ public abstract class WebTest {
     @Autowired
     protected StaffAccounts accounts;
     @Autowired
+    protected Passwords passwords;
+    @Autowired
+    protected TwoStepSignIn twoStep;
+    @Autowired
     protected ManageAgents agents;
     @Autowired
     protected ManageCategories categories;
@@ -68,8 +79,11 @@ public abstract class WebTest {
 
     @BeforeEach
     void cleanSlate() throws Exception {
-        for (int i = 0; i < 100 && pendingEmails() > 0; i++) {
-            Thread.sleep(50);
+        // let the email dispatcher finish what an earlier test left (for up to five seconds), then start from nothing
+        try {
+            await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(5)).until(() -> pendingEmails() == 0);
+        } catch (ConditionTimeoutException stillPending) {
+            // what is left is wiped below
         }
         TestDatabase.wipe(jdbc);
         accounts.createAdmin(ADMIN, ADMIN_PASSWORD);
@@ -101,7 +115,7 @@ public abstract class WebTest {
                 Set.of(categories.active().get(0).id())));
         String invitation = jdbc.queryForObject("SELECT body FROM outbox_messages WHERE email_to = ? ORDER BY id DESC LIMIT 1",
                 String.class, agent.email());
-        accounts.setPasswordWithToken(token(invitation, "/set-password?token="), password);
+        passwords.setPasswordWithToken(token(invitation, "/set-password?token="), password);
         return agent;
     }
 
@@ -115,19 +129,17 @@ public abstract class WebTest {
 
     /** Emails GreenMail received for an address, waiting a while for them. */
     protected static List<MimeMessage> emailsTo(String address, int atLeast) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (true) {
-            List<MimeMessage> found = Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
-                try {
-                    return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-            if (found.size() >= atLeast || System.nanoTime() > deadline) {
-                return found;
+        Callable<List<MimeMessage>> received = () -> Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(50);
+        }).toList();
+        try {
+            return await().pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(15)).until(received, found -> found.size() >= atLeast);
+        } catch (ConditionTimeoutException notAllCame) {
+            return received.call();   // the caller's assertion says what is missing
         }
     }
 

@@ -4,32 +4,18 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,7 +53,7 @@ public class InboxProcessor {
         UNREACHABLE
     }
 
-    private final JdbcTemplate jdbc;
+    private final InboxRows rows;
     private final TransactionTemplate tx;
     private final InboxSettings settings;
     private final Clock clock;
@@ -76,9 +62,9 @@ public class InboxProcessor {
     @PersistenceContext
     private EntityManager entities;
 
-    public InboxProcessor(JdbcTemplate jdbc, PlatformTransactionManager transactions, InboxSettings settings, Clock clock,
+    public InboxProcessor(InboxRows rows, PlatformTransactionManager transactions, InboxSettings settings, Clock clock,
                           List<InboxHandler> handlers) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
         this.clock = clock;
@@ -116,7 +102,7 @@ public class InboxProcessor {
         try {
             results = tx.execute(status -> handleTogether(chats, status));
         } catch (RuntimeException e) {
-            if (unreachable(e)) {
+            if (Failures.unreachable(e)) {
                 log.warn("Inbox: the database cannot be reached ({}); waiting", e.toString());
                 Map<String, Result> waiting = new LinkedHashMap<>();
                 chats.keySet().forEach(chat -> waiting.put(chat, Result.of(Step.UNREACHABLE)));
@@ -137,7 +123,7 @@ public class InboxProcessor {
         Map<String, Head> heads = new LinkedHashMap<>(chats);
         List<String> unknown = heads.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
         if (!unknown.isEmpty()) {
-            Map<String, Head> read = heads(unknown);
+            Map<String, Head> read = rows.heads(unknown);
             unknown.forEach(chat -> heads.put(chat, read.getOrDefault(chat, Head.NONE)));
         }
         List<Long> due = new ArrayList<>();
@@ -151,7 +137,7 @@ public class InboxProcessor {
         if (due.isEmpty()) {
             return results;
         }
-        List<InboxEvent> events = lockAll(due);
+        List<InboxEvent> events = rows.lockAll(due);
         List<String> handled = new ArrayList<>();
         for (InboxEvent event : events) {
             InboxHandler handler = handlers.get(event.channel());
@@ -165,10 +151,9 @@ public class InboxProcessor {
             entities.clear();
         }
         if (!events.isEmpty()) {
-            jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + placeholders(events.size()) + ")",
-                    args(Timestamp.from(now), events.stream().map(InboxEvent::id).toList()));
+            rows.markAllHandled(events.stream().map(InboxEvent::id).toList(), now);
         }
-        Map<String, Head> following = handled.isEmpty() ? Map.of() : heads(handled);
+        Map<String, Head> following = handled.isEmpty() ? Map.of() : rows.heads(handled);
         for (String chat : heads.keySet()) {
             if (!results.containsKey(chat)) {
                 results.put(chat, handled.contains(chat) ? new Result(Step.DONE, following.getOrDefault(chat, Head.NONE))
@@ -176,45 +161,6 @@ public class InboxProcessor {
             }
         }
         return results;
-    }
-
-    /** The oldest pending event of each of these chats (chats without one are not in the answer). */
-    private Map<String, Head> heads(List<String> chats) {
-        Map<String, Head> heads = new HashMap<>();
-        jdbc.query("""
-                SELECT e.ordering_key, e.id, e.next_attempt_at FROM inbox_events e
-                JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' AND ordering_key IN (%s) GROUP BY ordering_key) h
-                  ON h.id = e.id
-                """.formatted(placeholders(chats.size())), rs -> {
-            heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getTimestamp(3).toInstant()));
-        }, chats.toArray());
-        return heads;
-    }
-
-    /** Locks these pending events for the current transaction, oldest first; those held elsewhere are left out. */
-    private List<InboxEvent> lockAll(List<Long> ids) {
-        return jdbc.query("""
-                SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
-                WHERE id IN (%s) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED
-                """.formatted(placeholders(ids.size())), InboxProcessor::toEvent, ids.toArray());
-    }
-
-    private static InboxEvent toEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new InboxEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("external_event_id"),
-                rs.getString("ordering_key"), rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("received_at").toInstant());
-    }
-
-    private static String placeholders(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
-    }
-
-    private static Object[] args(Object first, List<?> rest) {
-        Object[] all = new Object[rest.size() + 1];
-        all[0] = first;
-        for (int i = 0; i < rest.size(); i++) {
-            all[i + 1] = rest.get(i);
-        }
-        return all;
     }
 
     /** Handles every due event of every chat, in the caller's thread, in batches as the workers do (for tests and tools). */
@@ -243,21 +189,7 @@ public class InboxProcessor {
 
     /** Chats whose head is due, oldest head first, among the channels this instance handles. */
     List<String> dueChats(int limit) {
-        List<Channel> channels = channels();
-        if (channels.isEmpty()) {
-            return List.of();
-        }
-        List<Object> args = new ArrayList<>();
-        channels.forEach(channel -> args.add(channel.name()));
-        args.add(Timestamp.from(clock.instant()));
-        args.add(limit);
-        String in = String.join(",", Collections.nCopies(channels.size(), "?"));
-        return jdbc.queryForList("""
-                SELECT e.ordering_key FROM inbox_events e
-                JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' GROUP BY ordering_key) h ON h.id = e.id
-                WHERE e.channel IN (%s) AND e.next_attempt_at <= ?
-                ORDER BY e.id LIMIT ?
-                """.formatted(in), String.class, args.toArray());
+        return rows.dueChats(channels(), clock.instant(), limit);
     }
 
     /** Handles the head of this chat's queue ({@code head} when known from the last transaction, else read now). */
@@ -268,21 +200,21 @@ public class InboxProcessor {
             } catch (DomainException refusal) {
                 return Result.of(afterRefusal(refusal));
             } catch (HandlerFailed failed) {
-                if (unreachable(failed.getCause())) {
+                if (Failures.unreachable(failed.getCause())) {
                     log.warn("Inbox: the database cannot be reached ({}); waiting", failed.getCause().toString());
                     return Result.of(Step.UNREACHABLE);
                 }
-                if (racedWithAnother(failed.getCause()) && attempt < CONCURRENCY_TRIES) {
+                if (Failures.racedWithAnother(failed.getCause()) && attempt < CONCURRENCY_TRIES) {
                     log.debug("Inbox event {} met a concurrent change; trying again", failed.event.id());
                     continue;
                 }
                 return Result.of(afterFailure(failed.event, failed.getCause()));
             } catch (RuntimeException e) {
-                if (unreachable(e)) {
+                if (Failures.unreachable(e)) {
                     log.warn("Inbox: the database cannot be reached ({}); waiting", e.toString());
                     return Result.of(Step.UNREACHABLE);
                 }
-                if (racedWithAnother(e) && attempt < CONCURRENCY_TRIES) {
+                if (Failures.racedWithAnother(e) && attempt < CONCURRENCY_TRIES) {
                     continue;
                 }
                 throw e;
@@ -315,11 +247,11 @@ public class InboxProcessor {
     private Result handleHead(String orderingKey, Head known) {
         return tx.execute(status -> {
             Instant now = clock.instant();
-            Head head = known != null ? known : head(orderingKey);
+            Head head = known != null ? known : rows.head(orderingKey);
             if (head == Head.NONE || head.nextAttemptAt().isAfter(now)) {
                 return Result.of(Step.IDLE);
             }
-            InboxEvent event = lock(head.id());
+            InboxEvent event = rows.lock(head.id());
             if (event == null) {
                 return Result.of(Step.IDLE);   // another worker holds it, or just handled it
             }
@@ -335,35 +267,13 @@ public class InboxProcessor {
             } catch (RuntimeException failure) {
                 throw new HandlerFailed(event, failure);
             }
-            markHandled(event.id(), now);
-            return new Result(Step.DONE, head(orderingKey));
+            rows.markHandled(event.id(), now);
+            return new Result(Step.DONE, rows.head(orderingKey));
         });
-    }
-
-    /** The oldest pending event of a chat, or {@link Head#NONE}. */
-    private Head head(String orderingKey) {
-        List<Head> heads = jdbc.query("""
-                SELECT id, next_attempt_at FROM inbox_events
-                WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1
-                """, (rs, row) -> new Head(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderingKey);
-        return heads.isEmpty() ? Head.NONE : heads.get(0);
     }
 
     record Head(long id, Instant nextAttemptAt) {
         static final Head NONE = new Head(0, Instant.MAX);
-    }
-
-    /** Locks a pending event for the current transaction; null when it is held elsewhere or no longer pending. */
-    private InboxEvent lock(long id) {
-        List<InboxEvent> locked = jdbc.query("""
-                SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
-                WHERE id = ? AND status = 'PENDING' FOR UPDATE SKIP LOCKED
-                """, InboxProcessor::toEvent, id);
-        return locked.isEmpty() ? null : locked.get(0);
-    }
-
-    private void markHandled(long id, Instant now) {
-        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id = ?", Timestamp.from(now), id);
     }
 
     /** The effect was refused and rolled back: the refusal is answered and the event is handled, together. */
@@ -373,15 +283,15 @@ public class InboxProcessor {
         }
         try {
             tx.executeWithoutResult(status -> {
-                InboxEvent event = lock(refused.event.id());
+                InboxEvent event = rows.lock(refused.event.id());
                 if (event != null) {
                     handlers.get(event.channel()).refused(event, refused.refusal);
-                    markHandled(event.id(), clock.instant());
+                    rows.markHandled(event.id(), clock.instant());
                 }
             });
             return Step.DONE;
         } catch (RuntimeException e) {
-            if (unreachable(e)) {
+            if (Failures.unreachable(e)) {
                 return Step.UNREACHABLE;
             }
             return afterFailure(refused.event, e);
@@ -396,72 +306,35 @@ public class InboxProcessor {
             Duration wait = settings.backoffAfter(tries);
             log.warn("Inbox event {} ({} {}) failed try {}: {}; next try in {}", event.id(), event.channel(),
                     event.externalEventId(), tries, error, wait);
-            tx.executeWithoutResult(status -> jdbc.update("""
-                    UPDATE inbox_events SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'
-                    """, tries, Timestamp.from(clock.instant().plus(wait)), error, event.id()));
+            tx.executeWithoutResult(status -> rows.retryAt(event.id(), tries, clock.instant().plus(wait), error));
             return Step.LATER;
         }
         log.error("Inbox event {} ({} {}) failed {} times and is set aside: {}", event.id(), event.channel(),
                 event.externalEventId(), tries, error, failure);
         try {
             tx.executeWithoutResult(status -> {
-                if (lock(event.id()) != null) {
-                    setAside(event.id(), tries, error);
+                if (rows.lock(event.id()) != null) {
+                    rows.setAside(event.id(), tries, error);
                     handlers.get(event.channel()).failed(event);
                 }
             });
         } catch (RuntimeException apologyFailed) {
-            if (unreachable(apologyFailed)) {
+            if (Failures.unreachable(apologyFailed)) {
                 return Step.UNREACHABLE;
             }
             log.warn("Inbox event {}: the writer could not be told ({})", event.id(), describe(apologyFailed));
-            tx.executeWithoutResult(status -> setAside(event.id(), tries, error));
+            tx.executeWithoutResult(status -> rows.setAside(event.id(), tries, error));
         }
         return Step.DONE;
-    }
-
-    private void setAside(long id, int tries, String error) {
-        jdbc.update("UPDATE inbox_events SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ? AND status = 'PENDING'",
-                tries, error, id);
-    }
-
-    /** A failure of the database's reachability, not of the event. */
-    static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof java.net.ConnectException || t instanceof java.net.SocketException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || (t instanceof TransactionSystemException && t.getCause() != null && unreachable(t.getCause()))) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    /** Another transaction changed the same rows at the same time: a new try will see its result. */
-    private static boolean racedWithAnother(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyFailureException || t instanceof DataIntegrityViolationException
-                    || t instanceof SQLTransientException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static String describe(Throwable t) {
         String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /** A failure of the database's reachability, not of the event. */
+    static boolean unreachable(Throwable failure) {
+        return Failures.unreachable(failure);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One dispatch thread per channel that has a sender, each driving its channel's
- * {@link OutboxDispatcher.Lane}: record what was sent, claim the next chats' heads while senders are
+ * {@link OutboxLane}: record what was sent, claim the next chats' heads while senders are
  * free; when there is nothing to claim, wait for a wake-up (a commit that wrote rows, a send that
  * ended) or the poll interval, then let a few milliseconds of work gather first. At start the rows
  * this instance had claimed before a restart are taken back; at stop the sends in flight are given
@@ -53,7 +53,7 @@ public class OutboxWorkers implements SmartLifecycle {
     }
 
     private void loop(MessageSender sender) {
-        OutboxDispatcher.Lane lane = dispatcher.lane(sender);
+        OutboxLane lane = dispatcher.lane(sender);
         try {
             while (running && !Thread.currentThread().isInterrupted()) {
                 try {

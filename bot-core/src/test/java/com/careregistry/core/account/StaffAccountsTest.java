@@ -23,6 +23,10 @@ class StaffAccountsTest extends CoreTest {
 
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    Passwords passwords;
+    @Autowired
+    TwoStepSignIn twoStep;
 
     @Test
     void aNewAgentIsInvitedAndSetsTheirPasswordOnceThroughTheLink() {
@@ -33,32 +37,32 @@ class StaffAccountsTest extends CoreTest {
         });
         String token = linkToken(lastEmailTo("maria@example.com"), "/set-password?token=");
 
-        assertThatThrownBy(() -> accounts.setPasswordWithToken(token, "short")).hasMessageContaining("account.password.too-short");
-        accounts.setPasswordWithToken(token, "a good long password");
+        assertThatThrownBy(() -> passwords.setPasswordWithToken(token, "short")).hasMessageContaining("account.password.too-short");
+        passwords.setPasswordWithToken(token, "a good long password");
         LoginAccount login = accounts.forLogin("MARIA@example.com").orElseThrow();
         assertThat(login.enabled()).isTrue();
         assertThat(login.agentId()).isEqualTo(maria.id());
         assertThat(accounts.passwordEncoder().matches("a good long password", login.passwordHash())).isTrue();
-        assertThatThrownBy(() -> accounts.setPasswordWithToken(token, "another long password"))
+        assertThatThrownBy(() -> passwords.setPasswordWithToken(token, "another long password"))
                 .hasMessageContaining("account.link.invalid");
     }
 
     @Test
     void aResetLinkWorksOnceAndOnlyForThirtyMinutes() {
         accounts.createAdmin("boss@example.com", "first long password");
-        accounts.startPasswordReset("nobody@example.com", "en");
+        passwords.startPasswordReset("nobody@example.com", "en");
         assertThat(outbox()).isEmpty();
 
-        accounts.startPasswordReset("boss@example.com", "en");
+        passwords.startPasswordReset("boss@example.com", "en");
         String stale = linkToken(lastEmailTo("boss@example.com"), "/reset-password?token=");
         clock.advance(Duration.ofMinutes(30));
-        assertThat(accounts.tokenUsable(stale)).isFalse();
-        assertThatThrownBy(() -> accounts.setPasswordWithToken(stale, "second long password"))
+        assertThat(passwords.tokenUsable(stale)).isFalse();
+        assertThatThrownBy(() -> passwords.setPasswordWithToken(stale, "second long password"))
                 .hasMessageContaining("account.link.invalid");
 
-        accounts.startPasswordReset("boss@example.com", "en");
+        passwords.startPasswordReset("boss@example.com", "en");
         String fresh = linkToken(lastEmailTo("boss@example.com"), "/reset-password?token=");
-        accounts.setPasswordWithToken(fresh, "second long password");
+        passwords.setPasswordWithToken(fresh, "second long password");
         assertThat(accounts.passwordEncoder().matches("second long password",
                 accounts.forLogin("boss@example.com").orElseThrow().passwordHash())).isTrue();
     }
@@ -78,10 +82,10 @@ class StaffAccountsTest extends CoreTest {
         assertThat(owner.account()).as("throttled: refused whatever the password, from any address").isEmpty();
         assertThat(owner.waitBeforeAnswer()).isEqualTo(Duration.ofSeconds(3));
 
-        accounts.startPasswordReset("boss@example.com", "en");
+        passwords.startPasswordReset("boss@example.com", "en");
         String token = linkToken(lastEmailTo("boss@example.com"), "/reset-password?token=");
-        assertThat(accounts.tokenUsable(token)).as("the reset link works while the email is throttled").isTrue();
-        accounts.setPasswordWithToken(token, "second long password");
+        assertThat(passwords.tokenUsable(token)).as("the reset link works while the email is throttled").isTrue();
+        passwords.setPasswordWithToken(token, "second long password");
         SignInAttempt afterReset = accounts.checkPassword("boss@example.com", "second long password", "192.168.1.7");
         assertThat(afterReset.account()).as("the reset lifted the throttle").isPresent();
         assertThat(afterReset.waitBeforeAnswer()).isZero();
@@ -147,7 +151,7 @@ class StaffAccountsTest extends CoreTest {
     void noPasswordSomeoneWithoutOneOrADeactivatedAgentSignsIn() {
         Agent maria = agent("Maria");
         assertThat(accounts.checkPassword("maria@example.com", "", "10.0.0.1").account()).as("invited, no password yet").isEmpty();
-        accounts.setPasswordWithToken(linkToken(lastEmailTo("maria@example.com"), "/set-password?token="), "a good long password");
+        passwords.setPasswordWithToken(linkToken(lastEmailTo("maria@example.com"), "/set-password?token="), "a good long password");
         assertThat(accounts.checkPassword("maria@example.com", "a good long password", "10.0.0.1").account()).isPresent();
         assertThat(accounts.checkPassword("maria@example.com", "ä".repeat(40), "10.0.0.1").account())
                 .as("longer than BCrypt reads: refused, not a failure").isEmpty();
@@ -158,19 +162,19 @@ class StaffAccountsTest extends CoreTest {
     @Test
     void theSessionStampMovesOnForDeactivationANewPasswordAndTwoStepSignIn() throws Exception {
         Agent maria = agent("Maria");
-        accounts.setPasswordWithToken(linkToken(lastEmailTo("maria@example.com"), "/set-password?token="), "a good long password");
+        passwords.setPasswordWithToken(linkToken(lastEmailTo("maria@example.com"), "/set-password?token="), "a good long password");
         Long id = accounts.forLogin("maria@example.com").orElseThrow().id();
         long stamp = accounts.sessionStamp(id).orElseThrow();
 
         accounts.signedIn(id);
-        accounts.beginTotp(id);
+        twoStep.beginTotp(id);
         assertThat(accounts.sessionStamp(id)).as("signing in or starting the app changes nothing").contains(stamp);
-        String secret = accounts.beginTotp(id);
-        accounts.confirmTotp(id, code(secret, clock.instant()));
+        String secret = twoStep.beginTotp(id);
+        twoStep.confirmTotp(id, code(secret, clock.instant()));
         assertThat(accounts.sessionStamp(id).orElseThrow()).isGreaterThan(stamp);
 
         stamp = accounts.sessionStamp(id).orElseThrow();
-        accounts.changePassword(id, "a good long password", "another long password");
+        passwords.changePassword(id, "a good long password", "another long password");
         assertThat(accounts.sessionStamp(id).orElseThrow()).isGreaterThan(stamp);
 
         stamp = accounts.sessionStamp(id).orElseThrow();
@@ -182,23 +186,23 @@ class StaffAccountsTest extends CoreTest {
     @Test
     void twoStepSignInWithAnAuthenticatorApp() throws Exception {
         Long id = accounts.createAdmin("boss@example.com", "first long password").id();
-        String secret = accounts.beginTotp(id);
-        assertThat(accounts.totpUri(id)).startsWith("otpauth://totp/").contains("secret=" + secret);
-        assertThatThrownBy(() -> accounts.confirmTotp(id, "000000".equals(code(secret, clock.instant())) ? "111111" : "000000"))
+        String secret = twoStep.beginTotp(id);
+        assertThat(twoStep.totpUri(id)).startsWith("otpauth://totp/").contains("secret=" + secret);
+        assertThatThrownBy(() -> twoStep.confirmTotp(id, "000000".equals(code(secret, clock.instant())) ? "111111" : "000000"))
                 .hasMessageContaining("account.totp.wrong");
-        assertThat(accounts.verifyTotp(id, code(secret, clock.instant()))).as("not on before confirmed").isFalse();
+        assertThat(twoStep.verifyTotp(id, code(secret, clock.instant()))).as("not on before confirmed").isFalse();
 
-        accounts.confirmTotp(id, code(secret, clock.instant()));
+        twoStep.confirmTotp(id, code(secret, clock.instant()));
         assertThat(accounts.forLogin("boss@example.com").orElseThrow().totpEnabled()).isTrue();
-        assertThat(accounts.verifyTotp(id, code(secret, clock.instant()))).as("the confirming code is used up").isFalse();
+        assertThat(twoStep.verifyTotp(id, code(secret, clock.instant()))).as("the confirming code is used up").isFalse();
 
         clock.advance(Duration.ofSeconds(60));
-        assertThat(accounts.verifyTotp(id, code(secret, clock.instant().minusSeconds(30)))).as("the step before").isTrue();
-        assertThat(accounts.verifyTotp(id, code(secret, clock.instant().minusSeconds(30)))).as("a code is good once").isFalse();
-        assertThat(accounts.verifyTotp(id, code(secret, clock.instant()))).as("a later step").isTrue();
-        assertThat(accounts.verifyTotp(id, code(secret, clock.instant()))).as("replayed").isFalse();
-        assertThat(accounts.verifyTotp(id, code(secret, clock.instant().minusSeconds(300)))).isFalse();
-        assertThat(accounts.verifyTotp(id, "12345")).isFalse();
+        assertThat(twoStep.verifyTotp(id, code(secret, clock.instant().minusSeconds(30)))).as("the step before").isTrue();
+        assertThat(twoStep.verifyTotp(id, code(secret, clock.instant().minusSeconds(30)))).as("a code is good once").isFalse();
+        assertThat(twoStep.verifyTotp(id, code(secret, clock.instant()))).as("a later step").isTrue();
+        assertThat(twoStep.verifyTotp(id, code(secret, clock.instant()))).as("replayed").isFalse();
+        assertThat(twoStep.verifyTotp(id, code(secret, clock.instant().minusSeconds(300)))).isFalse();
+        assertThat(twoStep.verifyTotp(id, "12345")).isFalse();
     }
 
     /** What an authenticator app shows, computed independently of the service. */

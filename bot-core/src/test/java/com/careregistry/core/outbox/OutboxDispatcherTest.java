@@ -199,7 +199,7 @@ class OutboxDispatcherTest extends CoreTest {
                 }
             }
         });
-        OutboxDispatcher.Lane lane = dispatcher.lane(telegramSender);
+        OutboxLane lane = dispatcher.lane(telegramSender);
         // the test drives the lane by hand: a step at each poll until all thirty went out
         await().pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(30)).until(() -> {
             lane.step();

@@ -1,7 +1,9 @@
 package com.careregistry.web.profile;
 
 import com.careregistry.core.account.LoginAccount;
+import com.careregistry.core.account.Passwords;
 import com.careregistry.core.account.StaffAccounts;
+import com.careregistry.core.account.TwoStepSignIn;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.text.Texts;
 import com.careregistry.web.security.PanelUser;
@@ -25,11 +27,15 @@ class ProfileController {
     static final String TOTP = "profile/totp";
 
     private final StaffAccounts accounts;
+    private final Passwords passwords;
+    private final TwoStepSignIn twoStep;
     private final SecondStep secondStep;
     private final Texts texts;
 
-    ProfileController(StaffAccounts accounts, SecondStep secondStep, Texts texts) {
+    ProfileController(StaffAccounts accounts, Passwords passwords, TwoStepSignIn twoStep, SecondStep secondStep, Texts texts) {
         this.accounts = accounts;
+        this.passwords = passwords;
+        this.twoStep = twoStep;
         this.secondStep = secondStep;
         this.texts = texts;
     }
@@ -44,7 +50,7 @@ class ProfileController {
     String changePassword(@AuthenticationPrincipal PanelUser user, @RequestParam(defaultValue = "") String current,
                           @RequestParam(defaultValue = "") String password, HttpServletRequest request,
                           HttpServletResponse response, RedirectAttributes redirect) {
-        accounts.changePassword(user.accountId(), current, password);   // every session of the account ends...
+        passwords.changePassword(user.accountId(), current, password);   // every session of the account ends...
         secondStep.ownPasswordChanged(request, response, user);          // ...but this one
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.profile.password.changed"));
         return "redirect:/profile";
@@ -54,12 +60,12 @@ class ProfileController {
     String totp(@AuthenticationPrincipal PanelUser user, Model model) {
         LoginAccount account = accounts.get(user.accountId());
         if (!account.totpEnabled()) {
-            String secret = accounts.beginTotp(user.accountId());
+            String secret = twoStep.beginTotp(user.accountId());
             model.addAttribute("secret", secret);
-            model.addAttribute("qr", QrCodes.svgDataUri(accounts.totpUri(user.accountId())));
+            model.addAttribute("qr", QrCodes.svgDataUri(twoStep.totpUri(user.accountId())));
         }
         model.addAttribute("account", account);
-        model.addAttribute("required", accounts.totpRequiredFor(account));
+        model.addAttribute("required", twoStep.totpRequiredFor(account));
         return TOTP;
     }
 
@@ -68,13 +74,13 @@ class ProfileController {
                        HttpServletRequest request, HttpServletResponse response, Model model,
                        RedirectAttributes redirect) {
         try {
-            accounts.confirmTotp(user.accountId(), code);
+            twoStep.confirmTotp(user.accountId(), code);
         } catch (DomainException wrong) {
             model.addAttribute("error", texts.explain(LocaleContextHolder.getLocale().getLanguage(), wrong));
             model.addAttribute("account", accounts.get(user.accountId()));
-            model.addAttribute("required", accounts.totpRequiredFor(accounts.get(user.accountId())));
-            model.addAttribute("secret", accounts.beginTotp(user.accountId()));
-            model.addAttribute("qr", QrCodes.svgDataUri(accounts.totpUri(user.accountId())));
+            model.addAttribute("required", twoStep.totpRequiredFor(accounts.get(user.accountId())));
+            model.addAttribute("secret", twoStep.beginTotp(user.accountId()));
+            model.addAttribute("qr", QrCodes.svgDataUri(twoStep.totpUri(user.accountId())));
             return TOTP;
         }
         secondStep.passed(request, response, user);
@@ -85,8 +91,8 @@ class ProfileController {
     @PostMapping("/profile/totp/disable")
     String disableTotp(@AuthenticationPrincipal PanelUser user, RedirectAttributes redirect) {
         LoginAccount account = accounts.get(user.accountId());
-        if (!accounts.totpRequiredFor(account)) {
-            accounts.disableTotp(user.accountId());
+        if (!twoStep.totpRequiredFor(account)) {
+            twoStep.disableTotp(user.accountId());
         }
         return "redirect:/profile";
     }

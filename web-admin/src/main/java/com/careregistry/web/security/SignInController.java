@@ -1,6 +1,7 @@
 package com.careregistry.web.security;
 
-import com.careregistry.core.account.StaffAccounts;
+import com.careregistry.core.account.Passwords;
+import com.careregistry.core.account.TwoStepSignIn;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.text.Texts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,12 +19,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SignInController {
 
-    private final StaffAccounts accounts;
+    private final Passwords passwords;
+    private final TwoStepSignIn twoStep;
     private final SignInFlow signIn;
     private final Texts texts;
 
-    SignInController(StaffAccounts accounts, SignInFlow signIn, Texts texts) {
-        this.accounts = accounts;
+    SignInController(Passwords passwords, TwoStepSignIn twoStep, SignInFlow signIn, Texts texts) {
+        this.passwords = passwords;
+        this.twoStep = twoStep;
         this.signIn = signIn;
         this.texts = texts;
     }
@@ -50,7 +53,7 @@ class SignInController {
     @PostMapping("/login/totp")
     String totp(@AuthenticationPrincipal PanelUser user, @RequestParam(defaultValue = "") String code,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (accounts.verifyTotp(user.accountId(), code)) {
+        if (twoStep.verifyTotp(user.accountId(), code)) {
             signIn.completeSignIn(request, response, user);
             return "redirect:/";
         }
@@ -69,7 +72,7 @@ class SignInController {
 
     @PostMapping("/forgot-password")
     String forgot(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
-        accounts.startPasswordReset(email, LocaleContextHolder.getLocale().getLanguage());
+        passwords.startPasswordReset(email, LocaleContextHolder.getLocale().getLanguage());
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.forgot.sent"));
         return "redirect:/forgot-password";
     }
@@ -78,7 +81,7 @@ class SignInController {
     String newPassword(@RequestParam(defaultValue = "") String token, HttpServletRequest request, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("invite", request.getRequestURI().endsWith("/set-password"));
-        if (!accounts.tokenUsable(token)) {
+        if (!passwords.tokenUsable(token)) {
             model.addAttribute("error", texts.get(LocaleContextHolder.getLocale(), "account.link.invalid"));
         }
         return "login/new-password";
@@ -88,7 +91,7 @@ class SignInController {
     String newPassword(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
                        HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
-            accounts.setPasswordWithToken(token, password);
+            passwords.setPasswordWithToken(token, password);
         } catch (DomainException refused) {
             model.addAttribute("token", token);
             model.addAttribute("invite", request.getRequestURI().endsWith("/set-password"));

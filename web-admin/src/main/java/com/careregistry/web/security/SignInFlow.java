@@ -3,6 +3,7 @@ package com.careregistry.web.security;
 import com.careregistry.core.account.LoginAccount;
 import com.careregistry.core.account.SignInThrottle;
 import com.careregistry.core.account.StaffAccounts;
+import com.careregistry.core.account.TwoStepSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,10 +31,12 @@ import org.springframework.stereotype.Component;
 class SignInFlow implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
     private final StaffAccounts accounts;
+    private final TwoStepSignIn twoStep;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInFlow(StaffAccounts accounts) {
+    SignInFlow(StaffAccounts accounts, TwoStepSignIn twoStep) {
         this.accounts = accounts;
+        this.twoStep = twoStep;
     }
 
     @Override
@@ -44,7 +47,7 @@ class SignInFlow implements AuthenticationSuccessHandler, AuthenticationFailureH
         if (account.totpEnabled()) {
             grant(request, response, user, List.of(new SimpleGrantedAuthority(PanelSecurity.TOTP_PENDING)));
             response.sendRedirect(request.getContextPath() + "/login/totp");
-        } else if (accounts.totpRequiredFor(account)) {
+        } else if (twoStep.totpRequiredFor(account)) {
             grant(request, response, user, List.of(new SimpleGrantedAuthority(PanelSecurity.TOTP_SETUP)));
             response.sendRedirect(request.getContextPath() + "/profile/totp");
         } else {

@@ -1,0 +1,123 @@
+package com.careregistry.core.inbox;
+
+import com.careregistry.core.common.Channel;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbox table as the workers use it: each chat's head (its oldest pending event), its lock
+ * ({@code FOR UPDATE SKIP LOCKED}, held until the transaction ends), and what became of an event:
+ * handled, tried again later, or set aside as failed.
+ */
+@Component
+class InboxRows {
+
+    private final JdbcTemplate jdbc;
+
+    InboxRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The oldest pending event of each of these chats (chats without one are not in the answer). */
+    Map<String, InboxProcessor.Head> heads(List<String> chats) {
+        Map<String, InboxProcessor.Head> heads = new HashMap<>();
+        jdbc.query("""
+                SELECT e.ordering_key, e.id, e.next_attempt_at FROM inbox_events e
+                JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' AND ordering_key IN (%s) GROUP BY ordering_key) h
+                  ON h.id = e.id
+                """.formatted(placeholders(chats.size())), rs -> {
+            heads.put(rs.getString(1), new InboxProcessor.Head(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+        }, chats.toArray());
+        return heads;
+    }
+
+    /** Locks these pending events for the current transaction, oldest first; those held elsewhere are left out. */
+    List<InboxEvent> lockAll(List<Long> ids) {
+        return jdbc.query("""
+                SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
+                WHERE id IN (%s) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED
+                """.formatted(placeholders(ids.size())), InboxRows::toEvent, ids.toArray());
+    }
+
+    /** The oldest pending event of a chat, or {@link Head#NONE}. */
+    InboxProcessor.Head head(String orderingKey) {
+        List<InboxProcessor.Head> heads = jdbc.query("""
+                SELECT id, next_attempt_at FROM inbox_events
+                WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1
+                """, (rs, row) -> new InboxProcessor.Head(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderingKey);
+        return heads.isEmpty() ? InboxProcessor.Head.NONE : heads.get(0);
+    }
+
+    /** Locks a pending event for the current transaction; null when it is held elsewhere or no longer pending. */
+    InboxEvent lock(long id) {
+        List<InboxEvent> locked = jdbc.query("""
+                SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
+                WHERE id = ? AND status = 'PENDING' FOR UPDATE SKIP LOCKED
+                """, InboxRows::toEvent, id);
+        return locked.isEmpty() ? null : locked.get(0);
+    }
+
+    void markHandled(long id, Instant now) {
+        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id = ?", Timestamp.from(now), id);
+    }
+
+    void setAside(long id, int tries, String error) {
+        jdbc.update("UPDATE inbox_events SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ? AND status = 'PENDING'",
+                tries, error, id);
+    }
+
+    /** Marks these events handled, in one statement. */
+    void markAllHandled(List<Long> ids, Instant now) {
+        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + placeholders(ids.size()) + ")",
+                args(Timestamp.from(now), ids));
+    }
+
+    /** A failed try: the event waits until {@code at} and is tried again. */
+    void retryAt(long id, int tries, Instant at, String error) {
+        jdbc.update("""
+                UPDATE inbox_events SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'
+                """, tries, Timestamp.from(at), error, id);
+    }
+
+    /** Chats whose head is due, oldest head first, among these channels. */
+    List<String> dueChats(List<Channel> channels, Instant now, int limit) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        channels.forEach(channel -> args.add(channel.name()));
+        args.add(Timestamp.from(now));
+        args.add(limit);
+        return jdbc.queryForList("""
+                SELECT e.ordering_key FROM inbox_events e
+                JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' GROUP BY ordering_key) h ON h.id = e.id
+                WHERE e.channel IN (%s) AND e.next_attempt_at <= ?
+                ORDER BY e.id LIMIT ?
+                """.formatted(placeholders(channels.size())), String.class, args.toArray());
+    }
+
+    private static InboxEvent toEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new InboxEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("external_event_id"),
+                rs.getString("ordering_key"), rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("received_at").toInstant());
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static Object[] args(Object first, List<?> rest) {
+        Object[] all = new Object[rest.size() + 1];
+        all[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            all[i + 1] = rest.get(i);
+        }
+        return all;
+    }
+}

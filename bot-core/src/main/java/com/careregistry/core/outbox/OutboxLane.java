@@ -1,0 +1,145 @@
+package com.careregistry.core.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a channel busy: each {@link #step} records what finished, renews the leases of what is
+ * still being sent, and claims as many chats' heads as there are free senders. A send that ends
+ * wakes the lane's thread (through {@link OutboxSignal}), so the chat's next row is claimed at
+ * once rather than after a poll interval.
+ */
+public final class OutboxLane {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxLane.class);
+
+    private final OutboxDispatcher dispatcher;
+    private final MessageSender sender;
+    private final Map<Long, OutboundMessage> inFlight = new ConcurrentHashMap<>();
+    private final Queue<OutboxDispatcher.Outcome> finished = new ConcurrentLinkedQueue<>();
+    /** Threads that asked to record since the one recording began (0: nobody is recording). */
+    private final AtomicInteger recording = new AtomicInteger();
+    private final long renewEveryNanos;
+    private long renewedAt = System.nanoTime();
+
+    OutboxLane(OutboxDispatcher dispatcher, MessageSender sender) {
+        this.dispatcher = dispatcher;
+        this.sender = sender;
+        this.renewEveryNanos = Math.max(dispatcher.settings().lease().toNanos() / 4, Duration.ofMillis(100).toNanos());
+    }
+
+    /** Records, renews and claims; true when it claimed all it could take (there may be more at once). */
+    public boolean step() {
+        recordFinished();
+        renewLeasesWhenDue();
+        int room = Math.min(dispatcher.settings().senders() - inFlight.size(), dispatcher.settings().batchSize());
+        if (room <= 0 || !sender.ready()) {
+            return false;
+        }
+        List<OutboundMessage> claimed = dispatcher.claim(sender.channel(), room, inFlight.keySet());
+        ExecutorService pool = dispatcher.poolOf(sender.channel());
+        for (OutboundMessage message : claimed) {
+            inFlight.put(message.id(), message);
+            pool.execute(() -> {
+                finished.add(dispatcher.deliver(sender, message));
+                try {
+                    recordFinished();
+                } catch (RuntimeException e) {
+                    log.warn("Could not record a send of {} yet (kept for the next try): {}", sender.channel(), e.toString());
+                }
+                dispatcher.wake(sender.channel());
+            });
+        }
+        return claimed.size() == room;
+    }
+
+    /** How long the lane's thread may wait for a wake-up before the next lease renewal is due. */
+    public long idleMillis() {
+        if (inFlight.isEmpty()) {
+            return dispatcher.settings().pollInterval().toMillis();
+        }
+        long untilRenewal = (renewedAt + renewEveryNanos - System.nanoTime()) / 1_000_000;
+        return Math.max(1, Math.min(dispatcher.settings().pollInterval().toMillis(), untilRenewal));
+    }
+
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /**
+     * Claims nothing more and waits up to {@code patience} for what is in flight, recording it;
+     * what is still being sent then stays claimed (a restart takes it back).
+     */
+    public void finish(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                recordFinished();
+            } catch (RuntimeException e) {
+                log.warn("Could not record the last sends of {}: {}", sender.channel(), e.toString());
+                return;
+            }
+            if (inFlight.isEmpty() || System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Records the outcomes that came in, at once: the sender whose call just returned writes them
+     * (with whatever else finished meanwhile, in one statement), unless another thread is writing,
+     * which then takes this one too before it stops. The window in which a message has reached the
+     * platform but is not marked sent (and a crash would send it again) is one commit long. If the
+     * database cannot take them they are kept for the next try (the lane's next step).
+     */
+    private void recordFinished() {
+        if (recording.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        try {
+            do {
+                List<OutboxDispatcher.Outcome> outcomes = new ArrayList<>();
+                for (OutboxDispatcher.Outcome outcome; (outcome = finished.poll()) != null; ) {
+                    outcomes.add(outcome);
+                }
+                if (!outcomes.isEmpty()) {
+                    try {
+                        dispatcher.record(outcomes);
+                    } catch (RuntimeException e) {
+                        finished.addAll(outcomes);
+                        throw e;
+                    }
+                    outcomes.forEach(outcome -> inFlight.remove(outcome.message().id()));
+                }
+                missed = recording.addAndGet(-missed);
+            } while (missed != 0);
+        } catch (RuntimeException e) {
+            recording.set(0);
+            throw e;
+        }
+    }
+
+    private void renewLeasesWhenDue() {
+        if (inFlight.isEmpty() || System.nanoTime() - renewedAt < renewEveryNanos) {
+            return;
+        }
+        dispatcher.renew(inFlight.keySet());
+        renewedAt = System.nanoTime();
+    }
+}

@@ -1,0 +1,207 @@
+package com.careregistry.core.outbox;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.common.InstanceSettings;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox table as the dispatcher uses it: claims (a chat's head, due, not leased, {@code FOR
+ * UPDATE SKIP LOCKED}, leased in this instance's name), lease renewals, the outcomes of sends (sent
+ * with the platform's id, retried after a backoff or the wait the platform asked for, dead after
+ * the last try), and the claims a restarted instance takes back.
+ */
+@Component
+class OutboxRows {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRows.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+    /** Heads read per claim query at most; a round that finds too few due among them reads on. */
+    private static final int HEADS_PER_READ = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final OutboxSettings settings;
+    private final Clock clock;
+    private final String instance;
+    private final OutboxMetrics metrics;
+
+    OutboxRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxSettings settings, Clock clock,
+               InstanceSettings instance, OutboxMetrics metrics) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.settings = settings;
+        this.clock = clock;
+        this.instance = instance.name();
+        this.metrics = metrics;
+    }
+
+    /**
+     * Frees the rows this instance's predecessor (the same name, before a restart) had claimed and
+     * not finished: nobody is sending them any more, and their chats should not wait for the leases.
+     */
+    int takeBackClaims() {
+        Integer freed = tx.execute(status -> jdbc.update("""
+                UPDATE outbox_messages SET locked_until = NULL, claimed_by = NULL
+                WHERE claimed_by = ? AND status = 'PENDING'
+                """, instance));
+        if (freed != null && freed > 0) {
+            log.info("Took back {} outgoing messages that this instance ({}) had claimed before it stopped", freed, instance);
+        }
+        return freed == null ? 0 : freed;
+    }
+
+    /**
+     * Claims up to {@code limit} rows of the channel, each the head of its chat's queue, due and
+     * not leased, none of {@code excluded} (rows this instance is still sending).
+     */
+    List<OutboundMessage> claim(Channel channel, int limit, Collection<Long> excluded) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<OutboundMessage> claimed = tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Long> heads = jdbc.queryForList("""
+                    SELECT MIN(id) FROM outbox_messages
+                    WHERE channel = ? AND status = 'PENDING'
+                    GROUP BY ordering_key
+                    """, Long.class, channel.name());
+            List<Long> candidates = heads.stream().filter(id -> !excluded.contains(id)).sorted().toList();
+            List<OutboundMessage> rows = new ArrayList<>();
+            for (int from = 0; from < candidates.size() && rows.size() < limit; from += HEADS_PER_READ) {
+                List<Long> page = candidates.subList(from, Math.min(candidates.size(), from + HEADS_PER_READ));
+                rows.addAll(jdbc.query("""
+                        SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent, thread_title
+                        FROM outbox_messages
+                        WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ?
+                          AND (locked_until IS NULL OR locked_until <= ?)
+                        ORDER BY id
+                        LIMIT ?
+                        FOR UPDATE SKIP LOCKED
+                        """.formatted(ids(page)), OutboxRows::toMessage, Timestamp.from(now), Timestamp.from(now),
+                        limit - rows.size()));
+            }
+            if (!rows.isEmpty()) {
+                jdbc.update("UPDATE outbox_messages SET attempts = attempts + 1, locked_until = ?, claimed_by = ? WHERE id IN ("
+                        + ids(rows.stream().map(OutboundMessage::id).toList()) + ")", Timestamp.from(now.plus(settings.lease())), instance);
+            }
+            return rows;
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** Records what became of these rows: the sent ones in one statement, all in one commit. */
+    void record(List<OutboxDispatcher.Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Map<Long, String> sent = new java.util.LinkedHashMap<>();
+        List<OutboxDispatcher.Failed> failed = new ArrayList<>();
+        for (OutboxDispatcher.Outcome outcome : outcomes) {
+            if (outcome instanceof OutboxDispatcher.Sent s) {
+                sent.put(s.message().id(), s.externalId());
+            } else if (outcome instanceof OutboxDispatcher.Failed f) {
+                failed.add(f);
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            markSent(sent);
+            failed.forEach(f -> recordFailure(f.message(), f.failure()));
+        });
+    }
+
+    /** Marks these rows sent, with the platform's id of each, in one statement. */
+    private void markSent(Map<Long, String> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        StringBuilder externalIds = new StringBuilder("CASE id");
+        List<Object> args = new ArrayList<>();
+        args.add(Timestamp.from(clock.instant()));
+        for (Map.Entry<Long, String> row : sent.entrySet()) {
+            externalIds.append(" WHEN ").append(row.getKey()).append(" THEN ?");
+            args.add(row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue());
+        }
+        externalIds.append(" END");
+        jdbc.update("""
+                UPDATE outbox_messages
+                SET status = 'SENT', sent_at = ?, locked_until = NULL, claimed_by = NULL, last_error = NULL, external_message_id = %s
+                WHERE id IN (%s)
+                """.formatted(externalIds, ids(sent.keySet())), args.toArray());
+    }
+
+    private void recordFailure(OutboundMessage message, DeliveryFailure failure) {
+        Instant now = clock.instant();
+        String error = truncate(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+        if (failure.partsDelivered() > message.partsSent()) {
+            jdbc.update("UPDATE outbox_messages SET parts_sent = ? WHERE id = ?", failure.partsDelivered(), message.id());
+        }
+        if (failure.retryAfter().isPresent()) {
+            // the platform (or our limiter) asked us to wait: not a failed try
+            metrics.waited(message.channel(), failure.refusedByPlatform());
+            jdbc.update("""
+                    UPDATE outbox_messages
+                    SET attempts = attempts - 1, next_attempt_at = ?, locked_until = NULL, claimed_by = NULL, last_error = ?
+                    WHERE id = ?
+                    """, Timestamp.from(now.plus(failure.retryAfter().get())), error, message.id());
+            return;
+        }
+        if (failure.permanent() || message.attempt() >= settings.maxAttempts()) {
+            log.warn("Outbox row {} ({}) is dead after {} tries: {}", message.id(), message.channel(), message.attempt(), error);
+            metrics.died(message.channel());
+            jdbc.update("""
+                    UPDATE outbox_messages SET status = 'DEAD', locked_until = NULL, claimed_by = NULL, last_error = ? WHERE id = ?
+                    """, error, message.id());
+            return;
+        }
+        Duration wait = settings.backoffAfter(message.attempt());
+        log.info("Outbox row {} ({}) failed try {}: {}; next try in {}", message.id(), message.channel(), message.attempt(), error, wait);
+        metrics.retried(message.channel());
+        jdbc.update("""
+                UPDATE outbox_messages SET next_attempt_at = ?, locked_until = NULL, claimed_by = NULL, last_error = ? WHERE id = ?
+                """, Timestamp.from(now.plus(wait)), error, message.id());
+    }
+
+    /** The claims on these rows, still being sent, hold for another lease. */
+    void renew(Collection<Long> inFlight) {
+        tx.executeWithoutResult(status -> jdbc.update("""
+                UPDATE outbox_messages SET locked_until = ?, claimed_by = ?
+                WHERE id IN (%s) AND status = 'PENDING'
+                """.formatted(ids(inFlight)), Timestamp.from(clock.instant().plus(settings.lease())), instance));
+    }
+
+    static String ids(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static OutboundMessage toMessage(ResultSet rs, int row) throws SQLException {
+        Channel channel = Channel.valueOf(rs.getString("channel"));
+        String chatId = rs.getString("chat_id");
+        ChatAddress chat = chatId == null ? null : new ChatAddress(channel, chatId, rs.getString("thread_id"));
+        Long ticketId = rs.getObject("ticket_id", Long.class);
+        return new OutboundMessage(rs.getLong("id"), channel, chat, rs.getString("email_to"), rs.getString("subject"),
+                rs.getString("body"), new ArrayList<>(MessageAction.decode(rs.getString("actions"))),
+                AttachmentCodec.decode(rs.getString("attachments")), ticketId, rs.getInt("attempts") + 1,
+                rs.getInt("parts_sent"), rs.getString("thread_title"));
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+}
