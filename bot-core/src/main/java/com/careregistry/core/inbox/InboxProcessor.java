@@ -5,7 +5,6 @@ import com.careregistry.core.common.DomainException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,26 +37,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InboxProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
-    private static final int MAX_ERROR_LENGTH = 2000;
     private static final int CONCURRENCY_TRIES = 3;
-
-    /** What became of a chat's head. */
-    enum Step {
-        /** handled (or refused and answered, or set aside as failed): look at the next one */
-        DONE,
-        /** failed and will be tried again later: the chat waits */
-        LATER,
-        /** nothing due in this chat, or another worker holds it */
-        IDLE,
-        /** the database cannot be reached: wait before working on */
-        UNREACHABLE
-    }
 
     private final InboxRows rows;
     private final TransactionTemplate tx;
     private final InboxSettings settings;
     private final Clock clock;
     private final Map<Channel, InboxHandler> handlers = new EnumMap<>(Channel.class);
+    private final InboxTroubles troubles;
     /** The transaction's persistence context (a shared proxy, bound to the current transaction). */
     @PersistenceContext
     private EntityManager entities;
@@ -69,21 +56,12 @@ public class InboxProcessor {
         this.settings = settings;
         this.clock = clock;
         handlers.forEach(handler -> this.handlers.put(handler.channel(), handler));
+        this.troubles = new InboxTroubles(rows, tx, this.handlers, settings, clock);
     }
 
     /** The channels whose events this instance can handle. */
     List<Channel> channels() {
         return List.copyOf(handlers.keySet());
-    }
-
-    /**
-     * What became of a chat's head, and, when it was handled, the chat's next pending event as the
-     * same transaction saw it ({@link Head#NONE} when there was none; null when not looked at).
-     */
-    record Result(Step step, Head following) {
-        static Result of(Step step) {
-            return new Result(step, null);
-        }
     }
 
     /**
@@ -93,43 +71,43 @@ public class InboxProcessor {
      * back whole and each chat's head is handled on its own ({@link #next}), so one event's trouble
      * is its own. Returns what became of each chat, with its next head where it was handled.
      */
-    Map<String, Result> handleBatch(Map<String, Head> chats) {
+    Map<String, HeadResult> handleBatch(Map<String, ChatHead> chats) {
         if (chats.size() == 1) {
-            Map.Entry<String, Head> only = chats.entrySet().iterator().next();
+            Map.Entry<String, ChatHead> only = chats.entrySet().iterator().next();
             return Map.of(only.getKey(), next(only.getKey(), only.getValue()));
         }
-        Map<String, Result> results;
+        Map<String, HeadResult> results;
         try {
             results = tx.execute(status -> handleTogether(chats, status));
         } catch (RuntimeException e) {
             if (Failures.unreachable(e)) {
                 log.warn("Inbox: the database cannot be reached ({}); waiting", e.toString());
-                Map<String, Result> waiting = new LinkedHashMap<>();
-                chats.keySet().forEach(chat -> waiting.put(chat, Result.of(Step.UNREACHABLE)));
+                Map<String, HeadResult> waiting = new LinkedHashMap<>();
+                chats.keySet().forEach(chat -> waiting.put(chat, HeadResult.of(HeadStep.UNREACHABLE)));
                 return waiting;
             }
             log.debug("Inbox: a batch of {} chats failed together ({}); each is handled on its own", chats.size(), e.toString());
             results = new LinkedHashMap<>();
-            for (Map.Entry<String, Head> chat : chats.entrySet()) {
+            for (Map.Entry<String, ChatHead> chat : chats.entrySet()) {
                 results.put(chat.getKey(), next(chat.getKey(), null));
             }
         }
         return results;
     }
 
-    private Map<String, Result> handleTogether(Map<String, Head> chats, org.springframework.transaction.TransactionStatus status) {
+    private Map<String, HeadResult> handleTogether(Map<String, ChatHead> chats, org.springframework.transaction.TransactionStatus status) {
         Instant now = clock.instant();
-        Map<String, Result> results = new LinkedHashMap<>();
-        Map<String, Head> heads = new LinkedHashMap<>(chats);
+        Map<String, HeadResult> results = new LinkedHashMap<>();
+        Map<String, ChatHead> heads = new LinkedHashMap<>(chats);
         List<String> unknown = heads.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
         if (!unknown.isEmpty()) {
-            Map<String, Head> read = rows.heads(unknown);
-            unknown.forEach(chat -> heads.put(chat, read.getOrDefault(chat, Head.NONE)));
+            Map<String, ChatHead> read = rows.heads(unknown);
+            unknown.forEach(chat -> heads.put(chat, read.getOrDefault(chat, ChatHead.NONE)));
         }
         List<Long> due = new ArrayList<>();
         heads.forEach((chat, head) -> {
-            if (head == Head.NONE || head.nextAttemptAt().isAfter(now)) {
-                results.put(chat, Result.of(Step.IDLE));
+            if (head == ChatHead.NONE || head.nextAttemptAt().isAfter(now)) {
+                results.put(chat, HeadResult.of(HeadStep.IDLE));
             } else {
                 due.add(head.id());
             }
@@ -153,11 +131,11 @@ public class InboxProcessor {
         if (!events.isEmpty()) {
             rows.markAllHandled(events.stream().map(InboxEvent::id).toList(), now);
         }
-        Map<String, Head> following = handled.isEmpty() ? Map.of() : rows.heads(handled);
+        Map<String, ChatHead> following = handled.isEmpty() ? Map.of() : rows.heads(handled);
         for (String chat : heads.keySet()) {
             if (!results.containsKey(chat)) {
-                results.put(chat, handled.contains(chat) ? new Result(Step.DONE, following.getOrDefault(chat, Head.NONE))
-                        : Result.of(Step.IDLE));   // its head is held by another worker, or was just handled
+                results.put(chat, handled.contains(chat) ? new HeadResult(HeadStep.DONE, following.getOrDefault(chat, ChatHead.NONE))
+                        : HeadResult.of(HeadStep.IDLE));   // its head is held by another worker, or was just handled
             }
         }
         return results;
@@ -172,13 +150,13 @@ public class InboxProcessor {
                 return rounds;
             }
             for (int from = 0; from < chats.size(); from += settings.batch()) {
-                Map<String, Head> batch = new LinkedHashMap<>();
+                Map<String, ChatHead> batch = new LinkedHashMap<>();
                 chats.subList(from, Math.min(chats.size(), from + settings.batch())).forEach(chat -> batch.put(chat, null));
                 while (!batch.isEmpty()) {
-                    Map<String, Result> results = handleBatch(batch);
+                    Map<String, HeadResult> results = handleBatch(batch);
                     batch.clear();
                     results.forEach((chat, result) -> {
-                        if (result.step() == Step.DONE && result.following() != Head.NONE) {
+                        if (result.step() == HeadStep.DONE && result.following() != ChatHead.NONE) {
                             batch.put(chat, result.following());
                         }
                     });
@@ -193,26 +171,26 @@ public class InboxProcessor {
     }
 
     /** Handles the head of this chat's queue ({@code head} when known from the last transaction, else read now). */
-    Result next(String orderingKey, Head head) {
+    HeadResult next(String orderingKey, ChatHead head) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return handleHead(orderingKey, attempt == 1 ? head : null);
             } catch (DomainException refusal) {
-                return Result.of(afterRefusal(refusal));
-            } catch (HandlerFailed failed) {
+                return HeadResult.of(troubles.afterRefusal(refusal));
+            } catch (InboxTroubles.HandlerFailed failed) {
                 if (Failures.unreachable(failed.getCause())) {
                     log.warn("Inbox: the database cannot be reached ({}); waiting", failed.getCause().toString());
-                    return Result.of(Step.UNREACHABLE);
+                    return HeadResult.of(HeadStep.UNREACHABLE);
                 }
                 if (Failures.racedWithAnother(failed.getCause()) && attempt < CONCURRENCY_TRIES) {
                     log.debug("Inbox event {} met a concurrent change; trying again", failed.event.id());
                     continue;
                 }
-                return Result.of(afterFailure(failed.event, failed.getCause()));
+                return HeadResult.of(troubles.afterFailure(failed.event, failed.getCause()));
             } catch (RuntimeException e) {
                 if (Failures.unreachable(e)) {
                     log.warn("Inbox: the database cannot be reached ({}); waiting", e.toString());
-                    return Result.of(Step.UNREACHABLE);
+                    return HeadResult.of(HeadStep.UNREACHABLE);
                 }
                 if (Failures.racedWithAnother(e) && attempt < CONCURRENCY_TRIES) {
                     continue;
@@ -222,115 +200,32 @@ public class InboxProcessor {
         }
     }
 
-    /** A handler's refusal, carrying the event it refused. */
-    private static final class Refused extends DomainException {
-        final transient InboxEvent event;
-        final DomainException refusal;
-
-        Refused(InboxEvent event, DomainException refusal) {
-            super(refusal.textKey(), refusal.args());
-            this.event = event;
-            this.refusal = refusal;
-        }
-    }
-
-    /** A handler's failure (not a refusal), carrying the event it failed on. */
-    private static final class HandlerFailed extends RuntimeException {
-        final transient InboxEvent event;
-
-        HandlerFailed(InboxEvent event, RuntimeException cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.event = event;
-        }
-    }
-
-    private Result handleHead(String orderingKey, Head known) {
+    private HeadResult handleHead(String orderingKey, ChatHead known) {
         return tx.execute(status -> {
             Instant now = clock.instant();
-            Head head = known != null ? known : rows.head(orderingKey);
-            if (head == Head.NONE || head.nextAttemptAt().isAfter(now)) {
-                return Result.of(Step.IDLE);
+            ChatHead head = known != null ? known : rows.head(orderingKey);
+            if (head == ChatHead.NONE || head.nextAttemptAt().isAfter(now)) {
+                return HeadResult.of(HeadStep.IDLE);
             }
             InboxEvent event = rows.lock(head.id());
             if (event == null) {
-                return Result.of(Step.IDLE);   // another worker holds it, or just handled it
+                return HeadResult.of(HeadStep.IDLE);   // another worker holds it, or just handled it
             }
             InboxHandler handler = handlers.get(event.channel());
             if (handler == null) {
-                return Result.of(Step.IDLE);
+                return HeadResult.of(HeadStep.IDLE);
             }
             try {
                 handler.handle(event);
                 status.flush();   // a write the database refuses is this event's failure, not the commit's
             } catch (DomainException refusal) {
-                throw new Refused(event, refusal);
+                throw new InboxTroubles.Refused(event, refusal);
             } catch (RuntimeException failure) {
-                throw new HandlerFailed(event, failure);
+                throw new InboxTroubles.HandlerFailed(event, failure);
             }
             rows.markHandled(event.id(), now);
-            return new Result(Step.DONE, rows.head(orderingKey));
+            return new HeadResult(HeadStep.DONE, rows.head(orderingKey));
         });
-    }
-
-    record Head(long id, Instant nextAttemptAt) {
-        static final Head NONE = new Head(0, Instant.MAX);
-    }
-
-    /** The effect was refused and rolled back: the refusal is answered and the event is handled, together. */
-    private Step afterRefusal(DomainException thrown) {
-        if (!(thrown instanceof Refused refused)) {
-            throw thrown;
-        }
-        try {
-            tx.executeWithoutResult(status -> {
-                InboxEvent event = rows.lock(refused.event.id());
-                if (event != null) {
-                    handlers.get(event.channel()).refused(event, refused.refusal);
-                    rows.markHandled(event.id(), clock.instant());
-                }
-            });
-            return Step.DONE;
-        } catch (RuntimeException e) {
-            if (Failures.unreachable(e)) {
-                return Step.UNREACHABLE;
-            }
-            return afterFailure(refused.event, e);
-        }
-    }
-
-    /** A try failed: later again, or, after the last try, set aside with the writer told. */
-    private Step afterFailure(InboxEvent event, Throwable failure) {
-        int tries = event.attempts() + 1;
-        String error = describe(failure);
-        if (tries < settings.maxAttempts()) {
-            Duration wait = settings.backoffAfter(tries);
-            log.warn("Inbox event {} ({} {}) failed try {}: {}; next try in {}", event.id(), event.channel(),
-                    event.externalEventId(), tries, error, wait);
-            tx.executeWithoutResult(status -> rows.retryAt(event.id(), tries, clock.instant().plus(wait), error));
-            return Step.LATER;
-        }
-        log.error("Inbox event {} ({} {}) failed {} times and is set aside: {}", event.id(), event.channel(),
-                event.externalEventId(), tries, error, failure);
-        try {
-            tx.executeWithoutResult(status -> {
-                if (rows.lock(event.id()) != null) {
-                    rows.setAside(event.id(), tries, error);
-                    handlers.get(event.channel()).failed(event);
-                }
-            });
-        } catch (RuntimeException apologyFailed) {
-            if (Failures.unreachable(apologyFailed)) {
-                return Step.UNREACHABLE;
-            }
-            log.warn("Inbox event {}: the writer could not be told ({})", event.id(), describe(apologyFailed));
-            tx.executeWithoutResult(status -> rows.setAside(event.id(), tries, error));
-        }
-        return Step.DONE;
-    }
-
-    private static String describe(Throwable t) {
-        String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
     /** A failure of the database's reachability, not of the event. */

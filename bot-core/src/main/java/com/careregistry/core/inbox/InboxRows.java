@@ -26,14 +26,14 @@ class InboxRows {
     }
 
     /** The oldest pending event of each of these chats (chats without one are not in the answer). */
-    Map<String, InboxProcessor.Head> heads(List<String> chats) {
-        Map<String, InboxProcessor.Head> heads = new HashMap<>();
+    Map<String, ChatHead> heads(List<String> chats) {
+        Map<String, ChatHead> heads = new HashMap<>();
         jdbc.query("""
                 SELECT e.ordering_key, e.id, e.next_attempt_at FROM inbox_events e
                 JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' AND ordering_key IN (%s) GROUP BY ordering_key) h
                   ON h.id = e.id
                 """.formatted(placeholders(chats.size())), rs -> {
-            heads.put(rs.getString(1), new InboxProcessor.Head(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+            heads.put(rs.getString(1), new ChatHead(rs.getLong(2), rs.getTimestamp(3).toInstant()));
         }, chats.toArray());
         return heads;
     }
@@ -47,12 +47,12 @@ class InboxRows {
     }
 
     /** The oldest pending event of a chat, or {@link Head#NONE}. */
-    InboxProcessor.Head head(String orderingKey) {
-        List<InboxProcessor.Head> heads = jdbc.query("""
+    ChatHead head(String orderingKey) {
+        List<ChatHead> heads = jdbc.query("""
                 SELECT id, next_attempt_at FROM inbox_events
                 WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1
-                """, (rs, row) -> new InboxProcessor.Head(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderingKey);
-        return heads.isEmpty() ? InboxProcessor.Head.NONE : heads.get(0);
+                """, (rs, row) -> new ChatHead(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderingKey);
+        return heads.isEmpty() ? ChatHead.NONE : heads.get(0);
     }
 
     /** Locks a pending event for the current transaction; null when it is held elsewhere or no longer pending. */

@@ -91,7 +91,7 @@ public class InboxWorkers implements SmartLifecycle {
      * busy chat is drained in order by one worker), the others are let go.
      */
     private void work() {
-        Map<String, InboxProcessor.Head> mine = new LinkedHashMap<>();
+        Map<String, ChatHead> mine = new LinkedHashMap<>();
         while (running) {
             try {
                 waitWhilePaused();
@@ -109,18 +109,18 @@ public class InboxWorkers implements SmartLifecycle {
                 break;
             }
             queue.takeMore(settings.batch() - mine.size()).forEach(chat -> mine.put(chat, null));
-            Map<String, InboxProcessor.Head> next = new LinkedHashMap<>();
+            Map<String, ChatHead> next = new LinkedHashMap<>();
             try {
-                Map<String, InboxProcessor.Result> results = processor.handleBatch(mine);
+                Map<String, HeadResult> results = processor.handleBatch(mine);
                 boolean unreachable = false;
-                for (Map.Entry<String, InboxProcessor.Result> entry : results.entrySet()) {
-                    InboxProcessor.Result result = entry.getValue();
-                    if (result.step() == InboxProcessor.Step.DONE && result.following() != InboxProcessor.Head.NONE) {
+                for (Map.Entry<String, HeadResult> entry : results.entrySet()) {
+                    HeadResult result = entry.getValue();
+                    if (result.step() == HeadStep.DONE && result.following() != ChatHead.NONE) {
                         next.put(entry.getKey(), result.following());   // more to do here: keep it (null: look again)
                     } else {
-                        unreachable |= result.step() == InboxProcessor.Step.UNREACHABLE;
+                        unreachable |= result.step() == HeadStep.UNREACHABLE;
                         queue.release(entry.getKey());
-                        if (result.step() == InboxProcessor.Step.UNREACHABLE) {
+                        if (result.step() == HeadStep.UNREACHABLE) {
                             queue.offer(List.of(entry.getKey()));   // looked at again once the pause is over
                         }
                     }
