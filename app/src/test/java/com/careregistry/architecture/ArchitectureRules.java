@@ -48,4 +48,14 @@ final class ArchitectureRules {
     static final ArchRule CORE_PACKAGES_HAVE_NO_CYCLES = slices().matching("com.careregistry.core.(*)..")
             .should().beFreeOfCycles()
             .because("a package of the core that depends on another may not be depended on by it, through any chain");
+
+    /**
+     * A button's id is made by the codec only: whoever builds a button gives a typed {@code ChatAction}
+     * to {@code MessageAction.of}, and only {@code MessageAction} itself (decoding a stored row) calls
+     * its constructor with a raw id; every parser reads ids back through {@code ChatAction.parse}.
+     */
+    static final ArchRule BUTTON_IDS_COME_FROM_THE_CODEC = noClasses()
+            .that().doNotHaveFullyQualifiedName(com.careregistry.core.outbox.MessageAction.class.getName())
+            .should().callConstructor(com.careregistry.core.outbox.MessageAction.class, String.class, String.class)
+            .because("a button id is a typed ChatAction's, made and read by one codec (ChatAction, MessageAction)");
 }

@@ -7,6 +7,7 @@ import com.careregistry.core.archfixture.CoreUsingServlet;
 import com.careregistry.core.cyclefixturea.Orders;
 import com.careregistry.core.cyclefixtureb.Invoices;
 import com.careregistry.telegram.archfixture.TelegramUsingDiscord;
+import com.careregistry.web.archfixture.WebBuildingAButton;
 import com.careregistry.web.archfixture.WebUsingRepository;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -59,6 +60,17 @@ class ArchitectureTest {
         JavaClasses cycle = new ClassFileImporter().importClasses(Orders.class, Invoices.class);
         assertThatThrownBy(() -> ArchitectureRules.CORE_PACKAGES_HAVE_NO_CYCLES.check(cycle))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
+    }
+
+    @Test
+    void buttonIdsComeFromTheCodecOnly() {
+        ArchitectureRules.BUTTON_IDS_COME_FROM_THE_CODEC.check(production);
+    }
+
+    @Test
+    void aButtonMadeFromARawIdBreaksTheBuild() {
+        assertThatThrownBy(() -> ArchitectureRules.BUTTON_IDS_COME_FROM_THE_CODEC.check(fixture(WebBuildingAButton.class)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("WebBuildingAButton");
     }
 
     @Test
