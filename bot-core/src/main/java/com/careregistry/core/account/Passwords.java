@@ -28,6 +28,8 @@ public class Passwords {
     public static final Duration RESET_VALIDITY = Duration.ofMinutes(30);
     public static final Duration INVITE_VALIDITY = Duration.ofDays(7);
     public static final int MIN_PASSWORD_LENGTH = 10;
+    /** BCrypt reads no more than this many bytes of a password: a longer one is refused, never cut. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final Accounts accounts;
     private final AccountTokens tokens;
@@ -108,10 +110,15 @@ public class Passwords {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new DomainException("account.password.too-short", MIN_PASSWORD_LENGTH);
         }
-        if (password.length() > 72 || password.getBytes(StandardCharsets.UTF_8).length > 72) {
-            throw new DomainException("account.password.too-long", 72);
+        if (!fitsBcrypt(password)) {
+            throw new DomainException("account.password.too-long", MAX_PASSWORD_BYTES);
         }
         return password;
+    }
+
+    /** Whether BCrypt reads all of this password. */
+    static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
     }
 
     /** A single-use link's token for the account; only its hash is kept. */
@@ -124,9 +131,10 @@ public class Passwords {
         return token;
     }
 
-    private static String hash(String token) {
+    /** What is kept of a secret (a link's token, a throttled email or address): its SHA-256, in hex. */
+    static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

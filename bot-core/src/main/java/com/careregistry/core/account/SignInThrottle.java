@@ -1,13 +1,9 @@
 package com.careregistry.core.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,18 +108,10 @@ public class SignInThrottle {
     }
 
     static String emailKey(String email) {
-        return "e:" + sha256(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        return "e:" + Passwords.hash(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
     }
 
     static String addressKey(String address) {
-        return "a:" + sha256(address == null ? "" : address);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "a:" + Passwords.hash(address == null ? "" : address);
     }
 }

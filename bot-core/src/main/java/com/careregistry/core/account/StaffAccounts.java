@@ -6,7 +6,6 @@ import com.careregistry.core.agent.Agents;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -60,10 +59,6 @@ public class StaffAccounts {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    public PasswordEncoder passwordEncoder() {
-        return passwords;
-    }
-
     // ------------------------------------------------------------ sign-in
 
     @Transactional(readOnly = true)
@@ -95,7 +90,7 @@ public class StaffAccounts {
         Optional<Account> account = accounts.findByEmailIgnoreCase(email == null ? "" : email.strip());
         String hash = account.map(Account::passwordHash).orElse(null);
         String typed = password == null ? "" : password;
-        boolean fits = typed.getBytes(StandardCharsets.UTF_8).length <= 72;   // BCrypt's limit; longer is never right
+        boolean fits = Passwords.fitsBcrypt(typed);   // a longer one is never right
         boolean right = passwords.matches(fits ? typed : "", hash == null ? noPassword : hash) && fits && hash != null;
         Optional<LoginAccount> login = account.map(this::login);
         if (right && !attempt.throttled() && login.map(LoginAccount::enabled).orElse(false)) {

@@ -8,7 +8,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -58,10 +57,5 @@ class PanelSecurity {
      */
     private static AuthenticationManager signInManager(PanelAuthentication passwords) {
         return new ProviderManager(passwords);
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder(StaffAccounts accounts) {
-        return accounts.passwordEncoder();
     }
 }
