@@ -1,5 +1,6 @@
 package com.careregistry.web;
 
+import com.careregistry.core.common.UserText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -7,16 +8,14 @@ import org.springframework.stereotype.Component;
  * one of our sentences: wrapped in Unicode's first-strong isolate (U+2068 … U+2069), so a
  * right-to-left override or other direction marks in it cannot reorder the sentence around it. The
  * same as {@code <bdi>}, for places that take plain text (flash messages, message arguments).
- * Templates use {@code dir="auto"} or {@code <bdi>} on the element itself.
+ * Templates use {@code dir="auto"} or {@code <bdi>} on the element itself. The rule is
+ * {@link UserText}'s.
  */
 @Component("isolate")
 public class Isolate {
 
-    private static final char FIRST_STRONG_ISOLATE = '\u2068';
-    private static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
-
     public static String text(String typed) {
-        return typed == null ? null : FIRST_STRONG_ISOLATE + typed + POP_DIRECTIONAL_ISOLATE;
+        return UserText.wrap(typed);
     }
 
     /** For templates: {@code ${@isolate.of(name)}}. */

@@ -68,7 +68,16 @@ public final class UserText {
         if (label == null || label.isEmpty()) {
             return "";
         }
-        return rightToLeft(label) ? FIRST_STRONG_ISOLATE + label + POP_DIRECTIONAL_ISOLATE : label;
+        return rightToLeft(label) ? wrap(label) : label;
+    }
+
+    /**
+     * {@code text} as it is, between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (U+2068 … U+2069):
+     * whatever direction marks it holds cannot reorder the sentence around it. The same as the
+     * panel's {@code <bdi>}, for places that take plain text. Null stays null.
+     */
+    public static String wrap(String text) {
+        return text == null ? null : FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE;
     }
 
     private static boolean rightToLeft(String label) {
