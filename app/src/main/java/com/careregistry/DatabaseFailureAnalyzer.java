@@ -32,8 +32,9 @@ class DatabaseFailureAnalyzer implements FailureAnalyzer {
         String url = environment.getProperty("spring.datasource.url", "");
         String user = environment.getProperty("spring.datasource.username", "");
         Matcher parts = URL.matcher(url);
-        String host = parts.find() ? parts.group(1) : url;
-        String database = parts.find(0) ? parts.group(2) : "";
+        boolean known = parts.find();
+        String host = known ? parts.group(1) : url;
+        String database = known ? parts.group(2) : "";
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 int code = "28000".equals(sql.getSQLState()) && sql.getErrorCode() != 1044 ? 1045 : sql.getErrorCode();

@@ -227,9 +227,4 @@ public class InboxProcessor {
             return new HeadResult(HeadStep.DONE, rows.head(orderingKey));
         });
     }
-
-    /** A failure of the database's reachability, not of the event. */
-    static boolean unreachable(Throwable failure) {
-        return Failures.unreachable(failure);
-    }
 }

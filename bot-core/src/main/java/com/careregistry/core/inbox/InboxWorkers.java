@@ -74,7 +74,7 @@ public class InboxWorkers implements SmartLifecycle {
             } catch (InterruptedException stop) {
                 return;
             } catch (RuntimeException e) {
-                if (InboxProcessor.unreachable(e)) {
+                if (Failures.unreachable(e)) {
                     log.warn("Inbox: the database cannot be reached ({}); looking again shortly", e.toString());
                     pause();
                 } else {

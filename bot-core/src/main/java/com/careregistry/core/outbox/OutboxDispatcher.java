@@ -41,6 +41,7 @@ import org.springframework.stereotype.Component;
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
     private final OutboxRows rows;
     private final OutboxSettings settings;
     private final OutboxSignal signal;

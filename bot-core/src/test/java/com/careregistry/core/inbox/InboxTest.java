@@ -210,10 +210,10 @@ class InboxTest extends CoreTest {
 
     @Test
     void aDatabaseThatCannotBeReachedIsNoFailureOfTheEvent() {
-        assertThat(InboxProcessor.unreachable(new CannotCreateTransactionException("no connection",
+        assertThat(Failures.unreachable(new CannotCreateTransactionException("no connection",
                 new java.sql.SQLNonTransientConnectionException("Socket fail to connect", "08000")))).isTrue();
-        assertThat(InboxProcessor.unreachable(new DataAccessResourceFailureException("down"))).isTrue();
-        assertThat(InboxProcessor.unreachable(new IllegalStateException("a bug"))).isFalse();
-        assertThat(InboxProcessor.unreachable(new org.springframework.dao.DataIntegrityViolationException("Data too long"))).isFalse();
+        assertThat(Failures.unreachable(new DataAccessResourceFailureException("down"))).isTrue();
+        assertThat(Failures.unreachable(new IllegalStateException("a bug"))).isFalse();
+        assertThat(Failures.unreachable(new org.springframework.dao.DataIntegrityViolationException("Data too long"))).isFalse();
     }
 }
