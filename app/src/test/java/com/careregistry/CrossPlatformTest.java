@@ -3,7 +3,7 @@ package com.careregistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
@@ -43,7 +43,7 @@ class CrossPlatformTest {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             forgetEarlierRuns(jdbc, telegram, discord);
             ManageAgents agents = app.getBean(ManageAgents.class);
-            Agent maria = agents.create(new CreateAgentCommand("Maria", null, "maria@example.com", "en",
+            AgentView maria = agents.create(new CreateAgentCommand("Maria", null, "maria@example.com", "en",
                     Set.of(app.getBean(ManageCategories.class).active().get(0).id())));
             agents.linkChatIdentity(maria.id(), new ChatUser(Channel.TELEGRAM, String.valueOf(MARIA), String.valueOf(MARIA), "Maria", "en"));
             discord.awaitReady(WAIT);
@@ -80,7 +80,7 @@ class CrossPlatformTest {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 forgetEarlierRuns(jdbc, telegram, discord);
                 ManageAgents agents = app.getBean(ManageAgents.class);
-                Agent maria = agents.create(new CreateAgentCommand("Maria", null, "maria@example.com", "en",
+                AgentView maria = agents.create(new CreateAgentCommand("Maria", null, "maria@example.com", "en",
                         Set.of(app.getBean(ManageCategories.class).active().get(0).id())));
                 agents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, mariaOnDiscord, mariaOnDiscord, "maria", "en"));
                 discord.awaitReady(WAIT);

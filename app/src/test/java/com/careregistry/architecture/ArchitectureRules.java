@@ -3,7 +3,12 @@ package com.careregistry.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** The dependency rules of ARCHITECTURE.md, as ArchUnit rules the build enforces. */
 final class ArchitectureRules {
@@ -58,4 +63,40 @@ final class ArchitectureRules {
             .that().doNotHaveFullyQualifiedName(com.careregistry.core.outbox.MessageAction.class.getName())
             .should().callConstructor(com.careregistry.core.outbox.MessageAction.class, String.class, String.class)
             .because("a button id is a typed ChatAction's, made and read by one codec (ChatAction, MessageAction)");
+
+    /**
+     * Adapters and the panel see read models (records) and commands, never a JPA entity: what they
+     * show is what a use case chose to give them, and no lazy collection can reach a detached page.
+     */
+    static final ArchRule EDGES_SEE_NO_ENTITY = noClasses().that().resideInAnyPackage(TELEGRAM, DISCORD, WEB)
+            .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .orShould().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.MappedSuperclass.class)
+            .orShould(callCoreMethodsThatHandOutAnEntity())
+            .because("the edges get read models (records) from the core's use cases, never its entities");
+
+    /**
+     * A call from an edge into the core whose result holds an entity, even only as a type argument
+     * ({@code List<TicketMessage>}): what erasure hides from a plain dependency check, the signature
+     * still says.
+     */
+    private static ArchCondition<JavaClass> callCoreMethodsThatHandOutAnEntity() {
+        return new ArchCondition<>("call a method of the core whose result holds an entity") {
+            @Override
+            public void check(JavaClass edge, ConditionEvents events) {
+                for (JavaCodeUnitAccess<?> call : edge.getCodeUnitAccessesFromSelf()) {
+                    if (!call.getTargetOwner().getPackageName().startsWith("com.careregistry.core")) {
+                        continue;
+                    }
+                    call.getTarget().resolveMember().ifPresent(unit -> {
+                        for (JavaClass mentioned : unit.getReturnType().getAllInvolvedRawTypes()) {
+                            if (mentioned.isAnnotatedWith(jakarta.persistence.Entity.class)) {
+                                events.add(SimpleConditionEvent.satisfied(call, call.getDescription()
+                                        + " whose result holds the entity " + mentioned.getName()));
+                            }
+                        }
+                    });
+                }
+            }
+        };
+    }
 }

@@ -2,12 +2,15 @@ package com.careregistry.architecture;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.careregistry.core.archfixture.CoreUsingTelegram;
+import com.careregistry.core.archfixture.CategoryShelf;
 import com.careregistry.core.archfixture.CoreUsingServlet;
+import com.careregistry.core.archfixture.CoreUsingTelegram;
 import com.careregistry.core.cyclefixturea.Orders;
 import com.careregistry.core.cyclefixtureb.Invoices;
 import com.careregistry.telegram.archfixture.TelegramUsingDiscord;
 import com.careregistry.web.archfixture.WebBuildingAButton;
+import com.careregistry.web.archfixture.WebCountingEntities;
+import com.careregistry.web.archfixture.WebReadingAnEntity;
 import com.careregistry.web.archfixture.WebUsingRepository;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -48,6 +51,25 @@ class ArchitectureTest {
     @Test
     void adaptersAndWebNeverReachARepository() {
         ArchitectureRules.EDGES_USE_USE_CASES.check(production);
+    }
+
+    @Test
+    void adaptersAndWebSeeNoEntity() {
+        ArchitectureRules.EDGES_SEE_NO_ENTITY.check(production);
+    }
+
+    @Test
+    void anEdgeReadingAnEntityBreaksTheBuild() {
+        assertThatThrownBy(() -> ArchitectureRules.EDGES_SEE_NO_ENTITY.check(fixture(WebReadingAnEntity.class)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("com.careregistry.core.agent.Agent.fullName()");
+    }
+
+    @Test
+    void anEdgeTakingEntitiesInAListBreaksTheBuild() {
+        JavaClasses edgeAndCore = new ClassFileImporter().importClasses(WebCountingEntities.class, CategoryShelf.class);
+        assertThatThrownBy(() -> ArchitectureRules.EDGES_SEE_NO_ENTITY.check(edgeAndCore))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CategoryShelf.all()").hasMessageContaining("holds the entity com.careregistry.core.category.Category");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.careregistry.core;
 
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
@@ -72,7 +72,7 @@ public abstract class CoreTest {
         return customers.register(new ChatUser(Channel.TELEGRAM, "tg-" + name, "chat-" + name, name, "en"));
     }
 
-    protected Agent agent(String firstName) {
+    protected AgentView agent(String firstName) {
         Long general = categories.active().get(0).id();
         return manageAgents.create(new CreateAgentCommand(firstName, "Agentson", firstName.toLowerCase() + "@example.com",
                 "en", Set.of(general)));

@@ -1,6 +1,6 @@
 package com.careregistry.discord;
 
-import com.careregistry.core.category.Category;
+import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.chat.CustomerConversation;
 import com.careregistry.core.common.Attachment;
@@ -218,7 +218,7 @@ class DiscordBot extends ListenerAdapter {
         TextInput description = TextInput.create(DESCRIPTION, TextInputStyle.PARAGRAPH).setRequired(true)
                 .setMaxLength(Math.min(OpenTicketCommand.MAX_DESCRIPTION_LENGTH, TextInput.MAX_VALUE_LENGTH)).build();
         Modal.Builder form = Modal.create(NEW_TICKET_FORM, texts.get(language, "bot.menu.new"));
-        List<Category> active = categories.active();
+        List<CategoryView> active = categories.active();
         if (active.size() > 1 && active.size() <= MAX_SELECT_OPTIONS) {
             StringSelectMenu.Builder choice = StringSelectMenu.create(CATEGORY).setRequiredRange(1, 1);
             active.forEach(category -> choice.addOption(category.name(), String.valueOf(category.id())));

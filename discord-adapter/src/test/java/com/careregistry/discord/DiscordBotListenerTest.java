@@ -1,5 +1,7 @@
 package com.careregistry.discord;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -10,10 +12,7 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
-import com.careregistry.core.category.Category;
+import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.chat.ChatInput;
 import com.careregistry.core.chat.CustomerConversation;
@@ -27,14 +26,12 @@ import com.careregistry.core.inbox.InboxEvent;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.TicketNumber;
+import java.net.URI;
+import java.util.List;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.selections.SelectOption;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
-import net.dv8tion.jda.api.modals.Modal;
-import org.mockito.ArgumentCaptor;
-import java.net.URI;
-import java.util.List;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -46,8 +43,10 @@ import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 /** The listener's translation of every Discord event it takes, with JDA's events mocked. */
 class DiscordBotListenerTest {
@@ -74,17 +73,14 @@ class DiscordBotListenerTest {
             return 1;
         });
         when(customers.languageOf(any())).thenAnswer(call -> Texts.normalize(call.<ChatUser>getArgument(0).language()));
-        List<Category> one = List.of(category(1L, "General"));
+        List<CategoryView> one = List.of(category(1L, "General"));
         when(categories.active()).thenReturn(one);
         bot = new DiscordBot(inbox, customers, categories, texts, new DiscordSettings("t",
                 URI.create("http://127.0.0.1/api/v10/"), null, STAFF, null, null));
     }
 
-    static Category category(Long id, String name) {
-        Category category = mock(Category.class);
-        when(category.id()).thenReturn(id);
-        when(category.name()).thenReturn(name);
-        return category;
+    static CategoryView category(long id, String name) {
+        return new CategoryView(id, name, true);
     }
 
     static User user(String id, String name, boolean isBot) {
@@ -191,7 +187,7 @@ class DiscordBotListenerTest {
 
     @Test
     void withSeveralCategoriesTheFormAsksForOneAndTheChoiceOpensTheTicketThere() {
-        List<Category> two = List.of(category(1L, "General"), category(7L, "Billing"));
+        List<CategoryView> two = List.of(category(1L, "General"), category(7L, "Billing"));
         when(categories.active()).thenReturn(two);
         SlashCommandInteractionEvent event = slash("ticket", "new", null, null);
         bot.onSlashCommandInteraction(event);
@@ -219,7 +215,7 @@ class DiscordBotListenerTest {
 
     @Test
     void moreCategoriesThanASelectMenuHoldsAreChosenInTheDirectMessages() {
-        List<Category> many = new java.util.ArrayList<>();
+        List<CategoryView> many = new java.util.ArrayList<>();
         for (long id = 1; id <= DiscordBot.MAX_SELECT_OPTIONS + 1; id++) {
             many.add(category(id, "Category " + id));
         }

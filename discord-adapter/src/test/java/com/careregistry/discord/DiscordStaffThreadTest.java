@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.DiscordTestApplication;
 import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
-import com.careregistry.core.category.Category;
+import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
@@ -96,7 +97,7 @@ class DiscordStaffThreadTest {
     @Test
     void aTicketIsWorkedOnInItsThreadFromClaimToRating() {
         Long general = categories.active().get(0).id();
-        Agent maria = agents.create(new CreateAgentCommand("Maria", "Lopez", "maria@example.com", "en", Set.of(general)));
+        AgentView maria = agents.create(new CreateAgentCommand("Maria", "Lopez", "maria@example.com", "en", Set.of(general)));
         agents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, MARIA, MARIA, "maria", "en"));
 
         String dm = ANN_DM;
@@ -233,7 +234,7 @@ class DiscordStaffThreadTest {
 
     @Test
     void withSeveralCategoriesTheFormAsksForOneAndTheTicketOpensThere() {
-        Category billing = categories.create("Billing");
+        CategoryView billing = categories.create("Billing");
         String dm = ANN_DM;
         String slash = DISCORD.newSnowflake();
         DISCORD.dispatch("INTERACTION_CREATE", DISCORD.subcommand(slash, "new-token", ANN, "ann", dm, "ticket", "new"));

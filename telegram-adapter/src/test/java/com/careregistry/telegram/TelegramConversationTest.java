@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.telegram.TelegramApiDouble.Call;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ class TelegramConversationTest extends TelegramTest {
 
     @Test
     void customerOpensAgentClaimsTheyTalkAgentResolvesCustomerClosesAndRates() {
-        Agent maria = agentLinkedTo(MARIA, "Maria");
+        AgentView maria = agentLinkedTo(MARIA, "Maria");
         long number = openTicket(ANN, "Ann", "Phone is dead\nIt does not turn on since yesterday.");
 
         // the ticket gets its topic, opened by a card with Claim and Resolve
@@ -82,7 +83,7 @@ class TelegramConversationTest extends TelegramTest {
 
     @Test
     void theFirstAgentMessageOnAnUnassignedTicketAssignsIt() {
-        Agent maria = agentLinkedTo(MARIA, "Maria");
+        AgentView maria = agentLinkedTo(MARIA, "Maria");
         long number = openTicket(ANN, "Ann", "Phone is dead");
         API.awaitCall("createForumTopic", c -> true, WAIT);
         deliver(API.groupTopicText(STAFF_GROUP, topicThread(number), MARIA, "Maria", "Hi Ann, I'm on it"));

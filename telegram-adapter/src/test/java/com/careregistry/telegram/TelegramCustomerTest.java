@@ -3,6 +3,7 @@ package com.careregistry.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.telegram.TelegramApiDouble.Call;
@@ -49,7 +50,7 @@ class TelegramCustomerTest extends TelegramTest {
 
         long first = openTicket(ANN, "Ann", "Printer jams");
         long second = openTicket(ANN, "Ann", "Screen flickers");
-        Agent maria = agentLinkedTo(900, "Maria");
+        AgentView maria = agentLinkedTo(900, "Maria");
         assignAgent.assign(new TicketNumber(first), maria.id());
 
         says(ANN, "Ann", "/tickets");

@@ -3,7 +3,7 @@ package com.careregistry.telegram;
 import static org.awaitility.Awaitility.await;
 
 import com.careregistry.TelegramTestApplication;
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
@@ -124,9 +124,9 @@ public abstract class TelegramTest {
         return TelegramText.escapeHtml(text);
     }
 
-    protected Agent agentLinkedTo(long telegramUserId, String firstName) {
+    protected AgentView agentLinkedTo(long telegramUserId, String firstName) {
         Long general = categories.active().get(0).id();
-        Agent agent = manageAgents.create(new CreateAgentCommand(firstName, "Agentson", firstName.toLowerCase() + "@example.com",
+        AgentView agent = manageAgents.create(new CreateAgentCommand(firstName, "Agentson", firstName.toLowerCase() + "@example.com",
                 "en", Set.of(general)));
         manageAgents.linkChatIdentity(agent.id(), new ChatUser(Channel.TELEGRAM, String.valueOf(telegramUserId),
                 String.valueOf(telegramUserId), firstName, "en"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.careregistry.TelegramTestApplication;
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
@@ -138,7 +138,7 @@ class TelegramWebhookTest {
     @Test
     void withoutAStaffGroupTheAssignedAgentAnswersInPrivateByReplying() throws Exception {
         Long general = categories.active().get(0).id();
-        Agent maria = agents.create(new CreateAgentCommand("Maria", null, "maria@example.com", "en", Set.of(general)));
+        AgentView maria = agents.create(new CreateAgentCommand("Maria", null, "maria@example.com", "en", Set.of(general)));
         agents.linkChatIdentity(maria.id(), new ChatUser(Channel.TELEGRAM, String.valueOf(MARIA), String.valueOf(MARIA), "Maria", "en"));
 
         post(API.privateText(ANN, "Ann", "en", "/new"), SECRET);

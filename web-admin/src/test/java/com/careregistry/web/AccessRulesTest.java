@@ -8,10 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.Ticket;
@@ -52,8 +51,8 @@ class AccessRulesTest extends WebTest {
 
     @Test
     void anAgentGets403OnAdminPagesAnd404OnAnotherAgentsTicketAsOnAMissingOne() throws Exception {
-        Agent maria = agentWithPassword("Maria", "maria-password-1");
-        Agent omar = agentWithPassword("Omar", "omar-password-12");
+        AgentView maria = agentWithPassword("Maria", "maria-password-1");
+        AgentView omar = agentWithPassword("Omar", "omar-password-12");
         Customer ann = customer("Ann");
         Ticket marias = open(ann, "Maria's ticket");
         Ticket omars = open(ann, "Omar's ticket");

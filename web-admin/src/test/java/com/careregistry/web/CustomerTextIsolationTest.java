@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.JoinRequestDesk;
 import com.careregistry.core.common.Attachment;
@@ -72,7 +72,7 @@ class CustomerTextIsolationTest extends WebTest {
                 "chat-mallory:2"));
         postCustomerMessage.post(new PostCustomerMessage.Command(mallory.id(), assigned.number(), new MessageContent(MESSAGE,
                 List.of(new Attachment(Attachment.DOCUMENT, "file-1", FILE)), Channel.TELEGRAM, "chat-mallory:3")));
-        Agent evil = agents.create(new CreateAgentCommand(AGENT_FIRST, "Agentson", "evil@example.com", "en",
+        AgentView evil = agents.create(new CreateAgentCommand(AGENT_FIRST, "Agentson", "evil@example.com", "en",
                 Set.of(categories.active().get(0).id())));
         assignAgent.assign(assigned.number(), evil.id());
         joinRequests.request(new ChatUser(Channel.TELEGRAM, "tg-omar", "chat-omar", REQUESTER, "en"), NOTE);

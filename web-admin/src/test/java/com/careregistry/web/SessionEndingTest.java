@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class SessionEndingTest extends WebTest {
 
     @Test
     void aDeactivatedAgentIsSignedOutAtTheirNextRequest() throws Exception {
-        Agent maria = agentWithPassword("Maria", "maria-password-1");
+        AgentView maria = agentWithPassword("Maria", "maria-password-1");
         MockHttpSession marias = signedIn(maria.email(), "maria-password-1");
         mvc.perform(get("/agent/tickets").session(marias)).andExpect(status().isOk());
 

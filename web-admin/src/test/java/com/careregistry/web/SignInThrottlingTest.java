@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class SignInThrottlingTest extends WebTest {
 
     @Test
     void aKnownAnUnknownAndADeactivatedEmailTakeTheSameTimeAlsoOnceSlowedDown() throws Exception {
-        Agent gone = agentWithPassword("Gone", "gone-password-12");
+        AgentView gone = agentWithPassword("Gone", "gone-password-12");
         agents.deactivate(gone.id());
         signIn("warm-up@example.com", "wrong password", "10.9.0.1");   // the first request pays for class loading
 

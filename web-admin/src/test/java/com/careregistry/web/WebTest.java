@@ -6,7 +6,7 @@ import com.careregistry.WebTestApplication;
 import com.careregistry.core.account.Passwords;
 import com.careregistry.core.account.StaffAccounts;
 import com.careregistry.core.account.TwoStepSignIn;
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
@@ -110,8 +110,8 @@ public abstract class WebTest {
     }
 
     /** An agent who has set their password through the invitation. */
-    protected Agent agentWithPassword(String firstName, String password) {
-        Agent agent = agents.create(new CreateAgentCommand(firstName, "Agentson", firstName.toLowerCase() + "@example.com", "en",
+    protected AgentView agentWithPassword(String firstName, String password) {
+        AgentView agent = agents.create(new CreateAgentCommand(firstName, "Agentson", firstName.toLowerCase() + "@example.com", "en",
                 Set.of(categories.active().get(0).id())));
         String invitation = jdbc.queryForObject("SELECT body FROM outbox_messages WHERE email_to = ? ORDER BY id DESC LIMIT 1",
                 String.class, agent.email());

@@ -11,5 +11,7 @@ public interface AgentIdentities extends JpaRepository<AgentIdentity, Long> {
 
     List<AgentIdentity> findByAgentIdOrderByIdAsc(Long agentId);
 
+    List<AgentIdentity> findAllByOrderByIdAsc();
+
     List<AgentIdentity> findByAgentIdAndChannel(Long agentId, Channel channel);
 }

@@ -8,6 +8,7 @@ import com.careregistry.core.text.Texts;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,19 +76,21 @@ public class JoinRequestDesk {
     }
 
     @Transactional(readOnly = true)
-    public List<AgentJoinRequest> pending() {
-        return requests.findByStatusOrderByCreatedAtAsc(JoinRequestStatus.PENDING);
+    public List<JoinRequestView> pending() {
+        return requests.findByStatusOrderByCreatedAtAsc(JoinRequestStatus.PENDING).stream().map(JoinRequestView::of).toList();
     }
 
+    /** The latest decided requests, newest first. */
     @Transactional(readOnly = true)
-    public List<AgentJoinRequest> all() {
-        return requests.findAllByOrderByCreatedAtDesc();
+    public List<JoinRequestView> decided(int limit) {
+        return requests.findByStatusNotOrderByCreatedAtDesc(JoinRequestStatus.PENDING, Limit.of(limit)).stream()
+                .map(JoinRequestView::of).toList();
     }
 
     @Transactional
-    public Agent accept(Long requestId, Acceptance as) {
+    public AgentView accept(Long requestId, Acceptance as) {
         AgentJoinRequest request = get(requestId);
-        Agent agent = as.existingAgentId() != null ? manageAgents.get(as.existingAgentId())
+        AgentView agent = as.existingAgentId() != null ? manageAgents.get(as.existingAgentId())
                 : manageAgents.create(as.newAgent().inLanguage(request.language()));   // they asked in their language
         request.accept(agent.id(), clock.instant());
         manageAgents.linkChatIdentity(agent.id(), request.chatUser());
@@ -96,11 +99,11 @@ public class JoinRequestDesk {
     }
 
     @Transactional
-    public AgentJoinRequest reject(Long requestId) {
+    public JoinRequestView reject(Long requestId) {
         AgentJoinRequest request = get(requestId);
         request.reject(clock.instant());
         outbox.toChat(request.privateChat(), texts.get(request.language(), "join-request.rejected"));
-        return request;
+        return JoinRequestView.of(request);
     }
 
     private AgentJoinRequest get(Long requestId) {

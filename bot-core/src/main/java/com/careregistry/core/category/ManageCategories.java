@@ -20,57 +20,61 @@ public class ManageCategories {
     }
 
     @Transactional
-    public Category create(String name) {
+    public CategoryView create(String name) {
         String clean = validName(name);
         categories.findByNameIgnoreCase(clean).ifPresent(existing -> {
             throw new DomainException("category.name.taken", clean);
         });
-        return categories.save(new Category(clean, clock.instant()));
+        return CategoryView.of(categories.save(new Category(clean, clock.instant())));
     }
 
     @Transactional
-    public Category rename(Long categoryId, String name) {
+    public CategoryView rename(Long categoryId, String name) {
         String clean = validName(name);
-        Category category = get(categoryId);
+        Category category = find(categoryId);
         categories.findByNameIgnoreCase(clean)
                 .filter(other -> !other.id().equals(categoryId))
                 .ifPresent(other -> {
                     throw new DomainException("category.name.taken", clean);
                 });
         category.rename(clean);
-        return category;
+        return CategoryView.of(category);
     }
 
     @Transactional
-    public Category retire(Long categoryId) {
-        Category category = get(categoryId);
+    public CategoryView retire(Long categoryId) {
+        Category category = find(categoryId);
         if (categories.findByActiveTrueOrderByNameAsc().stream().allMatch(c -> c.id().equals(categoryId))) {
             throw new DomainException("category.last-active");
         }
         category.retire();
-        return category;
+        return CategoryView.of(category);
     }
 
     @Transactional
-    public Category restore(Long categoryId) {
-        Category category = get(categoryId);
+    public CategoryView restore(Long categoryId) {
+        Category category = find(categoryId);
         category.restore();
-        return category;
+        return CategoryView.of(category);
     }
 
     /** The categories a customer can choose from, by name. */
     @Transactional(readOnly = true)
-    public List<Category> active() {
-        return categories.findByActiveTrueOrderByNameAsc();
+    public List<CategoryView> active() {
+        return categories.findByActiveTrueOrderByNameAsc().stream().map(CategoryView::of).toList();
     }
 
     @Transactional(readOnly = true)
-    public List<Category> all() {
-        return categories.findAllByOrderByNameAsc();
+    public List<CategoryView> all() {
+        return categories.findAllByOrderByNameAsc().stream().map(CategoryView::of).toList();
     }
 
     @Transactional(readOnly = true)
-    public Category get(Long categoryId) {
+    public CategoryView get(Long categoryId) {
+        return CategoryView.of(find(categoryId));
+    }
+
+    private Category find(Long categoryId) {
         return categories.findById(categoryId).orElseThrow(() -> new NotFoundException("category.not-found"));
     }
 

@@ -5,7 +5,7 @@ import static com.careregistry.core.chat.CustomerSession.Steps.NEW_CATEGORY;
 import static com.careregistry.core.chat.CustomerSession.Steps.NEW_DESCRIBE;
 import static com.careregistry.core.chat.CustomerSession.Steps.OFFER_NEW;
 
-import com.careregistry.core.category.Category;
+import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.common.ChatAction.ChooseCategory;
 import com.careregistry.core.common.ChatAction.OfferNewTicket;
@@ -41,7 +41,7 @@ class NewTicketFlow {
 
     /** /new, or the menu's button. */
     void begin(CustomerSession s) {
-        List<Category> active = categories.active();
+        List<CategoryView> active = categories.active();
         if (active.size() == 1) {
             sessions.moveTo(s, NEW_DESCRIBE, Map.of("category", String.valueOf(active.get(0).id())));
             replies.send(s.chat(), s.language(), "bot.new.describe");
@@ -62,7 +62,7 @@ class NewTicketFlow {
             replies.send(s.chat(), s.language(), "bot.button.stale");
             return;
         }
-        Category category = categories.get(categoryId);
+        CategoryView category = categories.get(categoryId);
         if (s.keepsAMessage()) {
             open(s, category.id(), s.pending());   // the message they wrote before choosing
             return;
@@ -100,8 +100,8 @@ class NewTicketFlow {
      * active, else the customer chooses one in the chat first.
      */
     void openFromForm(CustomerSession s, Long categoryId, ChatInput description) {
-        List<Category> active = categories.active();
-        if (categoryId != null && active.stream().anyMatch(c -> c.id().equals(categoryId))) {
+        List<CategoryView> active = categories.active();
+        if (categoryId != null && active.stream().anyMatch(c -> c.id() == categoryId)) {
             open(s, categoryId, description);
             return;
         }
@@ -115,7 +115,7 @@ class NewTicketFlow {
         replies.send(s.chat(), s.language(), "bot.ticket.created", ticket.number().toString());
     }
 
-    private void openWithChosenOrOnlyCategory(CustomerSession s, ChatInput pending, List<Category> active) {
+    private void openWithChosenOrOnlyCategory(CustomerSession s, ChatInput pending, List<CategoryView> active) {
         if (active.size() == 1) {
             open(s, active.get(0).id(), pending);
         } else {
@@ -125,7 +125,7 @@ class NewTicketFlow {
         }
     }
 
-    private static List<MessageAction> categoryButtons(List<Category> active) {
+    private static List<MessageAction> categoryButtons(List<CategoryView> active) {
         return active.stream().map(c -> MessageAction.of(new ChooseCategory(c.id()), c.name())).toList();
     }
 }

@@ -8,8 +8,8 @@ import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.CloseTicket;
+import com.careregistry.core.ticket.MessageView;
 import com.careregistry.core.ticket.TicketDetails;
-import com.careregistry.core.ticket.TicketMessage;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
 import com.careregistry.core.ticket.TicketStatus;
@@ -65,7 +65,7 @@ class TicketBrowsing {
                 details.description()));
         if (!details.lastMessages().isEmpty()) {
             text.append("\n\n").append(replies.text(language, "ticket.details.last-messages"));
-            for (TicketMessage message : details.lastMessages()) {
+            for (MessageView message : details.lastMessages()) {
                 String author = switch (message.authorType()) {
                     case CUSTOMER -> replies.text(language, "ticket.details.author.customer");
                     case AGENT -> details.agent().orElse(replies.text(language, "ticket.details.author.system"));

@@ -80,7 +80,7 @@ class CustomerNotices {
         String number = ticket.number().toString();
         String key = event.by() == Closer.ADMIN ? "customer.ticket-closed-by-staff" : "customer.ticket-closed";
         List<MessageAction> stars = new ArrayList<>();
-        if (ticket.rating() == null) {
+        if (ticket.rating().isEmpty()) {
             for (int star = 1; star <= 5; star++) {
                 stars.add(MessageAction.of(new ChatAction.Rate(ticket.number().value(), star), "★".repeat(star)));
             }

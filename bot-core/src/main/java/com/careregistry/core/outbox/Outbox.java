@@ -75,8 +75,8 @@ public class Outbox {
 
     /** The delivery of every message about a ticket, oldest first. */
     @Transactional(readOnly = true)
-    public List<OutboxMessage> aboutTicket(Long ticketId) {
-        return rows.findByTicketIdOrderByIdAsc(ticketId);
+    public List<DeliveryView> aboutTicket(Long ticketId) {
+        return rows.findByTicketIdOrderByIdAsc(ticketId).stream().map(DeliveryView::of).toList();
     }
 
     /**
@@ -90,8 +90,8 @@ public class Outbox {
 
     /** Rows that were given up, newest first. */
     @Transactional(readOnly = true)
-    public List<OutboxMessage> dead(int limit) {
-        return rows.findByStatusOrderByIdDesc(OutboxStatus.DEAD, PageRequest.of(0, limit));
+    public List<DeliveryView> dead(int limit) {
+        return rows.findByStatusOrderByIdDesc(OutboxStatus.DEAD, PageRequest.of(0, limit)).stream().map(DeliveryView::of).toList();
     }
 
     /** How many rows are in each delivery state. */
@@ -106,11 +106,10 @@ public class Outbox {
 
     /** An admin retries a dead row: it is sent again as if new. */
     @Transactional
-    public OutboxMessage retry(Long rowId) {
+    public void retry(Long rowId) {
         OutboxMessage row = rows.findById(rowId).orElseThrow(() -> new NotFoundException("outbox.not-found"));
         row.revive(clock.instant());
         wakeAfterCommit(row);
-        return row;
     }
 
     /**

@@ -26,20 +26,20 @@ public class AssignAgent {
 
     /** The admin's assignment; any active agent, reassigning is allowed. */
     @Transactional
-    public Ticket assign(TicketNumber number, Long agentId) {
+    public void assign(TicketNumber number, Long agentId) {
         Agent agent = PostAgentMessage.activeAgent(agents, agentId);
         Ticket ticket = find(number);
         ticket.assign(agent.id(), clock.instant());
-        return tickets.save(ticket);
+        tickets.save(ticket);
     }
 
     /** An agent takes an unassigned ticket for themselves. */
     @Transactional
-    public Ticket claim(TicketNumber number, Long agentId) {
+    public void claim(TicketNumber number, Long agentId) {
         Agent agent = PostAgentMessage.activeAgent(agents, agentId);
         Ticket ticket = find(number);
         ticket.claim(agent.id(), clock.instant());
-        return tickets.save(ticket);
+        tickets.save(ticket);
     }
 
     private Ticket find(TicketNumber number) {

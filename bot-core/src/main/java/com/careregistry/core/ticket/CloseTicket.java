@@ -19,18 +19,18 @@ public class CloseTicket {
     }
 
     @Transactional
-    public Ticket byCustomer(Long customerId, TicketNumber number) {
+    public void byCustomer(Long customerId, TicketNumber number) {
         Ticket ticket = tickets.findByNumberAndCustomer(number.value(), customerId)
                 .orElseThrow(() -> new NotFoundException("ticket.not-found", number.toString()));
         ticket.close(Closer.CUSTOMER, clock.instant());
-        return tickets.save(ticket);
+        tickets.save(ticket);
     }
 
     @Transactional
-    public Ticket byAdmin(TicketNumber number) {
+    public void byAdmin(TicketNumber number) {
         Ticket ticket = tickets.findByNumber(number.value())
                 .orElseThrow(() -> new NotFoundException("ticket.not-found", number.toString()));
         ticket.close(Closer.ADMIN, clock.instant());
-        return tickets.save(ticket);
+        tickets.save(ticket);
     }
 }

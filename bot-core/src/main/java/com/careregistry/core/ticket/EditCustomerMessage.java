@@ -42,7 +42,7 @@ public class EditCustomerMessage {
         if (newText.strip().length() > MessageContent.MAX_TEXT_LENGTH) {
             throw new DomainException("message.too-long", MessageContent.MAX_TEXT_LENGTH);
         }
-        Optional<Ticket> opened = tickets.findFirstByChannelAndOpeningMessageIdAndCustomerId(channel, externalMessageId, customerId);
+        Optional<Ticket> opened = tickets.findFirstByChannelAndDescription_OpeningMessageIdAndCustomerId(channel, externalMessageId, customerId);
         if (opened.isPresent()) {
             opened.get().descriptionEdited(newText.strip(), clock.instant()).ifPresent(descriptionEdits::save);
             tickets.save(opened.get());

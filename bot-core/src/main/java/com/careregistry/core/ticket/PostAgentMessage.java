@@ -37,13 +37,12 @@ public class PostAgentMessage {
     }
 
     @Transactional
-    public TicketMessage post(Command command) {
+    public void post(Command command) {
         Agent agent = activeAgent(agents, command.agentId());
         Ticket ticket = tickets.findByNumber(command.number().value())
                 .orElseThrow(() -> new NotFoundException("ticket.not-found", command.number().toString()));
-        TicketMessage message = messages.save(ticket.agentWrote(agent.id(), command.content(), clock.instant()));
+        messages.save(ticket.agentWrote(agent.id(), command.content(), clock.instant()));
         tickets.save(ticket);
-        return message;
     }
 
     static Agent activeAgent(Agents agents, Long agentId) {

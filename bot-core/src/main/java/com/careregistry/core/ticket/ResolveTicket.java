@@ -21,11 +21,11 @@ public class ResolveTicket {
     }
 
     @Transactional
-    public Ticket resolve(TicketNumber number, Long agentId) {
+    public void resolve(TicketNumber number, Long agentId) {
         PostAgentMessage.activeAgent(agents, agentId);
         Ticket ticket = tickets.findByNumber(number.value())
                 .orElseThrow(() -> new NotFoundException("ticket.not-found", number.toString()));
         ticket.resolve(agentId, clock.instant());
-        return tickets.save(ticket);
+        tickets.save(ticket);
     }
 }

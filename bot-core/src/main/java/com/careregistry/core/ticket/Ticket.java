@@ -2,17 +2,8 @@ package com.careregistry.core.ticket;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
-import com.careregistry.core.common.UserText;
-import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
-import com.careregistry.core.ticket.TicketEvents.AgentMessagePosted;
-import com.careregistry.core.ticket.TicketEvents.Closer;
-import com.careregistry.core.ticket.TicketEvents.CustomerMessagePosted;
-import com.careregistry.core.ticket.TicketEvents.TicketClosed;
-import com.careregistry.core.ticket.TicketEvents.TicketOpened;
-import com.careregistry.core.ticket.TicketEvents.TicketRated;
-import com.careregistry.core.ticket.TicketEvents.TicketReopened;
-import com.careregistry.core.ticket.TicketEvents.TicketResolved;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,8 +26,6 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 @Table(name = "tickets")
 public class Ticket extends AbstractAggregateRoot<Ticket> {
 
-    public static final int MAX_SUBJECT_LENGTH = 80;
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -55,15 +44,8 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @Column(nullable = false)
     private Channel channel;
 
-    @Column(nullable = false)
-    private String subject;
-
-    @Column(nullable = false, columnDefinition = "TEXT")
-    private String description;
-
-    /** The platform's id of the message whose text became the description (so its edits are known). */
-    @Column(name = "opening_message_id")
-    private String openingMessageId;
+    @Embedded
+    private Description description;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -72,28 +54,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @Column(name = "agent_id")
     private Long agentId;
 
-    @Column(name = "opened_at", nullable = false)
-    private Instant openedAt;
+    @Embedded
+    private Timeline timeline;
 
-    @Column(name = "first_response_at")
-    private Instant firstResponseAt;
-
-    @Column(name = "resolved_at")
-    private Instant resolvedAt;
-
-    @Column(name = "closed_at")
-    private Instant closedAt;
-
-    @Column(name = "last_activity_at", nullable = false)
-    private Instant lastActivityAt;
-
-    private Integer rating;
-
-    @Column(name = "rating_comment")
-    private String ratingComment;
-
-    @Column(name = "rated_at")
-    private Instant ratedAt;
+    @Embedded
+    private Rating rating;
 
     @Version
     private long version;
@@ -107,33 +72,17 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         ticket.customerId = Objects.requireNonNull(customerId);
         ticket.categoryId = Objects.requireNonNull(categoryId);
         ticket.channel = channel;
-        ticket.description = description;
-        ticket.subject = subjectOf(description);
+        ticket.description = new Description(description, null);
         ticket.status = TicketStatus.OPEN;
-        ticket.openedAt = now;
-        ticket.lastActivityAt = now;
-        ticket.registerEvent(new TicketOpened(ticket));
+        ticket.timeline = Timeline.openedAt(now);
+        ticket.registerEvent(new TicketEvents.TicketOpened(ticket));
         return ticket;
-    }
-
-    /** The first line of the description, cleaned as a label ({@link UserText}), shortened to fit a list. */
-    static String subjectOf(String description) {
-        String firstLine = UserText.label(description.strip().lines().findFirst().orElse(""));
-        if (firstLine.length() <= MAX_SUBJECT_LENGTH) {
-            return firstLine;
-        }
-        String cut = firstLine.substring(0, MAX_SUBJECT_LENGTH - 1);
-        int space = cut.lastIndexOf(' ');
-        if (space > MAX_SUBJECT_LENGTH / 2) {
-            cut = cut.substring(0, space);
-        }
-        return cut.stripTrailing() + "…";
     }
 
     /** An agent takes an unassigned ticket for themselves; one someone already has is refused. */
     void claim(Long byAgentId, Instant now) {
         if (agentId != null) {
-            throw refused(assignedTo(byAgentId) ? "ticket.claim.already-yours" : "ticket.claim.taken");
+            throw refused(agentId.equals(byAgentId) ? "ticket.claim.already-yours" : "ticket.claim.taken");
         }
         assign(byAgentId, now);
     }
@@ -141,40 +90,33 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     /** An admin assigns (or reassigns) an agent. */
     void assign(Long newAgentId, Instant now) {
         Objects.requireNonNull(newAgentId);
-        if (status == TicketStatus.CLOSED) {
-            throw refused("ticket.assign.closed");
-        }
-        if (newAgentId.equals(agentId)) {
-            throw refused("ticket.assign.same-agent");
-        }
+        require(status != TicketStatus.CLOSED, "ticket.assign.closed");
+        require(!newAgentId.equals(agentId), "ticket.assign.same-agent");
         Long previous = agentId;
         agentId = newAgentId;
         if (status == TicketStatus.OPEN) {
             status = TicketStatus.ASSIGNED;
         }
-        lastActivityAt = now;
-        registerEvent(new AgentAssigned(this, newAgentId, previous));
+        timeline.activity(now);
+        registerEvent(new TicketEvents.AgentAssigned(this, newAgentId, previous));
     }
 
     TicketMessage customerWrote(MessageContent content, Instant now) {
-        if (status == TicketStatus.CLOSED) {
-            throw refused("ticket.closed");
-        }
+        require(status != TicketStatus.CLOSED, "ticket.closed");
         if (status == TicketStatus.RESOLVED) {
             status = TicketStatus.ASSIGNED;
-            resolvedAt = null;
-            registerEvent(new TicketReopened(this));
+            timeline.reopened();
+            registerEvent(new TicketEvents.TicketReopened(this));
         }
-        lastActivityAt = now;
+        timeline.activity(now);
         TicketMessage message = new TicketMessage(id, AuthorType.CUSTOMER, null, content, now);
-        registerEvent(new CustomerMessagePosted(this, message));
+        registerEvent(new TicketEvents.CustomerMessagePosted(this, message));
         return message;
     }
 
-    /** The customer changed the text of one of their messages; the earlier text is kept. */
     /** The message that opened the ticket, as its platform knows it (none for a form). */
     void openedBy(String externalMessageId) {
-        this.openingMessageId = externalMessageId;
+        description.openedBy(externalMessageId);
     }
 
     /**
@@ -183,26 +125,17 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
      * ticket is refused; the same text again changes nothing.
      */
     Optional<TicketDescriptionEdit> descriptionEdited(String newText, Instant now) {
-        if (status == TicketStatus.CLOSED) {
-            throw refused("ticket.closed");
-        }
-        if (newText.equals(description)) {
-            return Optional.empty();
-        }
-        String previous = description;
-        description = newText;
-        subject = subjectOf(newText);
-        registerEvent(new TicketEvents.DescriptionEdited(this, previous));
-        return Optional.of(new TicketDescriptionEdit(id, previous, now));
+        require(status != TicketStatus.CLOSED, "ticket.closed");
+        return description.edit(newText).map(previous -> {
+            registerEvent(new TicketEvents.DescriptionEdited(this, previous));
+            return new TicketDescriptionEdit(id, previous, now);
+        });
     }
 
     TicketMessageEdit customerEdited(TicketMessage message, String newText, Instant now) {
-        if (message.authorType() != AuthorType.CUSTOMER || !message.ticketId().equals(id)) {
-            throw new DomainException("message.not-yours");
-        }
-        String previous = message.edit(newText, now);
-        registerEvent(new TicketEvents.CustomerMessageEdited(this, message, previous));
-        return new TicketMessageEdit(message.id(), previous, now);
+        TicketMessageEdit edit = message.editedByCustomer(id, newText, now);
+        registerEvent(new TicketEvents.CustomerMessageEdited(this, message, edit.previousBody()));
+        return edit;
     }
 
     /**
@@ -210,77 +143,55 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
      * ticket is theirs from then on.
      */
     TicketMessage agentWrote(Long byAgentId, MessageContent content, Instant now) {
-        if (status == TicketStatus.CLOSED) {
-            throw refused("ticket.closed");
-        }
+        require(status != TicketStatus.CLOSED, "ticket.closed");
         if (agentId == null) {
             assign(byAgentId, now);
         } else if (!agentId.equals(byAgentId)) {
             throw refused("ticket.not-assigned-to-you");
         }
-        if (firstResponseAt == null) {
-            firstResponseAt = now;
-        }
-        lastActivityAt = now;
+        timeline.answered(now);
         TicketMessage message = new TicketMessage(id, AuthorType.AGENT, byAgentId, content, now);
-        registerEvent(new AgentMessagePosted(this, message));
+        registerEvent(new TicketEvents.AgentMessagePosted(this, message));
         return message;
     }
 
     void resolve(Long byAgentId, Instant now) {
-        if (status != TicketStatus.ASSIGNED) {
-            throw refused("ticket.resolve.not-assigned");
-        }
-        if (!agentId.equals(byAgentId)) {
-            throw refused("ticket.not-assigned-to-you");
-        }
+        require(status == TicketStatus.ASSIGNED, "ticket.resolve.not-assigned");
+        require(agentId.equals(byAgentId), "ticket.not-assigned-to-you");
         status = TicketStatus.RESOLVED;
-        resolvedAt = now;
-        lastActivityAt = now;
-        registerEvent(new TicketResolved(this, byAgentId));
+        timeline.resolved(now);
+        registerEvent(new TicketEvents.TicketResolved(this, byAgentId));
     }
 
-    void close(Closer by, Instant now) {
-        if (status == TicketStatus.CLOSED) {
-            throw refused("ticket.already-closed");
-        }
+    void close(TicketEvents.Closer by, Instant now) {
+        require(status != TicketStatus.CLOSED, "ticket.already-closed");
         TicketStatus before = status;
         status = TicketStatus.CLOSED;
-        closedAt = now;
-        lastActivityAt = now;
-        registerEvent(new TicketClosed(this, by, before));
+        timeline.closed(now);
+        registerEvent(new TicketEvents.TicketClosed(this, by, before));
     }
 
     void rate(int stars, String comment, Instant now) {
-        if (status != TicketStatus.RESOLVED && status != TicketStatus.CLOSED) {
-            throw refused("ticket.rate.not-finished");
-        }
-        if (rating != null) {
-            throw refused("ticket.rate.already");
-        }
-        if (stars < 1 || stars > 5) {
-            throw new DomainException("ticket.rate.range");
-        }
-        rating = stars;
-        ratingComment = comment == null || comment.isBlank() ? null : comment.strip();
-        ratedAt = now;
-        registerEvent(new TicketRated(this, stars, ratingComment));
+        require(status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED, "ticket.rate.not-finished");
+        require(rating == null, "ticket.rate.already");
+        rating = Rating.of(stars, comment, now);
+        registerEvent(new TicketEvents.TicketRated(this, stars, rating.comment()));
     }
 
     /** The optional comment that follows a rating, once. */
     void commentOnRating(String comment, Instant now) {
-        if (rating == null) {
-            throw refused("ticket.rate.not-yet");
+        require(rating != null, "ticket.rate.not-yet");
+        require(!rating.hasComment(), "ticket.rate.already");
+        rating = rating.withComment(comment);
+        timeline.activity(now);
+        registerEvent(new TicketEvents.TicketRated(this, rating.stars(), rating.comment()));
+    }
+
+    /** A rule of the ticket's life: when it does not hold, the change is refused with this reason. */
+    private void require(boolean rule, String refusal) {
+        if (!rule) {
+            throw refused(refusal);
         }
-        if (ratingComment != null) {
-            throw refused("ticket.rate.already");
-        }
-        if (comment == null || comment.isBlank()) {
-            throw new DomainException("message.empty");
-        }
-        ratingComment = comment.strip();
-        lastActivityAt = now;
-        registerEvent(new TicketRated(this, rating, ratingComment));
     }
 
     private DomainException refused(String key) {
@@ -308,11 +219,12 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     }
 
     public String subject() {
-        return subject;
+        return description.subject();
     }
 
+    /** The description's text. */
     public String description() {
-        return description;
+        return description.text();
     }
 
     public TicketStatus status() {
@@ -323,35 +235,12 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return agentId;
     }
 
-    public boolean assignedTo(Long someAgentId) {
-        return agentId != null && agentId.equals(someAgentId);
+    public Timeline timeline() {
+        return timeline;
     }
 
-    public Instant openedAt() {
-        return openedAt;
-    }
-
-    public Instant firstResponseAt() {
-        return firstResponseAt;
-    }
-
-    public Instant resolvedAt() {
-        return resolvedAt;
-    }
-
-    public Instant closedAt() {
-        return closedAt;
-    }
-
-    public Instant lastActivityAt() {
-        return lastActivityAt;
-    }
-
-    public Integer rating() {
-        return rating;
-    }
-
-    public String ratingComment() {
-        return ratingComment;
+    /** Empty until the customer rates the ticket. */
+    public Optional<Rating> rating() {
+        return Optional.ofNullable(rating);
     }
 }

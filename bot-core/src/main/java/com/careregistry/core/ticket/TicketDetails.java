@@ -7,8 +7,8 @@ import java.util.Optional;
 /** One ticket as its customer (or an agent) sees it, with the newest messages of its conversation. */
 public record TicketDetails(Long ticketId, TicketNumber number, String subject, String description, TicketStatus status,
                             String categoryName, String agentFirstName, Instant openedAt, Integer rating,
-                            List<TicketMessage> lastMessages, Long categoryId, Long agentId, Long customerId,
-                            com.careregistry.core.common.Channel channel, String ratingComment) {
+                            List<MessageView> lastMessages, Long categoryId, Long agentId, Long customerId,
+                            String customerName, com.careregistry.core.common.Channel channel, String ratingComment) {
 
     /** Empty when no agent is assigned yet (shown as {@code N/A}). */
     public Optional<String> agent() {

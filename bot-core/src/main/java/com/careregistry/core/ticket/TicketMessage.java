@@ -2,6 +2,7 @@ package com.careregistry.core.ticket;
 
 import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.DomainException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -74,11 +75,15 @@ public class TicketMessage {
     }
 
     /** The author changed the text; returns the text it had before. */
-    String edit(String newText, Instant now) {
-        String previous = body;
+    /** The customer of this ticket changed the text of this message of theirs; the earlier text is kept. */
+    TicketMessageEdit editedByCustomer(Long ofTicketId, String newText, Instant now) {
+        if (authorType != AuthorType.CUSTOMER || !ticketId.equals(ofTicketId)) {
+            throw new DomainException("message.not-yours");
+        }
+        TicketMessageEdit edit = new TicketMessageEdit(id, body, now);
         this.body = newText;
         this.editedAt = now;
-        return previous;
+        return edit;
     }
 
     public Long id() {

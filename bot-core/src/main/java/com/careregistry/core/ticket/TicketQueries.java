@@ -5,11 +5,13 @@ import com.careregistry.core.agent.Agents;
 import com.careregistry.core.category.Categories;
 import com.careregistry.core.category.Category;
 import com.careregistry.core.common.NotFoundException;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.customer.Customers;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +30,13 @@ public class TicketQueries {
     private final TicketMessages messages;
     private final Agents agents;
     private final Categories categories;
+    private final Customers customers;
     private final TicketMessageEdits messageEdits;
     private final TicketDescriptionEdits descriptionEdits;
 
-    public TicketQueries(Tickets tickets, TicketMessages messages, Agents agents, Categories categories,
+    public TicketQueries(Tickets tickets, TicketMessages messages, Agents agents, Categories categories, Customers customers,
                          TicketMessageEdits messageEdits, TicketDescriptionEdits descriptionEdits) {
+        this.customers = customers;
         this.messageEdits = messageEdits;
         this.descriptionEdits = descriptionEdits;
         this.tickets = tickets;
@@ -96,8 +100,8 @@ public class TicketQueries {
 
     /** The whole conversation of a ticket, oldest first. */
     @Transactional(readOnly = true)
-    public List<TicketMessage> conversation(Long ticketId) {
-        return messages.findByTicketIdOrderByIdAsc(ticketId);
+    public List<MessageView> conversation(Long ticketId) {
+        return messages.findByTicketIdOrderByIdAsc(ticketId).stream().map(MessageView::of).toList();
     }
 
     /**
@@ -126,10 +130,12 @@ public class TicketQueries {
         String agentName = ticket.agentId() == null ? null
                 : agents.findById(ticket.agentId()).map(Agent::firstName).orElse(null);
         String category = categories.findById(ticket.categoryId()).map(Category::name).orElse("");
-        List<TicketMessage> last = new ArrayList<>(messages.newestOfTicket(ticket.id(), PageRequest.of(0, LAST_MESSAGES)));
+        String customerName = customers.findById(ticket.customerId()).map(Customer::displayName).orElse("");
+        List<MessageView> last = new ArrayList<>(messages.newestOfTicket(ticket.id(), PageRequest.of(0, LAST_MESSAGES)).stream()
+                .map(MessageView::of).toList());
         Collections.reverse(last);
         return new TicketDetails(ticket.id(), ticket.number(), ticket.subject(), ticket.description(), ticket.status(),
-                category, agentName, ticket.openedAt(), ticket.rating(), last, ticket.categoryId(), ticket.agentId(),
-                ticket.customerId(), ticket.channel(), ticket.ratingComment());
+                category, agentName, ticket.timeline().openedAt(), ticket.rating().map(Rating::stars).orElse(null), last, ticket.categoryId(), ticket.agentId(),
+                ticket.customerId(), customerName, ticket.channel(), ticket.rating().map(Rating::comment).orElse(null));
     }
 }

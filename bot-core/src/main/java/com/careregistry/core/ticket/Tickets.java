@@ -15,38 +15,38 @@ public interface Tickets extends JpaRepository<Ticket, Long> {
     @Query("select t from Ticket t where t.number = :number and t.customerId = :customerId")
     Optional<Ticket> findByNumberAndCustomer(long number, Long customerId);
 
-    Optional<Ticket> findFirstByChannelAndOpeningMessageIdAndCustomerId(Channel channel, String openingMessageId, Long customerId);
+    Optional<Ticket> findFirstByChannelAndDescription_OpeningMessageIdAndCustomerId(Channel channel, String openingMessageId, Long customerId);
 
     @Query("""
-            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
+            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.description.subject, t.status, a.firstName, t.timeline.openedAt, t.timeline.lastActivityAt)
             from Ticket t left join com.careregistry.core.agent.Agent a on a.id = t.agentId
             where t.customerId = :customerId
-            order by t.openedAt desc, t.id desc
+            order by t.timeline.openedAt desc, t.id desc
             """)
     List<TicketSummary> summariesOfCustomer(Long customerId, Pageable page);
 
     /** All the customer's tickets that are not closed, however old (a customer has few of them open). */
     @Query("""
-            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
+            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.description.subject, t.status, a.firstName, t.timeline.openedAt, t.timeline.lastActivityAt)
             from Ticket t left join com.careregistry.core.agent.Agent a on a.id = t.agentId
             where t.customerId = :customerId and t.status <> com.careregistry.core.ticket.TicketStatus.CLOSED
-            order by t.lastActivityAt desc, t.id desc
+            order by t.timeline.lastActivityAt desc, t.id desc
             """)
     List<TicketSummary> openSummariesOfCustomer(Long customerId);
 
     @Query("""
-            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
+            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.description.subject, t.status, a.firstName, t.timeline.openedAt, t.timeline.lastActivityAt)
             from Ticket t left join com.careregistry.core.agent.Agent a on a.id = t.agentId
             where t.status = com.careregistry.core.ticket.TicketStatus.OPEN
-            order by t.openedAt asc, t.id asc
+            order by t.timeline.openedAt asc, t.id asc
             """)
     List<TicketSummary> unassignedOldestFirst(Pageable page);
 
     @Query("""
-            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.subject, t.status, a.firstName, t.openedAt, t.lastActivityAt)
+            select new com.careregistry.core.ticket.TicketSummary(t.id, t.number, t.description.subject, t.status, a.firstName, t.timeline.openedAt, t.timeline.lastActivityAt)
             from Ticket t join com.careregistry.core.agent.Agent a on a.id = t.agentId
             where t.agentId = :agentId
-            order by t.lastActivityAt desc, t.id desc
+            order by t.timeline.lastActivityAt desc, t.id desc
             """)
     List<TicketSummary> summariesOfAgent(Long agentId, Pageable page);
 
@@ -54,7 +54,7 @@ public interface Tickets extends JpaRepository<Ticket, Long> {
             select t from Ticket t
             where t.customerId = :customerId
               and t.status <> com.careregistry.core.ticket.TicketStatus.CLOSED
-            order by t.lastActivityAt desc, t.id desc
+            order by t.timeline.lastActivityAt desc, t.id desc
             """)
     List<Ticket> notClosedOfCustomer(Long customerId);
 

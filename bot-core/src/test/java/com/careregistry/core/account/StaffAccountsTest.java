@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careregistry.core.CoreTest;
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.outbox.OutboxMessage;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class StaffAccountsTest extends CoreTest {
 
     @Test
     void aNewAgentIsInvitedAndSetsTheirPasswordOnceThroughTheLink() {
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         assertThat(accounts.forLogin("maria@example.com")).hasValueSatisfying(a -> {
             assertThat(a.role()).isEqualTo(Role.AGENT);
             assertThat(a.enabled()).as("no password yet").isFalse();
@@ -149,7 +149,7 @@ class StaffAccountsTest extends CoreTest {
 
     @Test
     void noPasswordSomeoneWithoutOneOrADeactivatedAgentSignsIn() {
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         assertThat(accounts.checkPassword("maria@example.com", "", "10.0.0.1").account()).as("invited, no password yet").isEmpty();
         passwords.setPasswordWithToken(linkToken(lastEmailTo("maria@example.com"), "/set-password?token="), "a good long password");
         assertThat(accounts.checkPassword("maria@example.com", "a good long password", "10.0.0.1").account()).isPresent();
@@ -161,7 +161,7 @@ class StaffAccountsTest extends CoreTest {
 
     @Test
     void theSessionStampMovesOnForDeactivationANewPasswordAndTwoStepSignIn() throws Exception {
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         passwords.setPasswordWithToken(linkToken(lastEmailTo("maria@example.com"), "/set-password?token="), "a good long password");
         Long id = accounts.forLogin("maria@example.com").orElseThrow().id();
         long stamp = accounts.sessionStamp(id).orElseThrow();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careregistry.core.CoreTest;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
@@ -24,13 +25,13 @@ class JoinRequestDeskTest extends CoreTest {
         AgentJoinRequest request = desk.request(omarInTelegram, "I work the night shift");
         desk.request(new ChatUser(Channel.DISCORD, "dc-lea", "dm-lea", "Lea", "en"), null);
 
-        assertThat(desk.pending()).extracting(AgentJoinRequest::displayName).containsExactly("Omar K", "Lea");
+        assertThat(desk.pending()).extracting(JoinRequestView::displayName).containsExactly("Omar K", "Lea");
 
         Long general = categories.active().get(0).id();
-        Agent omar = desk.accept(request.id(), JoinRequestDesk.Acceptance.asNew(
+        AgentView omar = desk.accept(request.id(), JoinRequestDesk.Acceptance.asNew(
                 new CreateAgentCommand("Omar", "K", "omar@example.com", "en", Set.of(general))));
 
-        assertThat(desk.pending()).extracting(AgentJoinRequest::displayName).containsExactly("Lea");
+        assertThat(desk.pending()).extracting(JoinRequestView::displayName).containsExactly("Lea");
         assertThat(manageAgents.agentBehind(Channel.TELEGRAM, "tg-omar")).map(Agent::id).contains(omar.id());
         assertThat(omar.serves(general)).isTrue();
         assertThat(outboxBodiesTo("chat-omar")).containsExactly(en("join-request.received"), "Welcome aboard, Omar! You are now an agent.");
@@ -39,7 +40,7 @@ class JoinRequestDeskTest extends CoreTest {
     @Test
     void anAgentMadeFromARequestIsSpokenToInTheLanguageTheyAskedIn() {
         AgentJoinRequest request = desk.request(new ChatUser(Channel.TELEGRAM, "tg-jonas", "chat-jonas", "Jonas", "de-DE"), null);
-        Agent jonas = desk.accept(request.id(), JoinRequestDesk.Acceptance.asNew(
+        AgentView jonas = desk.accept(request.id(), JoinRequestDesk.Acceptance.asNew(
                 new CreateAgentCommand("Jonas", null, "jonas@example.com", null, Set.of(categories.active().get(0).id()))));
         assertThat(jonas.language()).isEqualTo("de");
         assertThat(outboxBodiesTo("chat-jonas")).last().isEqualTo(texts.get("de", "join-request.accepted", "Jonas"));
@@ -49,10 +50,10 @@ class JoinRequestDeskTest extends CoreTest {
 
     @Test
     void acceptingCanLinkAnExistingAgent() {
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         AgentJoinRequest request = desk.request(new ChatUser(Channel.DISCORD, "dc-maria", "dm-maria", "maria", "en"), null);
         desk.accept(request.id(), JoinRequestDesk.Acceptance.asExisting(maria.id()));
-        assertThat(manageAgents.identitiesOf(maria.id())).extracting(AgentIdentity::externalUserId).containsExactly("dc-maria");
+        assertThat(manageAgents.get(maria.id()).chatAccounts()).extracting(AgentView.ChatAccount::externalUserId).containsExactly("dc-maria");
     }
 
     @Test
@@ -71,10 +72,11 @@ class JoinRequestDeskTest extends CoreTest {
         desk.request(omarInTelegram, null);
         assertThatThrownBy(() -> desk.request(omarInTelegram, null)).hasMessageContaining("join-request.already-pending");
 
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         ChatUser mariaInChat = new ChatUser(Channel.TELEGRAM, "tg-maria", "chat-maria", "Maria", "en");
         manageAgents.linkChatIdentity(maria.id(), mariaInChat);
         assertThatThrownBy(() -> desk.request(mariaInChat, null)).hasMessageContaining("join-request.already-agent");
-        assertThat(desk.all()).hasSize(1);
+        assertThat(desk.pending()).hasSize(1);
+        assertThat(desk.decided(50)).isEmpty();
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careregistry.core.CoreTest;
-import com.careregistry.core.category.Category;
+import com.careregistry.core.agent.AgentView;
+import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.Ticket;
@@ -20,8 +21,8 @@ class ManageAgentsTest extends CoreTest {
 
     @Test
     void createsAgentsServingCategoriesAndRefusesADuplicateEmail() {
-        Category billing = categories.create("Billing");
-        Agent lea = manageAgents.create(new CreateAgentCommand(" Lea ", null, "LEA@Example.com", "en", Set.of(billing.id())));
+        CategoryView billing = categories.create("Billing");
+        AgentView lea = manageAgents.create(new CreateAgentCommand(" Lea ", null, "LEA@Example.com", "en", Set.of(billing.id())));
         assertThat(lea.firstName()).isEqualTo("Lea");
         assertThat(lea.email()).isEqualTo("lea@example.com");
         assertThat(lea.serves(billing.id())).isTrue();
@@ -37,9 +38,9 @@ class ManageAgentsTest extends CoreTest {
     @Test
     void candidatesAreActiveAgentsOfTheCategoryLeastLoadedFirst() {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
-        Agent omar = agent("Omar");
-        Agent gone = agent("Gone");
+        AgentView maria = agent("Maria");
+        AgentView omar = agent("Omar");
+        AgentView gone = agent("Gone");
         manageAgents.deactivate(gone.id());
         Ticket one = open(ann, "one");
         assignAgent.assign(one.number(), maria.id());
@@ -64,8 +65,8 @@ class ManageAgentsTest extends CoreTest {
     @Test
     void theOpenLoadCounterFollowsEveryMoveOfATicket() {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
-        Agent omar = agent("Omar");
+        AgentView maria = agent("Maria");
+        AgentView omar = agent("Omar");
         Ticket one = open(ann, "one");
         Ticket two = open(ann, "two");
         Ticket three = open(ann, "three");

@@ -10,17 +10,17 @@ class ManageCategoriesTest extends CoreTest {
 
     @Test
     void createRenameRetireRestore() {
-        Category billing = categories.create("  Billing ");
+        CategoryView billing = categories.create("  Billing ");
         assertThat(billing.name()).isEqualTo("Billing");
-        assertThat(categories.active()).extracting(Category::name).containsExactly("Billing", "General");
+        assertThat(categories.active()).extracting(CategoryView::name).containsExactly("Billing", "General");
 
         categories.rename(billing.id(), "Payments");
         categories.retire(billing.id());
-        assertThat(categories.active()).extracting(Category::name).containsExactly("General");
-        assertThat(categories.all()).extracting(Category::name).containsExactly("General", "Payments");
+        assertThat(categories.active()).extracting(CategoryView::name).containsExactly("General");
+        assertThat(categories.all()).extracting(CategoryView::name).containsExactly("General", "Payments");
 
         categories.restore(billing.id());
-        assertThat(categories.active()).extracting(Category::name).containsExactly("General", "Payments");
+        assertThat(categories.active()).extracting(CategoryView::name).containsExactly("General", "Payments");
     }
 
     @Test
@@ -28,7 +28,7 @@ class ManageCategoriesTest extends CoreTest {
         assertThatThrownBy(() -> categories.create(" ")).hasMessageContaining("category.name.empty");
         assertThatThrownBy(() -> categories.create("general")).hasMessageContaining("category.name.taken");
         assertThatThrownBy(() -> categories.create("x".repeat(101))).hasMessageContaining("category.name.too-long");
-        Category general = categories.active().get(0);
+        CategoryView general = categories.active().get(0);
         assertThatThrownBy(() -> categories.retire(general.id())).hasMessageContaining("category.last-active");
         assertThat(categories.active()).hasSize(1);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careregistry.core.CoreTest;
-import com.careregistry.core.category.Category;
+import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
@@ -13,8 +13,8 @@ import com.careregistry.core.ticket.CloseTicket;
 import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketNumber;
-import java.util.List;
 import com.careregistry.testsupport.TestDatabase;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +36,7 @@ class CustomerFormsTest extends CoreTest {
 
     @Test
     void theCategoryChosenInTheFormOpensTheTicketThere() {
-        Category billing = categories.create("Billing");
+        CategoryView billing = categories.create("Billing");
         categories.create("Shipping");
 
         inbox(() -> conversation.openFromForm(ANN, billing.id(), ChatInput.of(Channel.DISCORD, "I was charged twice", List.of(), null)));
@@ -47,8 +47,8 @@ class CustomerFormsTest extends CoreTest {
 
     @Test
     void withoutAChoiceOrWithARetiredOneTheChatAsksAndKeepsTheDescription() {
-        Category billing = categories.create("Billing");
-        Category retired = categories.create("Old things");
+        CategoryView billing = categories.create("Billing");
+        CategoryView retired = categories.create("Old things");
         categories.retire(retired.id());
 
         inbox(() -> conversation.openFromForm(ANN, retired.id(), ChatInput.of(Channel.DISCORD, "I was charged twice", List.of(), null)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.core.CoreTest;
 import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.outbox.OutboxDispatcher;
 import com.careregistry.core.ticket.AssignAgent;
@@ -46,7 +47,7 @@ class EmailTest extends CoreTest {
     void assignmentEmailsTheAgentAndTheCustomerWithTheTicketNumberAndAgentName() throws Exception {
         Customer ann = customer("Ann");
         confirmEmail(ann, "ann@example.org");
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         Ticket ticket = open(ann, "Hi. My I Phone 14 pro max is not turning on.");
 
         assignAgent.assign(ticket.number(), maria.id());
@@ -66,7 +67,7 @@ class EmailTest extends CoreTest {
     @Test
     void customerWithoutVerifiedEmailGetsOnlyTheChatNotice() throws Exception {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         Ticket ticket = open(ann, "Help");
         assignAgent.assign(ticket.number(), maria.id());
         sendMail();

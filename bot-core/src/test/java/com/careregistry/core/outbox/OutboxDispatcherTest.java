@@ -75,7 +75,7 @@ class OutboxDispatcherTest extends CoreTest {
         assertThat(dead.status()).isEqualTo(OutboxStatus.DEAD);
         assertThat(dead.attempts()).isEqualTo(settings.maxAttempts());
         assertThat(dead.lastError()).isEqualTo("403 Forbidden: bot was blocked by the user");
-        assertThat(outbox.dead(10)).extracting(OutboxMessage::id).contains(doomed);
+        assertThat(outbox.dead(10)).extracting(DeliveryView::id).contains(doomed);
     }
 
     @Test

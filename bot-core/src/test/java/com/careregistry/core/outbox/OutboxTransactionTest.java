@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careregistry.core.CoreTest;
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.customer.Customer;
@@ -32,7 +32,7 @@ class OutboxTransactionTest extends CoreTest {
     @Test
     void rolledBackCommandLeavesNoOutboxRows() {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         Ticket ticket = open(ann, "Phone is dead");
         long rowsBefore = outboxRows.count();
 
@@ -50,7 +50,7 @@ class OutboxTransactionTest extends CoreTest {
     @Test
     void committedCommandLeavesItsRows() {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         Ticket ticket = open(ann, "Phone is dead");
         assignAgent.assign(ticket.number(), maria.id());
 

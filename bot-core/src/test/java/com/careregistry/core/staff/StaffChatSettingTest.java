@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careregistry.core.CoreTest;
 import com.careregistry.core.CoreTestApplication;
 import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.customer.Customer;
@@ -32,7 +33,7 @@ class StaffChatSettingTest extends CoreTest {
     @Test
     void agentsWorkWhereTheSettingSaysTaggedWithTheNumber() {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         manageAgents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, "dc-maria", "dm-maria", "Maria", "en"));
         Ticket ticket = open(ann, "Help");
         assignAgent.assign(ticket.number(), maria.id());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careregistry.core.CoreTest;
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.AgentLoad;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.customer.Customer;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,12 @@ class AutoAssignTest extends CoreTest {
     @Test
     void newTicketsGoToTheLeastLoadedActiveAgentOfTheirCategory() {
         Customer ann = customer("Ann");
-        Agent omar = agent("Omar");
-        Agent maria = agent("Maria");
-        Agent gone = agent("Aaron");
+        AgentView omar = agent("Omar");
+        AgentView maria = agent("Maria");
+        AgentView gone = agent("Aaron");
         manageAgents.deactivate(gone.id());
         Long general = categories.active().get(0).id();
-        Agent billingOnly = agent("Bea");
+        AgentView billingOnly = agent("Bea");
         manageAgents.changeCategories(billingOnly.id(), Set.of(categories.create("Billing").id()));
 
         // equal load: the tie goes by first name, as the assign dialog lists them
@@ -53,7 +54,7 @@ class AutoAssignTest extends CoreTest {
     @Test
     void withoutAnActiveAgentInTheCategoryTheTicketWaitsUnassigned() {
         Customer ann = customer("Ann");
-        Agent gone = agent("Gone");
+        AgentView gone = agent("Gone");
         manageAgents.deactivate(gone.id());
 
         Ticket ticket = open(ann, "nobody is here");

@@ -3,7 +3,7 @@ package com.careregistry.core.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.core.CoreTest;
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.customer.Customer;
 import java.time.Duration;
@@ -26,7 +26,7 @@ class DeskStatsTest extends CoreTest {
     @Test
     void countsTheDeskAsTheDashboardShowsIt() {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         clock.advance(Duration.ofDays(-3));
         Ticket old = open(ann, "three days ago");
         clock.advance(Duration.ofMinutes(10));

@@ -59,7 +59,7 @@ class OpenTicketTest extends CoreTest {
         assertThat(stored.status()).isEqualTo(TicketStatus.OPEN);
         assertThat(stored.agentId()).isNull();
         assertThat(tickets.findByNumber(second.number().value()).orElseThrow().subject())
-                .hasSizeLessThanOrEqualTo(Ticket.MAX_SUBJECT_LENGTH).endsWith("…").startsWith("Hi. My I Phone 14");
+                .hasSizeLessThanOrEqualTo(Subjects.MAX_LENGTH).endsWith("…").startsWith("Hi. My I Phone 14");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.careregistry.core.CoreTest;
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.NotFoundException;
 import com.careregistry.core.customer.Customer;
 import java.util.List;
@@ -63,7 +63,7 @@ class TicketListingTest extends CoreTest {
     void agentIsNotApplicableBeforeAssignmentAndFirstNameAfter() {
         Customer ann = customer("Ann");
         Ticket ticket = open(ann, "Printer jams");
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
 
         TicketDetails before = queries.detailsForCustomer(ann.id(), ticket.number());
         assertThat(before.agent()).isEmpty();
@@ -105,7 +105,7 @@ class TicketListingTest extends CoreTest {
     @Test
     void unassignedQueueIsOldestFirstAndSaysWhenNothingIsLeft() {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
+        AgentView maria = agent("Maria");
         Ticket older = open(ann, "Older");
         clock.advance(java.time.Duration.ofMinutes(5));
         Ticket newer = open(ann, "Newer");
@@ -124,8 +124,8 @@ class TicketListingTest extends CoreTest {
     @Test
     void agentSeesTheTicketsAssignedToThem() {
         Customer ann = customer("Ann");
-        Agent maria = agent("Maria");
-        Agent omar = agent("Omar");
+        AgentView maria = agent("Maria");
+        AgentView omar = agent("Omar");
         Ticket one = open(ann, "One");
         Ticket two = open(ann, "Two");
         assignAgent.assign(one.number(), maria.id());

@@ -1,14 +1,13 @@
 package com.careregistry.web.people;
 
-import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.AgentLoad;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.text.Texts;
 import com.careregistry.web.Isolate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,18 +41,10 @@ class AgentsController {
         for (AgentLoad each : agents.workload()) {
             load.put(each.agentId(), each.openTickets());
         }
-        List<Agent> all = agents.all();
-        Map<Long, List<String>> identities = new HashMap<>();
-        for (Agent agent : all) {
-            identities.put(agent.id(), agents.identitiesOf(agent.id()).stream()
-                    .map(identity -> identity.channel().name().charAt(0) + identity.channel().name().substring(1).toLowerCase()
-                            + " " + identity.externalUserId()).toList());
-        }
         Map<Long, String> categoryNames = new HashMap<>();
         categories.all().forEach(c -> categoryNames.put(c.id(), c.name()));
-        model.addAttribute("agents", all);
+        model.addAttribute("agents", agents.all());
         model.addAttribute("load", load);
-        model.addAttribute("identities", identities);
         model.addAttribute("categories", categories.active());
         model.addAttribute("languages", Texts.SUPPORTED_LANGUAGES);
         model.addAttribute("categoryNames", categoryNames);
@@ -66,7 +57,7 @@ class AgentsController {
                   @RequestParam(required = false) String language, RedirectAttributes redirect) {
         String spoken = language != null && Texts.SUPPORTED_LANGUAGES.contains(language) ? language
                 : LocaleContextHolder.getLocale().getLanguage();
-        Agent agent = agents.create(new CreateAgentCommand(firstName, lastName, email, spoken, categoryIds));
+        AgentView agent = agents.create(new CreateAgentCommand(firstName, lastName, email, spoken, categoryIds));
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.agents.created", Isolate.text(agent.fullName()),
                 Isolate.text(agent.email())));
         return "redirect:/admin/agents";

@@ -1,6 +1,6 @@
 package com.careregistry.web.people;
 
-import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.JoinRequestDesk;
 import com.careregistry.core.agent.ManageAgents;
@@ -38,8 +38,8 @@ class RequestsController {
     @GetMapping("/admin/requests")
     String requests(Model model) {
         model.addAttribute("pending", desk.pending());
-        model.addAttribute("decided", desk.all().stream().filter(r -> r.decidedAt() != null).limit(50).toList());
-        model.addAttribute("agents", agents.all().stream().filter(Agent::active).toList());
+        model.addAttribute("decided", desk.decided(50));
+        model.addAttribute("agents", agents.all().stream().filter(AgentView::active).toList());
         model.addAttribute("categories", categories.active());
         return VIEW;
     }
@@ -51,7 +51,7 @@ class RequestsController {
                   RedirectAttributes redirect) {
         JoinRequestDesk.Acceptance as = agentId != null ? JoinRequestDesk.Acceptance.asExisting(agentId)
                 : JoinRequestDesk.Acceptance.asNew(new CreateAgentCommand(firstName, lastName, email, null, categoryIds));
-        Agent agent = desk.accept(id, as);
+        AgentView agent = desk.accept(id, as);
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.requests.accepted", Isolate.text(agent.fullName())));
         return "redirect:/admin/requests";
     }

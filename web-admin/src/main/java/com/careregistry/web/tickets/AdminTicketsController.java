@@ -7,7 +7,6 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.CloseTicket;
-import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketBrowser;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketStatus;
@@ -92,16 +91,18 @@ class AdminTicketsController {
     @PostMapping("/admin/tickets/{number}/assign")
     String assign(@PathVariable long number, @RequestParam Long agentId,
                   @RequestParam(defaultValue = "/admin/unassigned") String back, RedirectAttributes redirect) {
-        Ticket ticket = assignAgent.assign(new TicketNumber(number), agentId);
-        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.assign.done", ticket.number().toString(),
+        TicketNumber ticket = new TicketNumber(number);
+        assignAgent.assign(ticket, agentId);
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.assign.done", ticket.toString(),
                 Isolate.text(agents.get(agentId).fullName())));
         return "redirect:" + (back.startsWith("/admin/") ? back : "/admin/unassigned");
     }
 
     @PostMapping("/admin/tickets/{number}/close")
     String close(@PathVariable long number, RedirectAttributes redirect) {
-        Ticket ticket = closeTicket.byAdmin(new TicketNumber(number));
-        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.ticket.closed", ticket.number().toString()));
+        TicketNumber ticket = new TicketNumber(number);
+        closeTicket.byAdmin(ticket);
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.ticket.closed", ticket.toString()));
         return "redirect:/admin/tickets/" + number;
     }
 }

@@ -1,7 +1,6 @@
 package com.careregistry.web.tickets;
 
 import com.careregistry.core.agent.ManageAgents;
-import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.ticket.TicketDetails;
 import com.careregistry.core.ticket.TicketNumber;
@@ -17,13 +16,11 @@ public class TicketPages {
 
     private final TicketQueries queries;
     private final ManageAgents agents;
-    private final CustomerDirectory customers;
     private final Outbox outbox;
 
-    TicketPages(TicketQueries queries, ManageAgents agents, CustomerDirectory customers, Outbox outbox) {
+    TicketPages(TicketQueries queries, ManageAgents agents, Outbox outbox) {
         this.queries = queries;
         this.agents = agents;
-        this.customers = customers;
         this.outbox = outbox;
     }
 
@@ -36,7 +33,6 @@ public class TicketPages {
         Map<Long, String> agentNames = new HashMap<>();
         agents.all().forEach(agent -> agentNames.put(agent.id(), agent.fullName()));
         model.addAttribute("ticket", ticket);
-        model.addAttribute("customer", customers.get(ticket.customerId()));
         model.addAttribute("messages", queries.conversation(ticket.ticketId()));
         model.addAttribute("earlier", queries.earlierTexts(ticket.ticketId()));
         model.addAttribute("agentNames", agentNames);

@@ -3,6 +3,7 @@ package com.careregistry.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.core.agent.Agent;
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.agent.JoinRequestDesk;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
@@ -57,7 +58,7 @@ class PanelBrowserTest extends WebTest {
     void adminAssignsAnAgentFromTheUnassignedQueueThroughTheConfirmDialog() throws Exception {
         Customer ann = customer("Ann");
         Ticket ticket = open(ann, "Hi. My I Phone 14 pro max is not turning on.");
-        Agent maria = agentWithPassword("Maria", "maria-password-1");
+        AgentView maria = agentWithPassword("Maria", "maria-password-1");
         String number = ticket.number().toString();
 
         signIn(ADMIN, ADMIN_PASSWORD);
@@ -114,8 +115,8 @@ class PanelBrowserTest extends WebTest {
 
     @Test
     void anAgentSeesOnlyTheirTicketsRepliesAndResolves() {
-        Agent maria = agentWithPassword("Maria", "maria-password-1");
-        Agent omar = agentWithPassword("Omar", "omar-password-12");
+        AgentView maria = agentWithPassword("Maria", "maria-password-1");
+        AgentView omar = agentWithPassword("Omar", "omar-password-12");
         Customer ann = customer("Ann");
         Ticket marias = open(ann, "Printer jams");
         Ticket omars = open(ann, "Screen flickers");
@@ -144,7 +145,7 @@ class PanelBrowserTest extends WebTest {
 
     @Test
     void aDeactivatedAgentsNextClickLandsOnTheSignInPage() {
-        Agent maria = agentWithPassword("Maria", "maria-password-1");
+        AgentView maria = agentWithPassword("Maria", "maria-password-1");
         Ticket marias = open(customer("Ann"), "Printer jams");
         assignAgent.assign(marias.number(), maria.id());
         signIn(maria.email(), "maria-password-1");
