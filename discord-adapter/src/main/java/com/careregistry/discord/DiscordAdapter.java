@@ -2,11 +2,11 @@ package com.careregistry.discord;
 
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.chat.CustomerConversation;
+import com.careregistry.core.common.ChannelHealth;
 import com.careregistry.core.common.PropertySetCondition;
 import com.careregistry.core.inbox.Inbox;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
-import com.careregistry.core.common.ChannelHealth;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;

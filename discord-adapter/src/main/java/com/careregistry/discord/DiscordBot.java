@@ -2,6 +2,8 @@ package com.careregistry.discord;
 
 import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.chat.CustomerCommand.Name;
+import com.careregistry.core.chat.CustomerCommand;
 import com.careregistry.core.chat.CustomerConversation;
 import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.ChatAction;
@@ -11,11 +13,11 @@ import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.RateTicket;
 import com.careregistry.core.ticket.TicketNumber;
-import com.careregistry.discord.DiscordEvent.Command;
 import com.careregistry.discord.DiscordEvent.CustomerButton;
 import com.careregistry.discord.DiscordEvent.DirectMessage;
 import com.careregistry.discord.DiscordEvent.DirectMessageEdit;
 import com.careregistry.discord.DiscordEvent.RatingComment;
+import com.careregistry.discord.DiscordEvent.SlashCommand;
 import com.careregistry.discord.DiscordEvent.StaffButton;
 import com.careregistry.discord.DiscordEvent.Stars;
 import com.careregistry.discord.DiscordEvent.ThreadMessage;
@@ -172,19 +174,19 @@ class DiscordBot extends ListenerAdapter {
             event.replyModal(newTicketForm(customers.languageOf(user))).queue();
             return;
         }
-        String typed = switch (event.getName()) {
+        CustomerCommand command = switch (event.getName()) {
             case "ticket" -> switch (String.valueOf(event.getSubcommandName())) {
-                case "list" -> "/tickets";
-                case "show" -> "/ticket " + option(event, "number");
-                case "close" -> "/close";
-                default -> "/help";
+                case "list" -> CustomerCommand.of(Name.TICKETS);
+                case "show" -> new CustomerCommand(Name.TICKET, option(event, "number"));
+                case "close" -> CustomerCommand.of(Name.CLOSE);
+                default -> CustomerCommand.of(Name.HELP);
             };
-            case "email" -> "/email";
-            case "language" -> "/language";
-            case "agent" -> ("/agent " + option(event, "note")).strip();
-            default -> "/help";
+            case "email" -> CustomerCommand.of(Name.EMAIL);
+            case "language" -> CustomerCommand.of(Name.LANGUAGE);
+            case "agent" -> new CustomerCommand(Name.AGENT, option(event, "note"));
+            default -> CustomerCommand.of(Name.HELP);
         };
-        if (stored(event, new Command(who(event.getUser(), event.getUserLocale()), typed), user)) {
+        if (stored(event, new SlashCommand(who(event.getUser(), event.getUserLocale()), command), user)) {
             event.reply(texts.get(customers.languageOf(user), "bot.discord.answered-in-dm")).setEphemeral(true).queue();
         }
     }

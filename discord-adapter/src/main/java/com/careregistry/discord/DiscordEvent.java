@@ -1,5 +1,6 @@
 package com.careregistry.discord;
 
+import com.careregistry.core.chat.CustomerCommand;
 import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
@@ -42,8 +43,8 @@ sealed interface DiscordEvent {
     record DirectMessageEdit(Who who, String channel, String message, String text) implements DiscordEvent {
     }
 
-    /** A slash command, as the command a customer would type. */
-    record Command(Who who, String typed) implements DiscordEvent {
+    /** A slash command, as the typed command it is to the core (no text in between). */
+    record SlashCommand(Who who, CustomerCommand command) implements DiscordEvent {
     }
 
     /** The new-ticket form: the chosen category (null when there was no choice, or not one of ours) and the description. */
@@ -94,8 +95,8 @@ sealed interface DiscordEvent {
                     .put("message", m.message()).put("text", m.text()).put("files", files(m.files()));
         } else if (event instanceof DirectMessageEdit e) {
             json.put("kind", "dm-edit").put("channel", e.channel()).put("message", e.message()).put("text", e.text());
-        } else if (event instanceof Command c) {
-            json.put("kind", "command").put("typed", c.typed());
+        } else if (event instanceof SlashCommand c) {
+            json.put("kind", "command").put("name", c.command().name().name()).put("argument", c.command().argument());
         } else if (event instanceof TicketForm f) {
             json.put("kind", "ticket-form").put("category", f.category()).put("description", f.description());
         } else if (event instanceof RatingComment r) {
@@ -122,7 +123,7 @@ sealed interface DiscordEvent {
             case "thread" -> new ThreadMessage(by, json.getString("staffChannel"), json.getString("thread"), json.getString("message"),
                     json.getString("text", null), files(json.getArray("files")));
             case "dm-edit" -> new DirectMessageEdit(by, json.getString("channel"), json.getString("message"), json.getString("text", null));
-            case "command" -> new Command(by, json.getString("typed"));
+            case "command" -> new SlashCommand(by, command(json));
             case "ticket-form" -> new TicketForm(by, json.isNull("category") ? null : json.getLong("category"),
                     json.getString("description", ""));
             case "rating-comment" -> new RatingComment(by, json.getLong("ticket"), json.getString("comment", ""));
@@ -131,6 +132,14 @@ sealed interface DiscordEvent {
             case "staff-button" -> new StaffButton(by, json.getString("staffChannel"), json.getString("thread"), json.getString("action"));
             default -> throw new IllegalArgumentException("unknown Discord event kind " + kind);
         };
+    }
+
+    /** A stored command; one stored by an earlier version as its typed text is read as that text. */
+    private static CustomerCommand command(DataObject json) {
+        if (json.hasKey("typed")) {
+            return CustomerCommand.parse(json.getString("typed")).orElse(CustomerCommand.of(CustomerCommand.Name.HELP));
+        }
+        return new CustomerCommand(CustomerCommand.Name.valueOf(json.getString("name")), json.getString("argument", ""));
     }
 
     private static DataArray files(List<Attachment> files) {

@@ -12,11 +12,11 @@ import com.careregistry.core.inbox.InboxHandler;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.TicketNumber;
-import com.careregistry.discord.DiscordEvent.Command;
 import com.careregistry.discord.DiscordEvent.CustomerButton;
 import com.careregistry.discord.DiscordEvent.DirectMessage;
 import com.careregistry.discord.DiscordEvent.DirectMessageEdit;
 import com.careregistry.discord.DiscordEvent.RatingComment;
+import com.careregistry.discord.DiscordEvent.SlashCommand;
 import com.careregistry.discord.DiscordEvent.StaffButton;
 import com.careregistry.discord.DiscordEvent.Stars;
 import com.careregistry.discord.DiscordEvent.ThreadMessage;
@@ -61,8 +61,8 @@ class DiscordInbox implements InboxHandler {
                     ChatInput.of(Channel.DISCORD, m.text(), m.files(), m.thread() + ":" + m.message()));
         } else if (event instanceof DirectMessageEdit e) {
             customers.onEdit(user, ChatInput.of(Channel.DISCORD, e.text(), List.of(), e.channel() + ":" + e.message()));
-        } else if (event instanceof Command c) {
-            customers.onMessage(user, ChatInput.of(Channel.DISCORD, c.typed(), List.of(), null));
+        } else if (event instanceof SlashCommand c) {
+            customers.onCommand(user, c.command());
         } else if (event instanceof TicketForm f) {
             customers.openFromForm(user, f.category(), ChatInput.of(Channel.DISCORD, f.description(), List.of(), null));
         } else if (event instanceof RatingComment r) {

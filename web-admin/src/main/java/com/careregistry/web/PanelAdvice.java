@@ -5,10 +5,12 @@ import com.careregistry.core.common.NotFoundException;
 import com.careregistry.core.text.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -16,10 +18,12 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * A rule of the core said no: the person is taken back to the page they came from, with the
- * reason in plain words. Something that is not there gets the friendly 404 page.
+ * reason in plain words and the form as they had filled it in ({@link TypedForm}). Something that is not there gets the friendly 404 page.
  */
 @ControllerAdvice
 class PanelAdvice {
+
+    static final String TYPED = "typed";
 
     private final Texts texts;
 
@@ -35,8 +39,18 @@ class PanelAdvice {
 
     @ExceptionHandler(DomainException.class)
     String refused(DomainException refusal, HttpServletRequest request, RedirectAttributes redirect) {
-        RequestContextUtils.getOutputFlashMap(request).put("error", texts.explain(LocaleContextHolder.getLocale().getLanguage(), refusal));
+        Map<String, Object> flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("error", texts.explain(LocaleContextHolder.getLocale().getLanguage(), refusal));
+        if ("POST".equals(request.getMethod())) {
+            flash.put(TYPED, TypedForm.of(request));   // the form comes back as it was sent
+        }
         return "redirect:" + backTo(request);
+    }
+
+    /** No form was refused: every field shows its own default. */
+    @ModelAttribute(TYPED)
+    TypedForm nothingTyped() {
+        return TypedForm.NONE;
     }
 
     /** The page the form was on, if it is one of ours; else the start. */

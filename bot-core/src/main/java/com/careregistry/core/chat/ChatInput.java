@@ -4,14 +4,13 @@ import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.ticket.MessageContent;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a person wrote in a chat, in the core's terms: its text, its files, the command it is
  * (a text starting with {@code /}), and the platform's id of it (for edits and replies).
  */
-public record ChatInput(Channel channel, String text, List<Attachment> attachments, String externalMessageId, String command,
-                        String argument) {
+public record ChatInput(Channel channel, String text, List<Attachment> attachments, String externalMessageId,
+                        CustomerCommand command) {
 
     public ChatInput {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -19,18 +18,8 @@ public record ChatInput(Channel channel, String text, List<Attachment> attachmen
 
     /** Reads a typed text as a command when it starts with {@code /} ({@code /ticket@bot 1042} too). */
     public static ChatInput of(Channel channel, String text, List<Attachment> attachments, String externalMessageId) {
-        String command = null;
-        String argument = null;
-        if (text != null && text.startsWith("/") && attachments.isEmpty()) {
-            String[] words = text.strip().split("\\s+", 2);
-            command = words[0].substring(1).toLowerCase(Locale.ROOT);
-            int at = command.indexOf('@');
-            if (at >= 0) {
-                command = command.substring(0, at);
-            }
-            argument = words.length > 1 ? words[1].strip() : "";
-        }
-        return new ChatInput(channel, text, attachments, externalMessageId, command, argument);
+        CustomerCommand command = attachments == null || attachments.isEmpty() ? CustomerCommand.parse(text).orElse(null) : null;
+        return new ChatInput(channel, text, attachments, externalMessageId, command);
     }
 
     public boolean isCommand() {

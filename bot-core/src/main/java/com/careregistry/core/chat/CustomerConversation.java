@@ -10,7 +10,6 @@ import static com.careregistry.core.chat.CustomerSession.Steps.OFFER_NEW;
 import static com.careregistry.core.chat.CustomerSession.Steps.RATE_COMMENT;
 
 import com.careregistry.core.agent.JoinRequestDesk;
-import com.careregistry.core.common.ChatAction;
 import com.careregistry.core.common.ChatAction.AskToClose;
 import com.careregistry.core.common.ChatAction.ChooseCategory;
 import com.careregistry.core.common.ChatAction.ChooseLanguage;
@@ -22,6 +21,7 @@ import com.careregistry.core.common.ChatAction.PickTicket;
 import com.careregistry.core.common.ChatAction.Rate;
 import com.careregistry.core.common.ChatAction.ReplyTo;
 import com.careregistry.core.common.ChatAction.ShowTicket;
+import com.careregistry.core.common.ChatAction;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.customer.Customer;
@@ -85,7 +85,7 @@ public class CustomerConversation {
     public void onMessage(ChatUser user, ChatInput incoming) {
         CustomerSession s = sessions.of(user);
         if (incoming.isCommand()) {
-            onCommand(s, incoming.command(), incoming.argument());
+            onCommand(s, incoming.command());
             return;
         }
         switch (s.step()) {
@@ -127,20 +127,26 @@ public class CustomerConversation {
         });
     }
 
-    private void onCommand(CustomerSession s, String command, String argument) {
-        switch (command) {
-            case "start" -> start(s);
-            case "new" -> newTicket.begin(s);
-            case "tickets" -> browsing.list(s);
-            case "ticket" -> browsing.show(s, TicketNumber.parse(argument));
-            case "close" -> browsing.askToClose(s, argument);
-            case "email" -> email.begin(s);
-            case "language" -> chooseLanguage(s);
-            case "agent" -> joinRequests.request(s.user(), argument);
-            case "cancel" -> cancel(s);
-            case "skip" -> rating.skip(s);
-            case "help" -> replies.send(s.chat(), s.language(), "bot.help");
-            default -> replies.send(s.chat(), s.language(), "bot.unknown-command");
+    /** A command picked from a platform's own menu (a Discord slash command), as if it had been typed. */
+    public void onCommand(ChatUser user, CustomerCommand command) {
+        onCommand(sessions.of(user), command);
+    }
+
+    private void onCommand(CustomerSession s, CustomerCommand command) {
+        String argument = command.argument();
+        switch (command.name()) {
+            case START -> start(s);
+            case NEW -> newTicket.begin(s);
+            case TICKETS -> browsing.list(s);
+            case TICKET -> browsing.show(s, TicketNumber.parse(argument));
+            case CLOSE -> browsing.askToClose(s, argument);
+            case EMAIL -> email.begin(s);
+            case LANGUAGE -> chooseLanguage(s);
+            case AGENT -> joinRequests.request(s.user(), argument);
+            case CANCEL -> cancel(s);
+            case SKIP -> rating.skip(s);
+            case HELP -> replies.send(s.chat(), s.language(), "bot.help");
+            case UNKNOWN -> replies.send(s.chat(), s.language(), "bot.unknown-command");
         }
     }
 

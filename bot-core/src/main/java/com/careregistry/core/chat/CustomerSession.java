@@ -72,7 +72,7 @@ record CustomerSession(Customer customer, ChatUser user, ChatAddress chat, Conve
             String[] fields = data.get("file" + i).split("\t", -1);
             files.add(new Attachment(fields[0], fields[1], fields[2].isEmpty() ? null : fields[2]));
         }
-        return new ChatInput(user.channel(), data.get("text"), files, data.get("mid"), null, null);
+        return new ChatInput(user.channel(), data.get("text"), files, data.get("mid"), null);
     }
 
     /** A message kept in the state until the customer says where it goes. */

@@ -1,0 +1,70 @@
+package com.careregistry.web.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import com.careregistry.core.category.CategoryView;
+import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.common.DomainException;
+import com.careregistry.web.PanelSlice;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** M5 as the categories page's controller alone sees it: a refused name comes back in the form it was typed in, only there. */
+@WebMvcTest(CategoriesController.class)
+@Import(PanelSlice.class)
+@WithMockUser(roles = "ADMIN")
+class CategoriesControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    ManageCategories categories;
+
+    @Test
+    void aRefusedRenameShowsTheTypedNameInThatRowOnlyAndTheOthersKeepTheirs() throws Exception {
+        when(categories.all()).thenReturn(List.of(new CategoryView(1, "Billing", true), new CategoryView(2, "General", true)));
+        when(categories.rename(eq(2L), any())).thenThrow(new DomainException("category.name.taken", "BILLING"));
+
+        MvcResult refused = mvc.perform(post("/admin/categories/2/rename").with(csrf())
+                        .header("Referer", "http://localhost/admin/categories").param("name", "BILLING"))
+                .andExpect(redirectedUrl("/admin/categories"))
+                .andExpect(flash().attribute("error", "There is already a category called BILLING.")).andReturn();
+
+        Document page = Jsoup.parse(mvc.perform(get("/admin/categories").flashAttrs(refused.getFlashMap()))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("form[action$=/rename] input[name=name]").eachAttr("value")).containsExactly("Billing", "BILLING");
+        assertThat(page.select("form[action=/admin/categories] input[name=name]").val()).isEmpty();
+        assertThat(page.select(".error").text()).contains("There is already a category called BILLING.");
+    }
+
+    @Test
+    void aRefusedNewCategoryKeepsItsName() throws Exception {
+        when(categories.all()).thenReturn(List.of(new CategoryView(1, "Billing", true)));
+        when(categories.create(any())).thenThrow(new DomainException("category.name.taken", "billing"));
+
+        MvcResult refused = mvc.perform(post("/admin/categories").with(csrf())
+                .header("Referer", "http://localhost/admin/categories").param("name", "billing")).andReturn();
+
+        Document page = Jsoup.parse(mvc.perform(get("/admin/categories").flashAttrs(refused.getFlashMap()))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("form[action=/admin/categories] input[name=name]").val()).isEqualTo("billing");
+        assertThat(page.select("form[action$=/rename] input[name=name]").val()).isEqualTo("Billing");
+    }
+}
