@@ -6,6 +6,7 @@ import com.careregistry.process.LocalMariaDb;
 import com.careregistry.process.RelayLoad;
 import com.careregistry.process.RelayLoad.Phase;
 import com.careregistry.process.ServiceProcess;
+import com.careregistry.process.Timing;
 import com.careregistry.telegram.TelegramApiDouble;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,36 +66,43 @@ class ChaosIT {
                 load.openTickets(Duration.ofSeconds(60));
 
                 int count = RATE * SECONDS;
-                CompletableFuture<Phase> playing = CompletableFuture.supplyAsync(() -> load.play(count, RATE));
+                CompletableFuture<Phase> playing = load.start(count, RATE);
                 List<String> happened = new ArrayList<>();
                 List<Long> kills = new ArrayList<>();
                 Meters faulted = Meters.read(service);
                 int events = KILLS + 1;
                 long start = System.nanoTime();
+                // each event is done at its time, spread evenly over the load (at once when the one before ran late)
                 for (int event = 1; event <= events; event++) {
                     long due = start + Duration.ofSeconds(SECONDS).toNanos() * event / (events + 1);
-                    Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                    ServiceProcess current = service;
                     if (event == (events + 1) / 2) {
                         // the platform refuses a few sends (429 with retry_after, then 502s): the meters must show it
-                        api.rateLimitNext("sendMessage", 1);
-                        api.failNext("sendMessage", 2, 502, "Bad Gateway", null);
-                        mariaDb.stop(Duration.ofSeconds(30));
-                        long stopped = System.nanoTime();
-                        Duration down = service.awaitHealth(503, Duration.ofSeconds(10)).orElse(Duration.ofSeconds(10));
-                        Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stopped) / 1_000_000));
-                        mariaDb.start(Duration.ofSeconds(60));
-                        Duration up = service.awaitHealth(200, Duration.ofSeconds(30)).orElse(Duration.ofSeconds(30));
-                        Thread.sleep(1500);
-                        faulted = Meters.read(service);
+                        long stopped = Timing.at(due, () -> {
+                            api.rateLimitNext("sendMessage", 1);
+                            api.failNext("sendMessage", 2, 502, "Bad Gateway", null);
+                            mariaDb.stop(Duration.ofSeconds(30));
+                            return System.nanoTime();
+                        });
+                        Duration down = current.awaitHealth(503, Duration.ofSeconds(10)).orElse(Duration.ofSeconds(10));
+                        // the outage ends OUTAGE after the stop: MariaDB is started again then
+                        Duration up = Timing.at(stopped + OUTAGE.toNanos(), () -> {
+                            mariaDb.start(Duration.ofSeconds(60));
+                            return current.awaitHealth(200, Duration.ofSeconds(30)).orElse(Duration.ofSeconds(30));
+                        });
+                        // this process's meters count the 429 and the retries after the 502s once its sends have met them
+                        faulted = Meters.await(current, Meters::showFaults, Duration.ZERO, Duration.ofSeconds(15));
                         happened.add("MariaDB stopped for " + OUTAGE.toSeconds() + " s (health DOWN after " + down.toMillis()
                                 + " ms, UP " + up.toMillis() + " ms after it was back)");
                         assertThat(down).as("health says DOWN within 2 s of the database going away").isLessThanOrEqualTo(Duration.ofSeconds(2));
                         assertThat(up).as("health says UP again once the database is back").isLessThan(Duration.ofSeconds(30));
                     } else {
-                        service.kill9();
-                        kills.add(System.nanoTime());
-                        happened.add("kill -9 at " + (System.nanoTime() - start) / 1_000_000_000 + " s");
-                        service = new ServiceProcess(environment, List.of(), log).viaRunScript().start(Duration.ofSeconds(120));
+                        service = Timing.at(due, () -> {
+                            current.kill9();
+                            kills.add(System.nanoTime());
+                            happened.add("kill -9 at " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+                            return new ServiceProcess(environment, List.of(), log).viaRunScript().start(Duration.ofSeconds(120));
+                        });
                     }
                 }
                 Phase phase = playing.get();
@@ -103,8 +111,8 @@ class ChaosIT {
                     long first = phase.firstRelayAfter(killed);
                     return first < 0 ? Duration.ofDays(1) : Duration.ofNanos(first - killed);
                 }).toList();
-                Thread.sleep(1500);   // the meters are read from the database every half second
-                Meters after = Meters.read(service);
+                // the backlogs are read from the database every half second: they read empty for a whole second
+                Meters after = Meters.await(service, Meters::drained, Duration.ofSeconds(1), Duration.ofSeconds(15));
                 System.out.printf("Chaos: %s; %d messages, %d relayed, %d relayed twice, %d out of order; relays resumed %s after the kills%n",
                         happened, phase.count(), phase.relayed(), phase.duplicates(), phase.outOfOrder(),
                         resumed.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).toList());
@@ -146,6 +154,40 @@ class ChaosIT {
 
         static Meters read(ServiceProcess service) throws Exception {
             return new Meters(service.meters());
+        }
+
+        /**
+         * The meters once {@code settled} holds of them (and has held for {@code during}), read every
+         * quarter of a second; when it does not within {@code atMost}, a last reading, for the
+         * assertions to tell which meter is off.
+         */
+        static Meters await(ServiceProcess service, java.util.function.Predicate<Meters> settled, Duration during, Duration atMost)
+                throws Exception {
+            org.awaitility.core.ConditionFactory reading = org.awaitility.Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250));
+            try {
+                return (during.isZero() ? reading : reading.during(during)).until(() -> read(service), settled);
+            } catch (org.awaitility.core.ConditionTimeoutException notSettled) {
+                return read(service);
+            }
+        }
+
+        /** The sends that met the platform's 429 and 502s were counted, and retried. */
+        boolean showFaults() {
+            return positive("careregistry_outbox_too_many_requests_total{channel=\"telegram\"}")
+                    && positive("careregistry_outbox_retries_total{channel=\"telegram\"}")
+                    && positive("careregistry_outbox_sends_seconds_count{channel=\"telegram\"}");
+        }
+
+        /** Nothing left in the inbox or the Telegram outbox. */
+        boolean drained() {
+            return Double.valueOf(0).equals(values.get("careregistry_inbox_backlog"))
+                    && Double.valueOf(0).equals(values.get("careregistry_outbox_backlog{channel=\"telegram\"}"));
+        }
+
+        private boolean positive(String name) {
+            Double value = values.get(name);
+            return value != null && value > 0;
         }
 
         double value(String name) {

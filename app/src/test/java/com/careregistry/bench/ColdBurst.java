@@ -1,6 +1,7 @@
 package com.careregistry.bench;
 
 import com.careregistry.process.RelayLoad.Phase;
+import com.careregistry.process.Timing;
 import com.careregistry.telegram.TelegramApiDouble;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,7 @@ record ColdBurst(int customers, double allMillis, double p50, double p99) {
 
     private static final java.util.concurrent.atomic.AtomicLong NEXT_FIRST_USER = new java.util.concurrent.atomic.AtomicLong(8_100_000L);
 
-    static ColdBurst run(TelegramApiDouble api, int customers, Duration timeout) throws InterruptedException {
+    static ColdBurst run(TelegramApiDouble api, int customers, Duration timeout) {
         long firstUser = NEXT_FIRST_USER.getAndAdd(100_000);   // customers the service has never seen
         Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
         api.onCall(call -> {
@@ -26,10 +27,7 @@ record ColdBurst(int customers, double allMillis, double p50, double p99) {
         for (int c = 0; c < customers; c++) {
             api.enqueueUpdate(api.privateText(firstUser + c, "New" + c, "en", "Hello, my order has not arrived"));
         }
-        long deadline = start + timeout.toNanos();
-        while (answeredAt.size() < customers && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
+        Timing.within(timeout.minusNanos(System.nanoTime() - start), Duration.ofMillis(2), () -> answeredAt.size() >= customers);
         double[] millis = answeredAt.values().stream().mapToDouble(t -> (t - start) / 1e6).sorted().toArray();
         double all = millis.length < customers ? Double.NaN : millis[millis.length - 1];
         return new ColdBurst(customers, all, Phase.percentile(millis, 50), Phase.percentile(millis, 99));

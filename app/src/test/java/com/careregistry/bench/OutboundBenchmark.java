@@ -1,6 +1,7 @@
 package com.careregistry.bench;
 
 import com.careregistry.process.ServiceProcess;
+import com.careregistry.process.Timing;
 import com.careregistry.telegram.TelegramApiDouble;
 import com.careregistry.telegram.TelegramApiDouble.Call;
 import java.awt.Color;
@@ -222,11 +223,8 @@ public final class OutboundBenchmark {
             count.incrementAndGet();
         }
 
-        void awaitAll(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (count.get() < REPLIES && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+        void awaitAll(Duration timeout) {
+            Timing.within(timeout, Duration.ofMillis(50), () -> count.get() >= REPLIES);
         }
 
         /** Replies received in each whole second from {@code from} (nanoTime) on. */

@@ -3,6 +3,7 @@ package com.careregistry.bench;
 import com.careregistry.process.RelayLoad;
 import com.careregistry.process.RelayLoad.Phase;
 import com.careregistry.process.ServiceProcess;
+import com.careregistry.process.Timing;
 import com.careregistry.telegram.TelegramApiDouble;
 import java.awt.Color;
 import java.nio.file.Files;
@@ -47,6 +48,10 @@ public final class RelayBenchmark {
     static final String DB_PASSWORD = env("CCR_TEST_DB_PASSWORD", "");
     static final String TOKEN = "123456:BENCH";
     static final Path OUT = Path.of(System.getProperty("bench.out", "docs/benchmarks"));
+    /** Between one phase and the next (the next is started this long after the one before ended). */
+    static final Duration PAUSE = Duration.ofSeconds(1);
+    /** How long the service is watched with nothing to do, for its idle CPU. */
+    static final Duration IDLE = Duration.ofSeconds(10);
 
     private RelayBenchmark() {
     }
@@ -145,18 +150,18 @@ public final class RelayBenchmark {
                     double[] latency = paced.latenciesMillis();
                     System.out.printf(Locale.ROOT, "  warm-up at 500/s for %d s: p99 %.1f ms%n", WARM_UP_SECONDS, Phase.percentile(latency, 99));
                 }
-                Thread.sleep(1000);
 
+                // each phase starts a PAUSE after the one before
                 for (String rate : RATES.split(",")) {
                     double offered = Double.parseDouble(rate.strip());
-                    rows.add(measure(service, api, load, String.format(Locale.ROOT, "%.0f/s", offered), (int) (offered * SECONDS), offered));
+                    rows.add(Timing.after(PAUSE, () -> measure(service, api, load, String.format(Locale.ROOT, "%.0f/s", offered),
+                            (int) (offered * SECONDS), offered)));
                 }
-                rows.add(measure(service, api, load, "all at once", BURST, 0));
-                cold = ColdBurst.run(api, 50, Duration.ofSeconds(60));
-                Thread.sleep(2000);
-                long idleBefore = service.cpuMillis();
-                Thread.sleep(10_000);
-                idleCpu = (service.cpuMillis() - idleBefore) / 10_000.0;   // of a core
+                rows.add(Timing.after(PAUSE, () -> measure(service, api, load, "all at once", BURST, 0)));
+                cold = Timing.after(PAUSE, () -> ColdBurst.run(api, 50, Duration.ofSeconds(60)));
+                // the service's CPU over IDLE with nothing to do, from 2 s after the cold burst
+                long idleBefore = Timing.after(Duration.ofSeconds(2), service::cpuMillis);
+                idleCpu = Timing.after(IDLE, () -> (service.cpuMillis() - idleBefore) / (double) IDLE.toMillis());   // of a core
             }
         }
 
@@ -210,7 +215,6 @@ public final class RelayBenchmark {
                 statement.replace("Com_", "").replace("Questions", "all"), (after - statementsBefore.get(statement)) / (double) count)));
         System.out.printf(Locale.ROOT, "  %s: %.0f relays/s, p99 %.1f ms, %.2f CPU ms/msg; database statements per message:%s%n", name,
                 row.relaysPerSecond(), row.p99(), row.cpuMillisPerMessage(), perMessage);
-        Thread.sleep(1000);
         return row;
     }
 
@@ -232,12 +236,12 @@ public final class RelayBenchmark {
         return phase.startedNanos();
     }
 
-    /** When the bot had polled past every update the double held (they were stored, or the offset would not have moved). */
-    private static long awaitConfirmed(TelegramApiDouble api, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (api.pendingUpdates() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
+    /**
+     * When the bot had polled past every update the double held (they were stored, or the offset would
+     * not have moved), checked every 2 ms; or the time-out.
+     */
+    private static long awaitConfirmed(TelegramApiDouble api, Duration timeout) {
+        Timing.within(timeout, Duration.ofMillis(2), () -> api.pendingUpdates() == 0);
         return System.nanoTime();
     }
 

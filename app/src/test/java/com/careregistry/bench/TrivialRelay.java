@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The harness's ceiling: a bot that does nothing but relay, as simply as a bot can (long polling,
@@ -21,18 +24,23 @@ final class TrivialRelay implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private volatile boolean running = true;
-    private final Thread thread;
+    /** The relay's one thread: it polls and relays, and after a failed call is scheduled to start again 100 ms later. */
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread relay = new Thread(runnable, "trivial-relay");
+        relay.setDaemon(true);
+        return relay;
+    });
+    /** The next update to ask for; read and written on the relay's thread only. */
+    private long offset;
 
     TrivialRelay(String apiBase, String token, long staffGroup) {
         this.base = apiBase + "/bot" + token + "/";
         this.staffGroup = staffGroup;
-        this.thread = new Thread(this::loop, "trivial-relay");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread.execute(this::loop);
     }
 
     private void loop() {
-        long offset = 0;
         while (running) {
             try {
                 JsonNode answer = call("getUpdates", "{\"offset\":" + offset + ",\"timeout\":1,\"limit\":100}");
@@ -45,11 +53,15 @@ final class TrivialRelay implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException stop) {
-                    return;
+                // the double did not answer: the loop starts again in 100 ms
+                if (running) {
+                    try {
+                        thread.schedule(this::loop, 100, TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException closed) {
+                        // closed meanwhile
+                    }
                 }
+                return;
             }
         }
     }
@@ -64,6 +76,7 @@ final class TrivialRelay implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.join(5000);
+        thread.shutdown();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

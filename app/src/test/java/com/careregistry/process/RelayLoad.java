@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,7 +81,7 @@ public final class RelayLoad {
     }
 
     /** Each customer opens a ticket (/new, then the description); returns when every ticket's card reached the staff group. */
-    public void openTickets(Duration timeout) throws InterruptedException {
+    public void openTickets(Duration timeout) {
         for (int c = 0; c < customers; c++) {
             say(userId(c), "/new");
         }
@@ -88,50 +90,93 @@ public final class RelayLoad {
             say(userId(c), "Bench customer " + c + ": my phone does not start");
         }
         awaitAnswers(2, timeout);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (topicCards.get() < customers) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + topicCards.get() + " of " + customers + " ticket cards reached the staff group");
-            }
-            Thread.sleep(20);
+        if (!Timing.within(timeout, Duration.ofMillis(20), () -> topicCards.get() >= customers)) {
+            throw new IllegalStateException("only " + topicCards.get() + " of " + customers + " ticket cards reached the staff group");
         }
     }
 
-    private void awaitAnswers(int each, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int c = 0; c < customers; c++) {
-            while (answersTo(userId(c)) < each) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("customer " + c + " got " + answersTo(userId(c)) + " answers, not " + each);
-                }
-                Thread.sleep(10);
+    private void awaitAnswers(int each, Duration timeout) {
+        if (!Timing.within(timeout, Duration.ofMillis(10), () -> firstAnsweredFewer(each) < 0)) {
+            int c = firstAnsweredFewer(each);
+            if (c >= 0) {
+                throw new IllegalStateException("customer " + c + " got " + answersTo(userId(c)) + " answers, not " + each);
             }
         }
+    }
+
+    /** The first customer whose chat got fewer than {@code each} messages from the bot, or -1. */
+    private int firstAnsweredFewer(int each) {
+        for (int c = 0; c < customers; c++) {
+            if (answersTo(userId(c)) < each) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /**
      * Plays {@code count} customer messages, round-robin over the customers, at {@code perSecond}
-     * (0: all at once); returns at once, the phase records what arrives.
+     * (0: all at once); returns once the last was sent, without waiting for their relays: the phase
+     * records what arrives.
      */
     public Phase play(int count, double perSecond) {
+        try {
+            return start(count, perSecond).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts playing {@code count} customer messages as {@link #play} does and returns at once; the
+     * future completes when the last was sent. Message {@code seq} is due {@code seq / perSecond}
+     * seconds after the start: a scheduler thread of the phase's own sends, in order, every message
+     * that is due (one late sends at once, as many as have come due), then schedules itself for
+     * when the next is due.
+     */
+    public CompletableFuture<Phase> start(int count, double perSecond) {
         Phase phase = new Phase(nextPhase.getAndIncrement(), count, customers);
         phases.put(phase.number, phase);
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "relay-load-P" + phase.number);
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletableFuture<Phase> done = new CompletableFuture<>();
+        done.whenComplete((played, failed) -> pacer.shutdown());
         long start = System.nanoTime();
         phase.started = start;
-        for (int seq = 0; seq < count; seq++) {
-            if (perSecond > 0) {
-                long due = start + (long) (seq * 1e9 / perSecond);
-                long early = due - System.nanoTime();
-                if (early > 0) {
-                    LockSupport.parkNanos(early);
+        pacer.execute(new Runnable() {
+            private int seq;
+
+            @Override
+            public void run() {
+                try {
+                    while (seq < count) {
+                        if (perSecond > 0) {
+                            long due = start + (long) (seq * 1e9 / perSecond);
+                            long early = due - System.nanoTime();
+                            if (early > 0) {
+                                pacer.schedule(this, early, TimeUnit.NANOSECONDS);
+                                return;
+                            }
+                        }
+                        int customer = seq % customers;
+                        phase.sent.set(seq, System.nanoTime());
+                        say(userId(customer), "Update " + seq + " from customer " + customer + " #P" + phase.number + "-S" + seq + "#");
+                        seq++;
+                    }
+                    phase.lastSent = System.nanoTime();
+                    done.complete(phase);
+                } catch (RuntimeException | Error e) {
+                    done.completeExceptionally(e);
                 }
             }
-            int customer = seq % customers;
-            phase.sent.set(seq, System.nanoTime());
-            say(userId(customer), "Update " + seq + " from customer " + customer + " #P" + phase.number + "-S" + seq + "#");
-        }
-        phase.lastSent = System.nanoTime();
-        return phase;
+        });
+        return done;
     }
 
     /** One run of customer messages and what became of them. */
@@ -223,11 +268,8 @@ public final class RelayLoad {
         }
 
         /** Waits until every message was relayed, or the timeout; true when all were. */
-        public boolean awaitRelayed(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (relayed.get() < count && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+        public boolean awaitRelayed(Duration timeout) {
+            Timing.within(timeout, Duration.ofMillis(5), () -> relayed.get() >= count);
             return relayed.get() >= count;
         }
 
@@ -299,13 +341,5 @@ public final class RelayLoad {
     /** Waits until the bot confirmed (polled past) every update the double holds. */
     public void awaitConfirmed(Duration timeout) {
         api.awaitUpdatesConfirmed(timeout);
-    }
-
-    static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

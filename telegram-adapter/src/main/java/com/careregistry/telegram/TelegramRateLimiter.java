@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Telegram's limits, kept so that Telegram never has to say 429: at most {@code perSecond} messages
@@ -40,6 +41,8 @@ final class TelegramRateLimiter {
     private final int groupPerMinute;
     private final int perSecond;
     private final long margin;
+    /** The time, as {@link System#nanoTime}; another only in tests, to say when a request was written. */
+    private final LongSupplier nanoTime;
     private final ReentrantLock lock = new ReentrantLock(true);
     /** The senders queued for the bot's overall limit; only the {@link #leader} waits for a slot. */
     private final Condition inLine = lock.newCondition();
@@ -67,6 +70,11 @@ final class TelegramRateLimiter {
     private long lastSweep;
 
     TelegramRateLimiter(TelegramSettings settings) {
+        this(settings, System::nanoTime);
+    }
+
+    TelegramRateLimiter(TelegramSettings settings, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.privateInterval = settings.privateChatInterval().toNanos();
         this.groupPerMinute = settings.groupPerMinute();
         this.perSecond = settings.perSecond();
@@ -89,7 +97,7 @@ final class TelegramRateLimiter {
         lock.lockInterruptibly();
         try {
             while (true) {
-                long now = System.nanoTime();
+                long now = nanoTime.getAsLong();
                 sweep(now);
                 long chatWait = group
                         ? waitInWindow(toGroup.computeIfAbsent(chatId, c -> new ArrayDeque<>()), groupPerMinute, MINUTE + margin, now)
@@ -161,7 +169,7 @@ final class TelegramRateLimiter {
         Slot slot = unsent.get();
         if (slot != null) {
             unsent.remove();
-            slot.at = Math.max(slot.at, System.nanoTime());
+            slot.at = Math.max(slot.at, nanoTime.getAsLong());
         }
     }
 

@@ -220,6 +220,8 @@ public class TelegramApiDouble implements AutoCloseable {
     private int tooManyRequests;
     private final Map<String, Integer> tooManyRequestsByLimit = new java.util.TreeMap<>();
     private volatile long latencyNanos;
+    /** Writes the answers held back by {@link #answerAfter}, each when its latency is over. */
+    private final java.util.concurrent.ScheduledExecutorService answering;
 
     /** Telegram's limits as this double enforces them: sliding windows over the calls' arrival. */
     private record Limits(int perSecond, long privateIntervalNanos, int groupPerMinute) {
@@ -239,10 +241,17 @@ public class TelegramApiDouble implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        AtomicInteger answerThreadNumber = new AtomicInteger();
+        answering = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "telegram-api-double-answer-" + answerThreadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
         } catch (IOException e) {
             executor.shutdownNow();
+            answering.shutdownNow();
             throw new UncheckedIOException("Cannot start Telegram API double", e);
         }
         server.setExecutor(executor);
@@ -270,6 +279,7 @@ public class TelegramApiDouble implements AutoCloseable {
         }
         server.stop(0);
         executor.shutdownNow();
+        answering.shutdownNow();
     }
 
     // ------------------------------------------------------------------------------------------
@@ -744,8 +754,18 @@ public class TelegramApiDouble implements AutoCloseable {
         }
         long latency = latencyNanos;
         if (latency > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(latency);
+            Reply answer = reply;
+            try {
+                answering.schedule(() -> respond(exchange, answer), latency, TimeUnit.NANOSECONDS);
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the double is closing: answer at once
+            }
         }
+        respond(exchange, reply);
+    }
+
+    private void respond(HttpExchange exchange, Reply reply) {
         try {
             byte[] bytes = MAPPER.writeValueAsBytes(reply.body());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -849,7 +869,8 @@ public class TelegramApiDouble implements AutoCloseable {
 
     /**
      * Answers every call this long after it arrived (Telegram is 50–150 ms away); the call is
-     * handled, and counted by the limits, on arrival. Zero (the default) answers at once.
+     * handled, and counted by the limits, on arrival, and its answer is written when the latency is
+     * over (a scheduled task: no server thread is held meanwhile). Zero (the default) answers at once.
      */
     public void answerAfter(Duration latency) {
         latencyNanos = latency.toNanos();

@@ -187,6 +187,29 @@ class TelegramApiDoubleTest {
     }
 
     @Test
+    void answerAfterHoldsEachAnswerBackButHandlesTheCallOnArrival() throws Exception {
+        api.answerAfter(Duration.ofMillis(300));
+        java.util.Map<String, Long> recordedAt = new java.util.concurrent.ConcurrentHashMap<>();
+        api.onCall(call -> {
+            if (call.is("sendMessage")) {
+                recordedAt.put(call.param("text"), System.nanoTime());
+            }
+        });
+
+        CompletableFuture<Long> late = client.executeAsync(SendMessage.builder().chatId(42L).text("late").build())
+                .thenApply(message -> System.nanoTime());
+        CompletableFuture<Long> too = client.executeAsync(SendMessage.builder().chatId(43L).text("too").build())
+                .thenApply(message -> System.nanoTime());
+
+        assertThat(Duration.ofNanos(late.get(5, TimeUnit.SECONDS) - recordedAt.get("late"))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(too.get(5, TimeUnit.SECONDS) - recordedAt.get("too"))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(api.calls("sendMessage")).hasSize(2).allSatisfy(call -> assertThat(call.succeeded()).isTrue());
+
+        api.answerAfter(Duration.ZERO);
+        assertThat(client.execute(new GetMe()).getId()).isEqualTo(999L);
+    }
+
+    @Test
     void longPollWakesUpWhenAnUpdateArrives() throws Exception {
         CompletableFuture<java.util.ArrayList<Update>> pending =
                 client.executeAsync(GetUpdates.builder().offset(0).timeout(50).build());
