@@ -30,4 +30,9 @@ final class FlowFixtures {
         when(ann.language()).thenReturn("en");
         return new CustomerSession(ann, ANN, ANN.privateChat(), new ConversationKey(Channel.TELEGRAM, "chat-ann", "ann"), step, data);
     }
+
+    /** A session at a step that keeps this message until the customer says where it goes. */
+    static CustomerSession keeping(String step, ChatInput message) {
+        return at(step, CustomerSession.keep(message));
+    }
 }
