@@ -9,7 +9,6 @@ import com.careregistry.core.conversation.ConversationKey;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.text.Texts;
 import java.util.Map;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** What the flows' unit tests share: the real texts, a customer, a session at a step. */
 final class FlowFixtures {
@@ -20,12 +19,9 @@ final class FlowFixtures {
     private FlowFixtures() {
     }
 
+    /** The bundles as the application reads them (always MessageFormat: an apostrophe is written ''). */
     static Texts texts() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return new Texts(messages);
+        return new Texts(Texts.bundles());
     }
 
     static CustomerSession at(String step, Map<String, String> data) {
@@ -33,5 +29,10 @@ final class FlowFixtures {
         when(ann.id()).thenReturn(CUSTOMER_ID);
         when(ann.language()).thenReturn("en");
         return new CustomerSession(ann, ANN, ANN.privateChat(), new ConversationKey(Channel.TELEGRAM, "chat-ann", "ann"), step, data);
+    }
+
+    /** A session at a step that keeps this message until the customer says where it goes. */
+    static CustomerSession keeping(String step, ChatInput message) {
+        return at(step, CustomerSession.keep(message));
     }
 }
