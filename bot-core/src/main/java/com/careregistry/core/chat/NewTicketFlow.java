@@ -9,6 +9,7 @@ import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.common.ChatAction.ChooseCategory;
 import com.careregistry.core.common.ChatAction.OfferNewTicket;
+import com.careregistry.core.common.DomainException;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -63,6 +64,9 @@ class NewTicketFlow {
             return;
         }
         CategoryView category = categories.get(categoryId);
+        if (!category.active()) {
+            throw new DomainException("category.retired", category.name());   // an old list's button: choose another
+        }
         if (s.keepsAMessage()) {
             open(s, category.id(), s.pending());   // the message they wrote before choosing
             return;

@@ -4,6 +4,7 @@ import com.careregistry.core.common.ChatAction.AskToClose;
 import com.careregistry.core.common.ChatAction.ConfirmClose;
 import com.careregistry.core.common.ChatAction.ReplyTo;
 import com.careregistry.core.common.ChatAction.ShowTicket;
+import com.careregistry.core.common.DomainException;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -68,7 +69,8 @@ class TicketBrowsing {
             for (MessageView message : details.lastMessages()) {
                 String author = switch (message.authorType()) {
                     case CUSTOMER -> replies.text(language, "ticket.details.author.customer");
-                    case AGENT -> details.agent().orElse(replies.text(language, "ticket.details.author.system"));
+                    case AGENT -> message.authorName() != null ? message.authorName()
+                            : replies.text(language, "ticket.details.author.system");
                     case SYSTEM -> replies.text(language, "ticket.details.author.system");
                 };
                 text.append('\n').append(replies.text(language, "ticket.details.message", author, message.body()));
@@ -85,7 +87,9 @@ class TicketBrowsing {
 
     /** A ticket's Reply button: what the customer writes next goes to it. */
     void replyTo(CustomerSession s, TicketNumber number) {
-        queries.detailsForCustomer(s.customer().id(), number);
+        if (queries.detailsForCustomer(s.customer().id(), number).status() == TicketStatus.CLOSED) {
+            throw new DomainException("ticket.closed", number.toString());   // an old button of a ticket closed since
+        }
         sessions.setCurrent(s, number);
         replies.send(s.chat(), s.language(), "bot.ticket.reply-to", number.toString());
     }

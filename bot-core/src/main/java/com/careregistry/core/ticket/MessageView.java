@@ -5,12 +5,15 @@ import com.careregistry.core.common.Channel;
 import java.time.Instant;
 import java.util.List;
 
-/** One message of a ticket's conversation as it is shown: who wrote it, what, with which files, when. */
-public record MessageView(long id, AuthorType authorType, Long agentId, String body, List<Attachment> attachments,
-                          Channel channel, Instant createdAt, Instant editedAt) {
+/**
+ * One message of a ticket's conversation as it is shown: who wrote it (an agent's first name as it
+ * was when shown, whoever holds the ticket now), what, with which files, when.
+ */
+public record MessageView(long id, AuthorType authorType, Long agentId, String authorName, String body,
+                          List<Attachment> attachments, Channel channel, Instant createdAt, Instant editedAt) {
 
-    static MessageView of(TicketMessage message) {
-        return new MessageView(message.id(), message.authorType(), message.agentId(), message.body(),
+    static MessageView of(TicketMessage message, String authorName) {
+        return new MessageView(message.id(), message.authorType(), message.agentId(), authorName, message.body(),
                 List.copyOf(message.attachments()), message.channel(), message.createdAt(), message.editedAt());
     }
 }

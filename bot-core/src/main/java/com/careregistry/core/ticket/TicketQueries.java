@@ -12,6 +12,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,7 +104,7 @@ public class TicketQueries {
     /** The whole conversation of a ticket, oldest first. */
     @Transactional(readOnly = true)
     public List<MessageView> conversation(Long ticketId) {
-        return messages.findByTicketIdOrderByIdAsc(ticketId).stream().map(MessageView::of).toList();
+        return views(messages.findByTicketIdOrderByIdAsc(ticketId));
     }
 
     /**
@@ -131,11 +134,21 @@ public class TicketQueries {
                 : agents.findById(ticket.agentId()).map(Agent::firstName).orElse(null);
         String category = categories.findById(ticket.categoryId()).map(Category::name).orElse("");
         String customerName = customers.findById(ticket.customerId()).map(Customer::displayName).orElse("");
-        List<MessageView> last = new ArrayList<>(messages.newestOfTicket(ticket.id(), PageRequest.of(0, LAST_MESSAGES)).stream()
-                .map(MessageView::of).toList());
-        Collections.reverse(last);
+        List<TicketMessage> newest = new ArrayList<>(messages.newestOfTicket(ticket.id(), PageRequest.of(0, LAST_MESSAGES)));
+        Collections.reverse(newest);
+        List<MessageView> last = views(newest);
         return new TicketDetails(ticket.id(), ticket.number(), ticket.subject(), ticket.description(), ticket.status(),
                 category, agentName, ticket.timeline().openedAt(), ticket.rating().map(Rating::stars).orElse(null), last, ticket.categoryId(), ticket.agentId(),
                 ticket.customerId(), customerName, ticket.channel(), ticket.rating().map(Rating::comment).orElse(null));
+    }
+
+    /** The messages as shown, each agent's by their own name: one query for the agents however many wrote. */
+    private List<MessageView> views(List<TicketMessage> conversation) {
+        Set<Long> agentIds = conversation.stream().map(TicketMessage::agentId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, String> names = new HashMap<>();
+        if (!agentIds.isEmpty()) {
+            agents.findAllById(agentIds).forEach(agent -> names.put(agent.id(), agent.firstName()));
+        }
+        return conversation.stream().map(message -> MessageView.of(message, names.get(message.agentId()))).toList();
     }
 }
