@@ -68,7 +68,10 @@ record CustomerSession(Customer customer, ChatUser user, ChatAddress chat, Conve
     /** The message kept in the step's data ({@link #keep}). */
     ChatInput pending() {
         List<Attachment> files = new ArrayList<>();
-        for (int i = 0; data.containsKey("file" + i); i++) {
+        for (int i = 0; data.containsKey("file" + i + ".kind"); i++) {
+            files.add(new Attachment(data.get("file" + i + ".kind"), data.get("file" + i + ".ref"), data.get("file" + i + ".name")));
+        }
+        for (int i = 0; data.containsKey("file" + i); i++) {   // kept by an earlier version: fields joined by tabs
             String[] fields = data.get("file" + i).split("\t", -1);
             files.add(new Attachment(fields[0], fields[1], fields[2].isEmpty() ? null : fields[2]));
         }
@@ -85,9 +88,13 @@ record CustomerSession(Customer customer, ChatUser user, ChatAddress chat, Conve
         if (incoming.externalMessageId() != null) {
             data.put("mid", incoming.externalMessageId());
         }
-        for (int i = 0; i < incoming.attachments().size(); i++) {
+        for (int i = 0; i < incoming.attachments().size(); i++) {   // each field its own entry: any character may be in a name
             Attachment a = incoming.attachments().get(i);
-            data.put("file" + i, a.kind() + "\t" + a.fileRef() + "\t" + (a.fileName() == null ? "" : a.fileName()));
+            data.put("file" + i + ".kind", a.kind());
+            data.put("file" + i + ".ref", a.fileRef());
+            if (a.fileName() != null) {
+                data.put("file" + i + ".name", a.fileName());
+            }
         }
         return data;
     }
