@@ -3,24 +3,22 @@ package com.careregistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.process.LocalMariaDb;
-import com.careregistry.process.RelayLoad;
 import com.careregistry.process.RelayLoad.Phase;
+import com.careregistry.process.RelayLoad;
 import com.careregistry.process.ServiceProcess;
+import com.careregistry.process.StoredMarks;
 import com.careregistry.process.Timing;
 import com.careregistry.telegram.TelegramApiDouble;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -203,31 +201,14 @@ class ChaosIT {
 
     /** Every message stored once, as one customer message of its ticket, in the order its customer wrote. */
     private static void auditStorage(Phase phase) throws Exception {
-        Map<Integer, Integer> stored = new HashMap<>();
-        Map<Long, Integer> lastSeqOfTicket = new HashMap<>();
-        int outOfOrder = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/" + DATABASE, DB_USER, DB_PASSWORD);
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT ticket_id, body FROM ticket_messages WHERE author_type = 'CUSTOMER' ORDER BY id")) {
-            while (rs.next()) {
-                Matcher mark = MARK.matcher(rs.getString(2));
-                if (mark.find() && Integer.parseInt(mark.group(1)) == phase.number()) {
-                    int seq = Integer.parseInt(mark.group(2));
-                    stored.merge(seq, 1, Integer::sum);
-                    Integer last = lastSeqOfTicket.put(rs.getLong(1), seq);
-                    if (last != null && last > seq) {
-                        outOfOrder++;
-                    }
-                }
-            }
-            try (ResultSet left = s.executeQuery("SELECT COUNT(*) FROM inbox_events WHERE status <> 'HANDLED'")) {
-                left.next();
-                assertThat(left.getInt(1)).as("no inbound event left unhandled or set aside").isZero();
-            }
+        StoredMarks marks;
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/" + DATABASE, DB_USER, DB_PASSWORD)) {
+            marks = StoredMarks.read(c, MARK, series -> Integer.parseInt(series) == phase.number());
         }
-        assertThat(stored).as("every message stored").hasSize(phase.count());
-        assertThat(stored.values()).as("no message stored twice").containsOnly(1);
-        assertThat(outOfOrder).as("each ticket's messages stored in the order its customer wrote them").isZero();
+        assertThat(marks.unhandled()).as("no inbound event left unhandled or set aside").isZero();
+        assertThat(marks.timesStored()).as("every message stored").hasSize(phase.count());
+        assertThat(marks.timesStored().values()).as("no message stored twice").containsOnly(1);
+        assertThat(marks.outOfOrder()).as("each ticket's messages stored in the order its customer wrote them").isZero();
     }
 
     private static String env(String name, String fallback) {

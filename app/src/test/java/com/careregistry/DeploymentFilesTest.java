@@ -110,6 +110,25 @@ class DeploymentFilesTest {
                 .contains("GRANT ALL PRIVILEGES ON careregistry.* TO 'careregistry'");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTwoInstanceFilePublishesOnlyItsProxyAndNamesEachInstanceApart() {
+        // compose's "!reset" (drop what the base file set) is no tag SnakeYAML knows: read as the empty list it sets
+        Map<String, Map<String, Object>> two = (Map<String, Map<String, Object>>) ((Map<String, Object>) new Yaml()
+                .load(read("docker-compose.two.yml").replace("!reset ", ""))).get("services");
+        assertThat(two).containsOnlyKeys("app", "app2", "proxy");
+        assertThat((String) two.get("proxy").get("image")).matches(PINNED);
+        assertThat((List<Object>) two.get("proxy").get("ports")).isNotEmpty();
+        assertThat((List<Object>) two.get("app").get("ports")).as("the instances are reached through the proxy only").isEmpty();
+        assertThat((List<Object>) two.get("app2").get("ports")).isEmpty();
+        assertThat((Map<String, Object>) two.get("app2").get("extends")).containsEntry("file", "docker-compose.yml").containsEntry("service", "app");
+        Object first = ((Map<String, Object>) two.get("app").get("environment")).get("CCR_INSTANCE_NAME");
+        Object second = ((Map<String, Object>) two.get("app2").get("environment")).get("CCR_INSTANCE_NAME");
+        assertThat(first).as("each instance has a name of its own, kept across restarts").isNotNull().isNotEqualTo(second);
+        assertThat(second).isNotNull();
+        assertThat(read("deploy/Caddyfile")).contains("app:8080 app2:8080").contains("health_uri /actuator/health/readiness");
+    }
+
     /** The variables of the README's settings table. */
     static Set<String> readmeSettings() {
         String readme = read("README.md");

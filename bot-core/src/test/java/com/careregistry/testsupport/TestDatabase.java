@@ -42,11 +42,15 @@ public final class TestDatabase {
         }
     }
 
-    /** Empties every table the migrations made, keeping the schema and the seeded category. */
+    /**
+     * Empties every table the migrations made, keeping the schema and the seeded category, and the
+     * roles the running instance holds (shedlock: a running poller's lease is the process's, not a
+     * test's data).
+     */
     public static void wipe(JdbcTemplate jdbc) {
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
-                WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'
+                WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND table_name NOT IN ('flyway_schema_history', 'shedlock')
                 """, String.class);
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (Statement statement = connection.createStatement()) {

@@ -74,9 +74,14 @@ public class DiscordAdapter {
             return new DiscordInbox(customers, staff, outbox, texts);
         }
 
+        /** The gateway, held by one instance at a time; that one logs in (see {@link #login}). */
+        @Bean
+        DiscordGateway discordGateway(DiscordSettings settings, DiscordBot bot, com.careregistry.core.instances.Leadership leadership) {
+            return new DiscordGateway(leadership, settings, () -> login(settings, bot));
+        }
+
         /** Logs in without waiting for the gateway: until it is ready, the outbox simply retries. */
-        @Bean(destroyMethod = "shutdownNow")
-        JDA jda(DiscordSettings settings, DiscordBot bot) {
+        static JDA login(DiscordSettings settings, DiscordBot bot) {
             String api = settings.apiUrl().toString();
             JDABuilder builder = JDABuilder.createLight(settings.botToken(), GatewayIntent.DIRECT_MESSAGES,
                             GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGES)
@@ -99,13 +104,8 @@ public class DiscordAdapter {
 
         /** Up while the gateway is connected; JDA reconnects on its own and says how it stands. */
         @Bean
-        ChannelHealth discordHealth(JDA jda) {
-            return ChannelHealth.of(com.careregistry.core.common.Channel.DISCORD, () -> {
-                JDA.Status status = jda.getStatus();
-                String detail = "gateway " + status.name().toLowerCase().replace('_', ' ');
-                return status == JDA.Status.CONNECTED ? ChannelHealth.State.up(detail + ", " + jda.getGatewayPing() + " ms ping")
-                        : ChannelHealth.State.down(detail);
-            });
+        ChannelHealth discordHealth(DiscordGateway gateway) {
+            return ChannelHealth.of(com.careregistry.core.common.Channel.DISCORD, gateway::health);
         }
 
         /** Reads attachments at Discord's CDN addresses (and only there) for the senders that upload copies. */
@@ -115,9 +115,9 @@ public class DiscordAdapter {
         }
 
         @Bean
-        DiscordSender discordSender(JDA jda, DiscordSettings settings, com.careregistry.core.staff.StaffThreads threads,
+        DiscordSender discordSender(DiscordGateway gateway, DiscordSettings settings, com.careregistry.core.staff.StaffThreads threads,
                                     com.careregistry.core.files.AttachmentFiles files, Texts texts) {
-            return new DiscordSender(jda, settings, threads, files, texts);
+            return new DiscordSender(gateway, settings, threads, files, texts);
         }
 
         /** Agents work in threads of DISCORD_STAFF_CHANNEL_ID; without it, in their DMs with the bot. */

@@ -23,6 +23,7 @@ import com.careregistry.discord.DiscordEvent.Stars;
 import com.careregistry.discord.DiscordEvent.ThreadMessage;
 import com.careregistry.discord.DiscordEvent.TicketForm;
 import com.careregistry.discord.DiscordEvent.Who;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -295,11 +297,14 @@ class DiscordBot extends ListenerAdapter {
     }
 
     /** Stores a gateway event in the inbox; one that cannot be stored now is lost to us (Discord does not send it again). */
-    private void store(String eventId, DiscordEvent event) {
+    /** Stores an event; how many were new (0 when the inbox had it already, or could not take it). */
+    private int store(String eventId, DiscordEvent event) {
         try {
-            inbox.append(event.toInbox(eventId));
+            return inbox.append(event.toInbox(eventId));
         } catch (RuntimeException e) {
-            log.error("Discord event {} could not be stored and is lost: {}", eventId, e.toString());
+            log.error("Discord event {} could not be stored (a direct message is read again at the next gateway session): {}",
+                    eventId, e.toString());
+            return 0;
         }
     }
 
@@ -374,14 +379,65 @@ class DiscordBot extends ListenerAdapter {
         }, failure -> log.warn("Could not read the Discord support channel: {}", failure.getMessage()));
     }
 
+    /**
+     * A new gateway session (this instance took the gateway over, or started): Discord does not hand
+     * it what customers wrote while no session was connected, so first, before the events that follow
+     * (this runs on the event thread, which holds them back meanwhile, so each chat's order is kept),
+     * each DM channel that spoke in the last {@code catchUp} is read from its last stored message on
+     * and what is newer is stored as it would have come. What is stored already is known by its id.
+     */
     @Override
     public void onReady(ReadyEvent event) {
+        catchUp(event.getJDA());
         keepSupportPanel(event.getJDA());
         var guild = guildId == null ? null : event.getJDA().getGuildById(guildId);
         var update = guild != null ? guild.updateCommands() : event.getJDA().updateCommands();
         update.addCommands(commands(texts)).queue(
                 done -> log.info("Discord slash commands registered {}", guild != null ? "in guild " + guildId : "globally"),
                 failure -> log.warn("Discord refused the slash commands: {}", failure.getMessage()));
+    }
+
+    /** The DM channels read again after a new gateway session: those that spoke in this window, at most this many. */
+    static final Duration CATCH_UP_WINDOW = Duration.ofHours(24);
+    static final int CATCH_UP_CHANNELS = 1000;
+    static final String DM_MARK = "\"kind\":\"dm\"";
+
+    private void catchUp(JDA jda) {
+        long started = System.nanoTime();
+        int channels = 0;
+        int found = 0;
+        int stored = 0;
+        List<String> newest;
+        try {
+            newest = inbox.newestPayloads(com.careregistry.core.common.Channel.DISCORD, DM_MARK,
+                    java.time.Instant.now().minus(CATCH_UP_WINDOW), CATCH_UP_CHANNELS);
+        } catch (RuntimeException e) {
+            log.warn("Discord catch-up skipped: the inbox could not be read ({})", e.toString());
+            return;
+        }
+        for (String payload : newest) {
+            if (!(DiscordEvent.read(payload) instanceof DirectMessage last)) {
+                continue;
+            }
+            channels++;
+            try {
+                MessageHistory after = jda.openPrivateChannelById(last.who().id())
+                        .flatMap(channel -> MessageHistory.getHistoryAfter(channel, last.message()).limit(100)).complete();
+                List<Message> missed = new java.util.ArrayList<>(after.getRetrievedHistory());
+                missed.sort(java.util.Comparator.comparingLong(Message::getIdLong));
+                for (Message message : missed) {
+                    if (!message.getAuthor().isBot()) {
+                        found++;
+                        stored += store(message.getId(), new DirectMessage(who(message.getAuthor(), null), message.getChannel().getId(),
+                                message.getId(), message.getContentRaw(), attachments(message)));
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Discord catch-up of {}'s direct messages failed: {}", last.who().id(), e.toString());
+            }
+        }
+        log.info("Discord catch-up: {} direct-message channels read again in {} ms; {} messages newer than the last stored, "
+                + "{} of them not stored before", channels, (System.nanoTime() - started) / 1_000_000, found, stored);
     }
 
     private static String blankToNull(String value) {

@@ -57,14 +57,14 @@ class DiscordSender implements MessageSender {
     /** How many of the staff channel's archived threads are looked through for a ticket's thread. */
     private static final int ARCHIVED_LOOKUP = 100;
 
-    private final JDA jda;
+    private final DiscordGateway gateway;
     private final DiscordSettings settings;
     private final StaffThreads threads;
     private final AttachmentFiles files;
     private final Texts texts;
 
-    DiscordSender(JDA jda, DiscordSettings settings, StaffThreads threads, AttachmentFiles files, Texts texts) {
-        this.jda = jda;
+    DiscordSender(DiscordGateway gateway, DiscordSettings settings, StaffThreads threads, AttachmentFiles files, Texts texts) {
+        this.gateway = gateway;
         this.settings = settings;
         this.threads = threads;
         this.files = files;
@@ -76,18 +76,42 @@ class DiscordSender implements MessageSender {
         return Channel.DISCORD;
     }
 
+    /** Ready while this instance holds the gateway and it is connected; on the other instances the rows wait for the one that does. */
     @Override
     public boolean ready() {
-        return jda.getStatus() == JDA.Status.CONNECTED;
+        return gateway.connected();
+    }
+
+    /** The client of the gateway this instance holds; when it gave the gateway up meanwhile, the message waits for the holder. */
+    private JDA jda() {
+        JDA client = gateway.jda();
+        if (client == null) {
+            throw new GatewayNotHeld();
+        }
+        return client;
+    }
+
+    private static final class GatewayNotHeld extends RuntimeException {
+        GatewayNotHeld() {
+            super("this instance no longer holds the Discord gateway", null, false, false);
+        }
     }
 
     @Override
     public Delivery send(OutboundMessage message) throws DeliveryFailure {
+        try {
+            return sendWithGateway(message);
+        } catch (GatewayNotHeld e) {
+            throw DeliveryFailure.transientFailure(e.getMessage(), e);
+        }
+    }
+
+    private Delivery sendWithGateway(OutboundMessage message) throws DeliveryFailure {
         List<String> parts = DiscordText.parts(message.body());
         ChatAddress to = message.chat();
         boolean staffThread = message.ticketId() != null && to.chatId().equals(settings.staffChannelId());
         ThreadChannel thread = staffThread ? threadOf(message)
-                : to.threadId() == null ? null : jda.getThreadChannelById(to.threadId());
+                : to.threadId() == null ? null : jda().getThreadChannelById(to.threadId());
         if (to.threadId() != null && thread == null && !staffThread) {
             throw DeliveryFailure.permanent("Discord thread " + to.threadId() + " is gone");
         }
@@ -104,7 +128,7 @@ class DiscordSender implements MessageSender {
             String nonce = nonce(message.id(), part);
             Function<MessageChannel, RestAction<Message>> once = channel -> build.apply(channel).setNonce(nonce);
             RestAction<Message> sending = thread != null ? once.apply(thread)
-                    : jda.openPrivateChannelById(to.chatId()).flatMap(once::apply);
+                    : jda().openPrivateChannelById(to.chatId()).flatMap(once::apply);
             Message sent = await(sending.submit(), part, staffThread && !remade);
             if (sent == null) {
                 // the ticket's thread was deleted without JDA hearing of it: made again, and this part sent there
@@ -173,10 +197,10 @@ class DiscordSender implements MessageSender {
      */
     private ThreadChannel threadOf(OutboundMessage message) throws DeliveryFailure {
         Long ticketId = message.ticketId();
-        ThreadChannel thread = message.chat().threadId() == null ? null : jda.getThreadChannelById(message.chat().threadId());
+        ThreadChannel thread = message.chat().threadId() == null ? null : jda().getThreadChannelById(message.chat().threadId());
         if (thread == null) {
             Optional<String> known = threads.find(ticketId, Channel.DISCORD).map(t -> t.address().threadId());
-            thread = known.map(jda::getThreadChannelById).orElse(null);
+            thread = known.map(jda()::getThreadChannelById).orElse(null);
             if (thread == null && known.isPresent()) {
                 thread = archived(known.get(), message.partsSent());
             }
@@ -195,7 +219,7 @@ class DiscordSender implements MessageSender {
      * channel's archived threads, the most recently archived first. Null when it is not there (gone).
      */
     private ThreadChannel archived(String threadId, int partsSent) throws DeliveryFailure {
-        TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
+        TextChannel staff = jda().getTextChannelById(settings.staffChannelId());
         if (staff == null) {
             return null;
         }
@@ -205,7 +229,7 @@ class DiscordSender implements MessageSender {
 
     private ThreadChannel newThread(OutboundMessage message, int partsSent) throws DeliveryFailure {
         Long ticketId = message.ticketId();
-        TextChannel staff = jda.getTextChannelById(settings.staffChannelId());
+        TextChannel staff = jda().getTextChannelById(settings.staffChannelId());
         if (staff == null) {
             throw DeliveryFailure.transientFailure("Discord staff channel " + settings.staffChannelId() + " is not visible yet")
                     .afterParts(partsSent);

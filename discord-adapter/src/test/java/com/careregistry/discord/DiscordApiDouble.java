@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -380,7 +381,7 @@ public class DiscordApiDouble implements AutoCloseable {
 
             Response r;
             try {
-                r = route(method, path, body);
+                r = route(method, path, body, ex.getRequestURI().getRawQuery());
             } catch (RuntimeException e) {
                 r = new Response(500, F.objectNode().put("message", "double failed: " + e).put("code", 0));
             }
@@ -500,7 +501,7 @@ public class DiscordApiDouble implements AutoCloseable {
         }
     }
 
-    private Response route(String method, String path, JsonNode body) {
+    private Response route(String method, String path, JsonNode body, String query) {
         String[] s = path.substring(1).split("/");
         int n = s.length;
         if (n >= 2 && s[0].equals("channels") && deletedChannels.contains(s[1])) {
@@ -526,11 +527,7 @@ public class DiscordApiDouble implements AutoCloseable {
                     return ok(page);
                 }
                 if (n == 3 && s[0].equals("channels") && s[2].equals("messages")) {
-                    com.fasterxml.jackson.databind.node.ArrayNode history = F.arrayNode();
-                    synchronized (postedByChannel) {
-                        postedByChannel.getOrDefault(s[1], List.of()).forEach(m -> history.add(m.deepCopy()));
-                    }
-                    return ok(history);
+                    return ok(channelHistory(s[1], query));
                 }
                 if (path.equals("/users/@me")) {
                     return ok(botUser());
@@ -901,6 +898,11 @@ public class DiscordApiDouble implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("bad event JSON", e);
         }
+        if (eventType.equals("MESSAGE_CREATE") && d.hasNonNull("channel_id")) {
+            synchronized (writtenByChannel) {
+                writtenByChannel.computeIfAbsent(d.path("channel_id").asText(), c -> new ArrayList<>()).add((ObjectNode) d.deepCopy());
+            }
+        }
         synchronized (gatewayLock) {
             ObjectNode frame = F.objectNode().put("op", 0).put("t", eventType).put("s", ++seq);
             frame.set("d", d);
@@ -908,6 +910,47 @@ public class DiscordApiDouble implements AutoCloseable {
             if (active != null) {
                 active.sendQuietly(frame.toString());
             }
+        }
+    }
+
+    /**
+     * A channel's messages as Discord keeps them (what the bot posted and what users wrote there),
+     * newest first; {@code after=<id>} gives only newer ones and {@code limit} (at most 100, 50 by
+     * default) how many.
+     */
+    private ArrayNode channelHistory(String channelId, String query) {
+        long after = 0;
+        int limit = 50;
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2 && kv[0].equals("after")) {
+                after = Long.parseLong(kv[1]);
+            } else if (kv.length == 2 && kv[0].equals("limit")) {
+                limit = Math.min(100, Integer.parseInt(kv[1]));
+            }
+        }
+        List<ObjectNode> messages = new ArrayList<>();
+        synchronized (postedByChannel) {
+            postedByChannel.getOrDefault(channelId, List.of()).forEach(m -> messages.add(m.deepCopy()));
+        }
+        synchronized (writtenByChannel) {
+            writtenByChannel.getOrDefault(channelId, List.of()).forEach(m -> messages.add(m.deepCopy()));
+        }
+        long newerThan = after;
+        ArrayNode history = F.arrayNode();
+        messages.stream().filter(m -> m.path("id").asLong() > newerThan)
+                .sorted((a, b) -> Long.compare(b.path("id").asLong(), a.path("id").asLong()))
+                .limit(limit).forEach(history::add);
+        return history;
+    }
+
+    /** What users wrote in each channel (MESSAGE_CREATE dispatched), kept as Discord keeps a channel's history. */
+    private final Map<String, List<ObjectNode>> writtenByChannel = new HashMap<>();
+
+    /** Whether a gateway connection is active now: an event dispatched now reaches the bot. */
+    public boolean connected() {
+        synchronized (gatewayLock) {
+            return active != null;
         }
     }
 

@@ -205,10 +205,11 @@ public class TelegramAdapter {
         }
 
         @Bean
-        TelegramPoller telegramPoller(TelegramSettings settings, com.careregistry.core.inbox.Inbox inbox) {
+        TelegramPoller telegramPoller(TelegramSettings settings, com.careregistry.core.inbox.Inbox inbox,
+                                      com.careregistry.core.instances.Leadership leadership) {
             // a client of its own, whose asynchronous calls (answers to button presses) do not hold up the poll
             OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30)).build();
-            return new TelegramPoller(settings, inbox, new OkHttpTelegramClient(http, settings.botToken(), urlOf(settings)));
+            return new TelegramPoller(settings, inbox, new OkHttpTelegramClient(http, settings.botToken(), urlOf(settings)), leadership);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.careregistry.telegram;
 
 import com.careregistry.core.inbox.InboundEvent;
 import com.careregistry.core.inbox.Inbox;
+import com.careregistry.core.instances.Leadership;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -34,12 +35,16 @@ class TelegramPoller implements SmartLifecycle {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     /** Telegram gives at most 100 updates per poll. */
     private static final int BATCH = 100;
+    /** The role of the one instance that polls this bot (at this Bot API server). */
+    private final String roleName;
 
     private final TelegramSettings settings;
     private final Inbox inbox;
     private final TelegramClient client;
     private final OkHttpClient http;
     private final HttpUrl getUpdates;
+    private final Leadership leadership;
+    private Leadership.Role role;
     private volatile boolean running;
     private Thread thread;
     /** When a poll last came back (System.nanoTime), and the failure since then, if any. */
@@ -47,7 +52,10 @@ class TelegramPoller implements SmartLifecycle {
     private volatile String failingWith;
     private volatile long failingSince;
 
-    TelegramPoller(TelegramSettings settings, Inbox inbox, TelegramClient client) {
+    TelegramPoller(TelegramSettings settings, Inbox inbox, TelegramClient client, Leadership leadership) {
+        this.leadership = leadership;
+        String bot = settings.botToken() == null ? "" : settings.botToken().split(":", 2)[0];
+        this.roleName = "telegram-poller:" + bot + ":" + Integer.toHexString(TelegramAdapter.On.baseUrl(settings).hashCode());
         this.settings = settings;
         this.inbox = inbox;
         this.client = client;
@@ -56,12 +64,29 @@ class TelegramPoller implements SmartLifecycle {
         this.getUpdates = HttpUrl.get(TelegramAdapter.On.baseUrl(settings) + "/bot" + settings.botToken() + "/getUpdates");
     }
 
+    /** In polling mode, contends for the role of the instance that polls; it polls while it holds it. */
     @Override
     public synchronized void start() {
-        if (settings.mode() != TelegramSettings.Mode.POLLING) {
+        if (settings.mode() != TelegramSettings.Mode.POLLING || role != null) {
             return;
         }
+        role = leadership.contend(roleName, new Leadership.Duties() {
+            @Override
+            public void takeUp() {
+                beginPolling();
+            }
+
+            @Override
+            public void stepDown() {
+                endPolling();
+            }
+        });
+    }
+
+    private synchronized void beginPolling() {
         running = true;
+        lastAnswer = System.nanoTime();
+        failingWith = null;
         thread = new Thread(this::poll, "telegram-poller");
         thread.setDaemon(true);
         thread.start();
@@ -113,6 +138,9 @@ class TelegramPoller implements SmartLifecycle {
      * a few seconds (Telegram unreachable, the token refused, the database gone).
      */
     com.careregistry.core.common.ChannelHealth.State health() {
+        if (role != null && !role.held()) {
+            return com.careregistry.core.common.ChannelHealth.State.up("standing by: another instance polls");
+        }
         if (!running) {
             return com.careregistry.core.common.ChannelHealth.State.down("not polling");
         }
@@ -184,7 +212,19 @@ class TelegramPoller implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
+    public void stop() {
+        Leadership.Role contending;
+        synchronized (this) {
+            contending = role;
+            role = null;
+        }
+        if (contending != null) {
+            contending.close();   // stops polling, and hands the role over at once
+        }
+        endPolling();
+    }
+
+    private synchronized void endPolling() {
         running = false;
         if (thread != null) {
             http.dispatcher().cancelAll();
@@ -199,7 +239,7 @@ class TelegramPoller implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    public synchronized boolean isRunning() {
+        return role != null || running;
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -1010,7 +1009,36 @@ public class TelegramApiDouble implements AutoCloseable {
     }
 
     /** Called with lock held; may wait on it (which releases it) for the long poll. */
+    /**
+     * As Telegram does, a getUpdates that arrives while another waits ends the waiting one with 409
+     * Conflict ("terminated by other getUpdates request"): two pollers of one bot show as conflicts.
+     */
     private Reply getUpdates(JsonNode params) throws InterruptedException {
+        long mine = ++pollGeneration;
+        if (pollsWaiting > 0) {
+            pollConflicts++;
+            lock.notifyAll();
+        }
+        pollsWaiting++;
+        try {
+            return getUpdates(params, mine);
+        } finally {
+            pollsWaiting--;
+        }
+    }
+
+    /** How many polls were ended by another one that came while they waited (see {@link #getUpdates(JsonNode)}). */
+    public int pollConflicts() {
+        synchronized (lock) {
+            return pollConflicts;
+        }
+    }
+
+    private long pollGeneration;
+    private int pollsWaiting;
+    private int pollConflicts;
+
+    private Reply getUpdates(JsonNode params, long mine) throws InterruptedException {
         long offset = params.path("offset").asLong(0);
         int limit = params.path("limit").asInt(100);
         if (limit <= 0 || limit > 100) {
@@ -1034,6 +1062,10 @@ public class TelegramApiDouble implements AutoCloseable {
                 if (update.updateId() >= offset) {
                     result.add(update.json().deepCopy());
                 }
+            }
+            if (pollGeneration != mine) {
+                return new Reply(409, error(409, "Conflict: terminated by other getUpdates request; "
+                        + "make sure that only one bot instance is running", null));
             }
             long remaining = deadline - System.nanoTime();
             if (!result.isEmpty() || closed || remaining <= 0) {

@@ -60,7 +60,7 @@ class ErrorAndSignOutPagesTest extends WebTest {
         HttpResponse<String> login = fetch("/login", "en");
         List<String> cookies = login.headers().allValues("Set-Cookie");
         assertThat(cookies).as("the sign-in page starts a session (its form's CSRF token)")
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Lax")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").containsIgnoringCase("SameSite=Lax")
                         .containsIgnoringCase("HttpOnly"));
     }
 

@@ -1,7 +1,6 @@
 package com.careregistry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,7 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,12 +27,13 @@ class MandatoryTotpTest extends WebTest {
 
     @Test
     void anAdminWithoutTheAppMustTurnItOnBeforeAnythingElse() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email").user(ADMIN)
-                .password(ADMIN_PASSWORD)).andExpect(redirectedUrl("/profile/totp")).andReturn().getRequest().getSession();
+        Browser session = new Browser(mvc);
+        session.perform(post("/login").param("email", ADMIN).param("password", ADMIN_PASSWORD).with(csrf()))
+                .andExpect(redirectedUrl("/profile/totp"));
 
-        mvc.perform(get("/admin").session(session)).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/tickets").session(session)).andExpect(status().isForbidden());
-        String page = mvc.perform(get("/profile/totp").session(session)).andExpect(status().isOk())
+        session.perform(get("/admin")).andExpect(status().isForbidden());
+        session.perform(get("/admin/tickets")).andExpect(status().isForbidden());
+        String page = session.perform(get("/profile/totp")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Admins must use two-step sign-in here.");
 
@@ -43,7 +42,7 @@ class MandatoryTotpTest extends WebTest {
         TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
         String code = "%06d".formatted(totp.generateOneTimePassword(
                 new SecretKeySpec(new Base32().decode(secret.group(1)), totp.getAlgorithm()), Instant.now()));
-        mvc.perform(post("/profile/totp").param("code", code).session(session).with(csrf())).andExpect(redirectedUrl("/profile"));
-        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+        session.perform(post("/profile/totp").param("code", code).with(csrf())).andExpect(redirectedUrl("/profile"));
+        session.perform(get("/admin")).andExpect(status().isOk());
     }
 }

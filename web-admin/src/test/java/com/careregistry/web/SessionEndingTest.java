@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -27,36 +26,37 @@ class SessionEndingTest extends WebTest {
 
     @Test
     void aNewPasswordEndsTheOtherSessionsButNotTheOneThatChangedIt() throws Exception {
-        MockHttpSession laptop = signedIn(ADMIN, ADMIN_PASSWORD);
-        MockHttpSession phone = signedIn(ADMIN, ADMIN_PASSWORD);
-        mvc.perform(get("/admin").session(phone)).andExpect(status().isOk());
+        Browser laptop = signedIn(ADMIN, ADMIN_PASSWORD);
+        Browser phone = signedIn(ADMIN, ADMIN_PASSWORD);
+        phone.perform(get("/admin")).andExpect(status().isOk());
 
-        mvc.perform(post("/profile/password").param("current", ADMIN_PASSWORD).param("password", "a brand new password")
-                .session(laptop).with(csrf())).andExpect(redirectedUrl("/profile"));
+        laptop.perform(post("/profile/password").param("current", ADMIN_PASSWORD).param("password", "a brand new password")
+                .with(csrf())).andExpect(redirectedUrl("/profile"));
 
-        String profile = mvc.perform(get("/profile").session(laptop)).andExpect(status().isOk())
+        String profile = laptop.perform(get("/profile")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(profile).contains("Your password is changed.");
-        mvc.perform(get("/admin").session(laptop)).andExpect(status().isOk());
-        mvc.perform(get("/admin").session(phone)).andExpect(redirectedUrl("/login?ended"));
-        assertThat(phone.isInvalid()).isTrue();
+        laptop.perform(get("/admin")).andExpect(status().isOk());
+        phone.perform(get("/admin")).andExpect(redirectedUrl("/login?ended"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?", Integer.class, phone.sessionId()))
+                .as("the ended session is gone").isZero();
     }
 
     @Test
     void turningOnTwoStepSignInEndsTheOtherSessionsButNotTheOneThatDidIt() throws Exception {
-        MockHttpSession laptop = signedIn(ADMIN, ADMIN_PASSWORD);
-        MockHttpSession phone = signedIn(ADMIN, ADMIN_PASSWORD);
+        Browser laptop = signedIn(ADMIN, ADMIN_PASSWORD);
+        Browser phone = signedIn(ADMIN, ADMIN_PASSWORD);
 
-        String page = mvc.perform(get("/profile/totp").session(laptop)).andExpect(status().isOk())
+        String page = laptop.perform(get("/profile/totp")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        mvc.perform(get("/admin").session(phone)).andExpect(status().isOk());   // starting to turn it on changes nothing yet
+        phone.perform(get("/admin")).andExpect(status().isOk());   // starting to turn it on changes nothing yet
         Matcher secret = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(page);
         assertThat(secret.find()).isTrue();
-        mvc.perform(post("/profile/totp").param("code", TotpCodes.now(secret.group(1))).session(laptop).with(csrf()))
+        laptop.perform(post("/profile/totp").param("code", TotpCodes.now(secret.group(1))).with(csrf()))
                 .andExpect(redirectedUrl("/profile"));
 
-        mvc.perform(get("/admin").session(laptop)).andExpect(status().isOk());
-        mvc.perform(post("/admin/categories").param("name", "From the phone").session(phone).with(csrf()))
+        laptop.perform(get("/admin")).andExpect(status().isOk());
+        phone.perform(post("/admin/categories").param("name", "From the phone").with(csrf()))
                 .andExpect(redirectedUrl("/login?ended"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM categories WHERE name = 'From the phone'", Integer.class)).isZero();
     }
@@ -64,15 +64,15 @@ class SessionEndingTest extends WebTest {
     @Test
     void aDeactivatedAgentIsSignedOutAtTheirNextRequest() throws Exception {
         AgentView maria = agentWithPassword("Maria", "maria-password-1");
-        MockHttpSession marias = signedIn(maria.email(), "maria-password-1");
-        mvc.perform(get("/agent/tickets").session(marias)).andExpect(status().isOk());
+        Browser marias = signedIn(maria.email(), "maria-password-1");
+        marias.perform(get("/agent/tickets")).andExpect(status().isOk());
 
-        MockHttpSession admins = signedIn(ADMIN, ADMIN_PASSWORD);
-        mvc.perform(post("/admin/agents/" + maria.id() + "/deactivate").session(admins).with(csrf()))
+        Browser admins = signedIn(ADMIN, ADMIN_PASSWORD);
+        admins.perform(post("/admin/agents/" + maria.id() + "/deactivate").with(csrf()))
                 .andExpect(redirectedUrl("/admin/agents"));
 
-        mvc.perform(get("/agent/tickets").session(marias)).andExpect(redirectedUrl("/login?ended"));
-        mvc.perform(get("/admin").session(admins)).andExpect(status().isOk());
+        marias.perform(get("/agent/tickets")).andExpect(redirectedUrl("/login?ended"));
+        admins.perform(get("/admin")).andExpect(status().isOk());
         mvc.perform(formLogin("/login").userParameter("email").user(maria.email()).password("maria-password-1"))
                 .andExpect(redirectedUrl("/login?error"));
         String login = mvc.perform(get("/login").param("ended", "").header("Accept-Language", "de"))
@@ -80,8 +80,9 @@ class SessionEndingTest extends WebTest {
         assertThat(login).contains("Sie wurden abgemeldet, weil sich Ihr Konto geändert hat");
     }
 
-    private MockHttpSession signedIn(String email, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email").user(email).password(password))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    private Browser signedIn(String email, String password) throws Exception {
+        Browser browser = new Browser(mvc);
+        browser.perform(post("/login").param("email", email).param("password", password).with(csrf())).andExpect(redirectedUrl("/"));
+        return browser;
     }
 }

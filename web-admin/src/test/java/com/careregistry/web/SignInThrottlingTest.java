@@ -79,14 +79,15 @@ class SignInThrottlingTest extends WebTest {
         Long id = accounts.forLogin(ADMIN).orElseThrow().id();
         String secret = twoStep.beginTotp(id);
         twoStep.confirmTotp(id, com.careregistry.web.TotpCodes.now(secret));
-        var session = (org.springframework.mock.web.MockHttpSession) signIn(ADMIN, ADMIN_PASSWORD, "10.4.0.1")
-                .andExpect(redirectedUrl("/login/totp")).andReturn().getRequest().getSession();
+        Browser session = new Browser(mvc);
+        session.perform(post("/login").param("email", ADMIN).param("password", ADMIN_PASSWORD).with(csrf()).with(from("10.4.0.1")))
+                .andExpect(redirectedUrl("/login/totp"));
         String wrong = com.careregistry.web.TotpCodes.now(secret).equals("000000") ? "111111" : "000000";
         for (int attempt = 0; attempt < 4; attempt++) {
-            mvc.perform(post("/login/totp").param("code", wrong).session(session).with(csrf()).with(from("10.4.0.1")))
+            session.perform(post("/login/totp").param("code", wrong).with(csrf()).with(from("10.4.0.1")))
                     .andExpect(status().isOk());
         }
-        mvc.perform(post("/login/totp").param("code", wrong).session(session).with(csrf()).with(from("10.4.0.1")))
+        session.perform(post("/login/totp").param("code", wrong).with(csrf()).with(from("10.4.0.1")))
                 .andExpect(redirectedUrl("/login?error"));
         signIn(ADMIN, ADMIN_PASSWORD, "10.4.0.1").andExpect(redirectedUrl("/login?error"));
     }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Locale;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -85,11 +84,11 @@ public class SignInThrottle {
         jdbc.update("DELETE FROM sign_in_throttles WHERE throttle_key = ?", emailKey(email));
     }
 
-    /** Forgets keys quiet for longer than they are remembered. */
-    @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
-    public void forgetQuietKeys() {
+    /** Forgets keys quiet for longer than they are remembered (housekeeping calls it); how many were forgotten. */
+    public int forgetQuietKeys() {
         Timestamp before = Timestamp.from(clock.instant().minus(settings.throttleFor()));
-        tx.executeWithoutResult(status -> jdbc.update("DELETE FROM sign_in_throttles WHERE last_attempt_at < ?", before));
+        Integer forgotten = tx.execute(status -> jdbc.update("DELETE FROM sign_in_throttles WHERE last_attempt_at < ?", before));
+        return forgotten == null ? 0 : forgotten;
     }
 
     private int count(String key, Instant now) {

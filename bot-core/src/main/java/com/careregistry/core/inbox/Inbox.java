@@ -98,6 +98,19 @@ public class Inbox {
         });
     }
 
+    /**
+     * The newest stored event of each chat of {@code channel}, received since {@code since}, whose
+     * payload holds {@code marker} (an adapter's mark of one kind of its events), newest chats first,
+     * at most {@code limit}: where an adapter that was away looks again for what was written meanwhile.
+     */
+    public List<String> newestPayloads(Channel channel, String marker, Instant since, int limit) {
+        return jdbc.queryForList("""
+                SELECT e.payload FROM inbox_events e JOIN (
+                    SELECT MAX(id) AS id FROM inbox_events WHERE channel = ? AND received_at >= ? AND payload LIKE ?
+                    GROUP BY ordering_key) newest ON e.id = newest.id
+                ORDER BY e.id DESC LIMIT ?""", String.class, channel.name(), Timestamp.from(since), "%" + marker + "%", limit);
+    }
+
     /** Whether the inbox holds this event (in any state). */
     public boolean holds(Channel channel, String externalEventId) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox_events WHERE channel = ? AND external_event_id = ?",
