@@ -44,6 +44,17 @@ class TelegramCustomerTest extends TelegramTest {
     }
 
     @Test
+    void aCustomerWithFiveTicketsWaitingIsToldSoBeforeDescribingASixth() {
+        for (int i = 1; i <= 5; i++) {
+            openTicket(ANN, "Ann", "Problem number " + i);
+        }
+        says(ANN, "Ann", "/new");
+        awaitMessage(ANN, text -> text.equals(en("ticket.limit.open", 5)));
+        assertThat(en("ticket.limit.open", 5)).startsWith("You already have 5 tickets waiting for an answer.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tickets", Integer.class)).isEqualTo(5);
+    }
+
+    @Test
     void myTicketsSaysYetToRaiseThenListsThemWithAgentOrNotApplicable() {
         says(ANN, "Ann", "/tickets");
         awaitMessage(ANN, text -> text.equals("You are yet to raise a ticket"));

@@ -5,8 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.customer.Customer;
+import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.EditCustomerMessage;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.OpenTicketCommand;
@@ -26,6 +28,8 @@ class TicketPageTest extends WebTest {
     PostCustomerMessage postCustomerMessage;
     @Autowired
     EditCustomerMessage editCustomerMessage;
+    @Autowired
+    AssignAgent assignAgent;
 
     @Test
     void editedTextsShowTheirEarlierVersions() throws Exception {
@@ -44,5 +48,31 @@ class TicketPageTest extends WebTest {
                 .contains("Edited: earlier versions");
         assertThat(page.indexOf("It is number 1234")).as("the earlier text follows the current one")
                 .isGreaterThan(page.indexOf("It is number 1243"));
+    }
+
+    @Test
+    void theTranscriptIsAPrintablePageOfTheWholeConversationForWhoMaySeeTheTicket() throws Exception {
+        Customer ann = customer("Ann");
+        Ticket ticket = openTicket.open(new OpenTicketCommand(ann.id(), null, "My order is late", List.of(), Channel.TELEGRAM,
+                "chat-Ann:1"));
+        postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), ticket.number(),
+                MessageContent.text("It is number 1243", Channel.TELEGRAM, "chat-Ann:2")));
+        long number = ticket.number().value();
+
+        String page = mvc.perform(get("/admin/tickets/" + number).with(user(panelUser(ADMIN))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"/admin/tickets/" + number + "/transcript\"").contains("Printable transcript");
+        String transcript = mvc.perform(get("/admin/tickets/" + number + "/transcript").with(user(panelUser(ADMIN))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(transcript).contains("Transcript of ticket " + ticket.number() + " · My order is late")
+                .containsPattern("\\] Ann: My order is late\n").containsPattern("\\] Ann: It is number 1243");
+
+        AgentView maria = agentWithPassword("Maria", "maria-password-1");
+        AgentView omar = agentWithPassword("Omar", "omar-password-12");
+        assignAgent.assign(ticket.number(), omar.id());
+        mvc.perform(get("/agent/tickets/" + number + "/transcript").with(user(panelUser(maria.email()))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/agent/tickets/" + number + "/transcript").with(user(panelUser(omar.email()))))
+                .andExpect(status().isOk());
     }
 }

@@ -13,7 +13,7 @@ public record CustomerCommand(Name name, String argument) {
 
     /** The commands the bot knows; anything else typed after a {@code /} is {@link #UNKNOWN}. */
     public enum Name {
-        START, NEW, TICKETS, TICKET, CLOSE, EMAIL, LANGUAGE, AGENT, CANCEL, SKIP, HELP, UNKNOWN;
+        START, NEW, TICKETS, TICKET, CLOSE, TRANSCRIPT, EMAIL, LANGUAGE, AGENT, CANCEL, SKIP, HELP, UNKNOWN;
 
         static Name of(String typed) {
             for (Name name : values()) {

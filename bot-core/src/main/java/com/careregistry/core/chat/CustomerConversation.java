@@ -140,6 +140,7 @@ public class CustomerConversation {
             case TICKETS -> browsing.list(s);
             case TICKET -> browsing.show(s, TicketNumber.parse(argument));
             case CLOSE -> browsing.askToClose(s, argument);
+            case TRANSCRIPT -> browsing.transcript(s, argument);
             case EMAIL -> email.begin(s);
             case LANGUAGE -> chooseLanguage(s);
             case AGENT -> joinRequests.request(s.user(), argument);

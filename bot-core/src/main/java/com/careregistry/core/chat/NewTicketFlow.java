@@ -42,6 +42,7 @@ class NewTicketFlow {
 
     /** /new, or the menu's button. */
     void begin(CustomerSession s) {
+        openTicket.mayOpen(s.customer().id());   // a customer at a limit is told before describing anything
         List<CategoryView> active = categories.active();
         if (active.size() == 1) {
             sessions.moveTo(s, NEW_DESCRIBE, Map.of("category", String.valueOf(active.get(0).id())));

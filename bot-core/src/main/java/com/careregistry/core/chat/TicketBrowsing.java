@@ -5,6 +5,7 @@ import com.careregistry.core.common.ChatAction.ConfirmClose;
 import com.careregistry.core.common.ChatAction.ReplyTo;
 import com.careregistry.core.common.ChatAction.ShowTicket;
 import com.careregistry.core.common.DomainException;
+import com.careregistry.core.notification.Transcripts;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -29,12 +30,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketBrowsing {
 
+    private final Transcripts transcripts;
     private final CustomerSessions sessions;
     private final TicketQueries queries;
     private final CloseTicket closeTicket;
     private final Replies replies;
 
-    TicketBrowsing(CustomerSessions sessions, TicketQueries queries, CloseTicket closeTicket, Outbox outbox, Texts texts) {
+    TicketBrowsing(CustomerSessions sessions, TicketQueries queries, CloseTicket closeTicket, Transcripts transcripts, Outbox outbox,
+                   Texts texts) {
+        this.transcripts = transcripts;
         this.sessions = sessions;
         this.queries = queries;
         this.closeTicket = closeTicket;
@@ -92,6 +96,17 @@ class TicketBrowsing {
         }
         sessions.setCurrent(s, number);
         replies.send(s.chat(), s.language(), "bot.ticket.reply-to", number.toString());
+    }
+
+    /**
+     * /transcript, with a number or for the ticket they talk about: the whole conversation by email,
+     * to the address they verified (/email first when there is none).
+     */
+    void transcript(CustomerSession s, String argument) {
+        TicketNumber number = argument != null && !argument.isBlank() ? TicketNumber.parse(argument)
+                : s.current().orElseThrow(() -> new DomainException("transcript.which"));
+        String address = transcripts.emailTo(s.customer().id(), number);
+        replies.send(s.chat(), s.language(), "transcript.sent", number.toString(), address);
     }
 
     /** /close, with a number or without: the ticket they talk about, their only open one, or a choice. */

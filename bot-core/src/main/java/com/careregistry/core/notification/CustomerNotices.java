@@ -13,7 +13,6 @@ import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
 import com.careregistry.core.ticket.TicketEvents.AgentMessagePosted;
-import com.careregistry.core.ticket.TicketEvents.Closer;
 import com.careregistry.core.ticket.TicketEvents.TicketClosed;
 import com.careregistry.core.ticket.TicketEvents.TicketRated;
 import com.careregistry.core.ticket.TicketEvents.TicketResolved;
@@ -78,7 +77,11 @@ class CustomerNotices {
         Ticket ticket = event.ticket();
         Customer customer = customers.get(ticket.customerId());
         String number = ticket.number().toString();
-        String key = event.by() == Closer.ADMIN ? "customer.ticket-closed-by-staff" : "customer.ticket-closed";
+        String key = switch (event.by()) {
+            case ADMIN -> "customer.ticket-closed-by-staff";
+            case AUTO -> "customer.ticket-closed-auto";
+            case CUSTOMER -> "customer.ticket-closed";
+        };
         List<MessageAction> stars = new ArrayList<>();
         if (ticket.rating().isEmpty()) {
             for (int star = 1; star <= 5; star++) {

@@ -23,10 +23,12 @@ public class OpenTicket {
     private final Categories categories;
     private final Agents agents;
     private final TicketSettings settings;
+    private final TicketLimits limits;
     private final Clock clock;
 
     public OpenTicket(Tickets tickets, TicketMessages messages, Customers customers, Categories categories, Agents agents,
-                      TicketSettings settings, Clock clock) {
+                      TicketSettings settings, TicketLimits limits, Clock clock) {
+        this.limits = limits;
         this.tickets = tickets;
         this.messages = messages;
         this.customers = customers;
@@ -41,6 +43,7 @@ public class OpenTicket {
         if (!customers.existsById(command.customerId())) {
             throw new NotFoundException("customer.not-found");
         }
+        limits.check(command.customerId());
         Category category = categoryFor(command.categoryId());
         Instant now = clock.instant();
         TicketNumber number = new TicketNumber(tickets.nextNumber());
@@ -55,6 +58,15 @@ public class OpenTicket {
             leastLoadedAgentOf(category.id()).ifPresent(agentId -> ticket.assign(agentId, now));
         }
         return tickets.save(ticket);
+    }
+
+    /**
+     * Refuses when this customer may not open a ticket now (too many waiting, or opened in the last
+     * hour): asked before they describe a problem, so they are not made to type it for nothing.
+     */
+    @Transactional(readOnly = true)
+    public void mayOpen(Long customerId) {
+        limits.check(customerId);
     }
 
     private java.util.Optional<Long> leastLoadedAgentOf(Long categoryId) {

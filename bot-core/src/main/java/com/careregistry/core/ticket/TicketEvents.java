@@ -40,6 +40,8 @@ public final class TicketEvents {
     /** Who closed a ticket. */
     public enum Closer {
         CUSTOMER,
-        ADMIN
+        ADMIN,
+        /** Resolved, and not answered for the auto-close time. */
+        AUTO
     }
 }

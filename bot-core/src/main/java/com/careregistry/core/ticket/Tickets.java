@@ -60,4 +60,22 @@ public interface Tickets extends JpaRepository<Ticket, Long> {
 
     @Query(value = "SELECT NEXT VALUE FOR ticket_numbers", nativeQuery = true)
     long nextNumber();
+
+    /** The customer's tickets waiting for an answer (open or assigned): what the open-ticket limit counts. */
+    @Query("""
+            select count(t) from Ticket t where t.customerId = :customerId
+              and t.status in (com.careregistry.core.ticket.TicketStatus.OPEN, com.careregistry.core.ticket.TicketStatus.ASSIGNED)
+            """)
+    long countWaitingOfCustomer(Long customerId);
+
+    /** When the customer opened the tickets they opened since {@code since}, oldest first. */
+    @Query("select t.timeline.openedAt from Ticket t where t.customerId = :customerId and t.timeline.openedAt > :since order by t.timeline.openedAt")
+    List<java.time.Instant> openedSince(Long customerId, java.time.Instant since);
+
+    /** Resolved tickets resolved before {@code cutoff}, the oldest first. */
+    @Query("""
+            select t.id from Ticket t where t.status = com.careregistry.core.ticket.TicketStatus.RESOLVED
+              and t.timeline.resolvedAt < :cutoff order by t.timeline.resolvedAt
+            """)
+    List<Long> resolvedBefore(java.time.Instant cutoff, Pageable page);
 }

@@ -15,6 +15,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -72,6 +73,16 @@ class NewTicketFlowTest {
         verify(sessions).moveTo(s, NEW_DESCRIBE, Map.of("category", "3"));
         verify(outbox).toChat(ANN.privateChat(), DESCRIBE);
         verify(outbox, never()).toChat(any(), anyString(), anyList());
+    }
+
+    @Test
+    void aCustomerAtALimitIsToldBeforeDescribingAnything() {
+        CustomerSession s = at(IDLE, Map.of());
+        doThrow(new DomainException("ticket.limit.open", 5)).when(openTicket).mayOpen(FlowFixtures.CUSTOMER_ID);
+        assertThatThrownBy(() -> flow.begin(s)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.textKey()).isEqualTo("ticket.limit.open"));
+        verify(sessions, never()).moveTo(any(), any(), any());
+        verify(outbox, never()).toChat(any(), anyString());
     }
 
     @Test

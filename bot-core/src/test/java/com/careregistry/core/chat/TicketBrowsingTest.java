@@ -18,6 +18,7 @@ import static org.mockito.Mockito.when;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.common.NotFoundException;
+import com.careregistry.core.notification.Transcripts;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.ticket.AuthorType;
@@ -45,7 +46,7 @@ class TicketBrowsingTest {
     final TicketQueries queries = mock(TicketQueries.class);
     final CloseTicket closeTicket = mock(CloseTicket.class);
     final Outbox outbox = mock(Outbox.class);
-    final TicketBrowsing browsing = new TicketBrowsing(sessions, queries, closeTicket, outbox, FlowFixtures.texts());
+    final TicketBrowsing browsing = new TicketBrowsing(sessions, queries, closeTicket, mock(Transcripts.class), outbox, FlowFixtures.texts());
     final CustomerSession idle = at(IDLE, Map.of());
 
     @Test

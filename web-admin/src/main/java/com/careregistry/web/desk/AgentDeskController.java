@@ -58,8 +58,15 @@ class AgentDeskController {
     String ticket(@AuthenticationPrincipal PanelUser user, @PathVariable long number, Model model) {
         TicketDetails ticket = pages.details(new TicketNumber(number));
         mayOpen(user, ticket);
-        pages.fill(model, ticket);
+        pages.fill(model, ticket, "/agent/tickets");
         return TICKET;
+    }
+
+    @GetMapping("/agent/tickets/{number}/transcript")
+    String transcript(@AuthenticationPrincipal PanelUser user, @PathVariable long number, Model model) {
+        TicketDetails ticket = pages.details(new TicketNumber(number));
+        mayOpen(user, ticket);
+        return pages.transcript(model, ticket, "/agent/tickets");
     }
 
     @PostMapping("/agent/tickets/{number}/reply")

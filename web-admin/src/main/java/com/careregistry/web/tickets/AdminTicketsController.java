@@ -84,8 +84,13 @@ class AdminTicketsController {
 
     @GetMapping("/admin/tickets/{number}")
     String ticket(@PathVariable long number, Model model) {
-        pages.fill(model, pages.details(new TicketNumber(number)));
+        pages.fill(model, pages.details(new TicketNumber(number)), "/admin/tickets");
         return TICKET;
+    }
+
+    @GetMapping("/admin/tickets/{number}/transcript")
+    String transcript(@PathVariable long number, Model model) {
+        return pages.transcript(model, pages.details(new TicketNumber(number)), "/admin/tickets");
     }
 
     @PostMapping("/admin/tickets/{number}/assign")

@@ -1,12 +1,14 @@
 package com.careregistry.web.tickets;
 
 import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.notification.Transcripts;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.ticket.TicketDetails;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -17,8 +19,10 @@ public class TicketPages {
     private final TicketQueries queries;
     private final ManageAgents agents;
     private final Outbox outbox;
+    private final Transcripts transcripts;
 
-    TicketPages(TicketQueries queries, ManageAgents agents, Outbox outbox) {
+    TicketPages(TicketQueries queries, ManageAgents agents, Outbox outbox, Transcripts transcripts) {
+        this.transcripts = transcripts;
         this.queries = queries;
         this.agents = agents;
         this.outbox = outbox;
@@ -29,7 +33,8 @@ public class TicketPages {
     }
 
     /** Fills the page of a ticket already read (and, for an agent, checked) with {@link #details}. */
-    public void fill(Model model, TicketDetails ticket) {
+    public void fill(Model model, TicketDetails ticket, String base) {
+        model.addAttribute("transcriptLink", base + "/" + ticket.number().value() + "/transcript");
         Map<Long, String> agentNames = new HashMap<>();
         agents.all().forEach(agent -> agentNames.put(agent.id(), agent.fullName()));
         model.addAttribute("ticket", ticket);
@@ -39,5 +44,13 @@ public class TicketPages {
         model.addAttribute("deliveries", outbox.aboutTicket(ticket.ticketId()));
         model.addAttribute("candidates", agents.candidatesFor(ticket.categoryId()));
         model.addAttribute("assignedAgent", ticket.agentId() == null ? null : agentNames.get(ticket.agentId()));
+    }
+
+    /** The printable page of a ticket's whole conversation (already read, and for an agent checked); its view. */
+    public String transcript(Model model, TicketDetails ticket, String base) {
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("transcript", transcripts.of(ticket.number(), LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute("back", base + "/" + ticket.number().value());
+        return "transcript";
     }
 }

@@ -17,6 +17,7 @@ import com.careregistry.core.account.Role;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
+import com.careregistry.core.notification.Transcripts;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.ticket.PostAgentMessage;
 import com.careregistry.core.ticket.ResolveTicket;
@@ -62,6 +63,8 @@ class AgentDeskControllerTest {
     PostAgentMessage postMessage;
     @MockitoBean
     ResolveTicket resolveTicket;
+    @MockitoBean
+    Transcripts transcripts;
 
     @BeforeEach
     void aTicket() {
