@@ -9,6 +9,7 @@ import com.careregistry.telegram.TelegramApiDouble.Call;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A whole ticket in Telegram: customer in private, agent in the ticket's forum topic. */
 class TelegramConversationTest extends TelegramTest {
@@ -16,6 +17,25 @@ class TelegramConversationTest extends TelegramTest {
     static final long ANN = 601;
     static final long MARIA = 901;
     static final long STRANGER = 902;
+
+    @Autowired
+    com.careregistry.core.canned.ManageCannedAnswers cannedAnswers;
+
+    @Test
+    void aCannedAnswerSentFromTheTopicReachesTheCustomerFilledIn() {
+        cannedAnswers.save("refund", "Hello {customer}, the refund for ticket {ticket} is on its way. {agent}");
+        agentLinkedTo(MARIA, "Maria");
+        long number = openTicket(ANN, "Ann", "I was charged twice");
+        int thread = topicThread(number);
+
+        deliver(API.groupTopicText(STAFF_GROUP, thread, MARIA, "Maria", "/canned"));
+        awaitMessage(STAFF_GROUP, "Canned answers: refund. Send /canned and a name");
+        deliver(API.groupTopicText(STAFF_GROUP, thread, MARIA, "Maria", "/canned@care_bot refund"));
+        awaitMessage(ANN, text -> text.equals("#" + number + " · Maria:\nHello Ann, the refund for ticket #" + number
+                + " is on its way. Maria"));
+        deliver(API.groupTopicText(STAFF_GROUP, thread, MARIA, "Maria", "/canned refnud"));
+        awaitMessage(STAFF_GROUP, "There is no canned answer called refnud.");
+    }
 
     @Test
     void customerOpensAgentClaimsTheyTalkAgentResolvesCustomerClosesAndRates() {

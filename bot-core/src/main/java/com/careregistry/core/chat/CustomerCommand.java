@@ -35,15 +35,6 @@ public record CustomerCommand(Name name, String argument) {
 
     /** A typed text read as a command when it starts with {@code /}; empty for any other text. */
     public static Optional<CustomerCommand> parse(String text) {
-        if (text == null || !text.startsWith("/")) {
-            return Optional.empty();
-        }
-        String[] words = text.strip().split("\\s+", 2);
-        String typed = words[0].substring(1).toLowerCase(Locale.ROOT);
-        int at = typed.indexOf('@');
-        if (at >= 0) {
-            typed = typed.substring(0, at);
-        }
-        return Optional.of(new CustomerCommand(Name.of(typed), words.length > 1 ? words[1] : ""));
+        return CommandText.parse(text).map(command -> new CustomerCommand(Name.of(command.name()), command.argument()));
     }
 }

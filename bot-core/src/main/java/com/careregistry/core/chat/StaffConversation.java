@@ -2,6 +2,8 @@ package com.careregistry.core.chat;
 
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.canned.CannedAnswerView;
+import com.careregistry.core.canned.ManageCannedAnswers;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAction.Claim;
 import com.careregistry.core.common.ChatAction.StaffAction;
@@ -11,10 +13,12 @@ import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.AssignAgent;
+import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.PostAgentMessage;
 import com.careregistry.core.ticket.ResolveTicket;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +37,14 @@ public class StaffConversation {
     private final PostAgentMessage postMessage;
     private final AssignAgent assignAgent;
     private final ResolveTicket resolveTicket;
+    private final ManageCannedAnswers cannedAnswers;
     private final Replies replies;
     private final Outbox outbox;
 
     StaffConversation(ManageAgents agents, StaffThreads threads, TicketQueries queries, PostAgentMessage postMessage,
-                      AssignAgent assignAgent, ResolveTicket resolveTicket, Outbox outbox, Texts texts) {
+                      AssignAgent assignAgent, ResolveTicket resolveTicket, ManageCannedAnswers cannedAnswers, Outbox outbox,
+                      Texts texts) {
+        this.cannedAnswers = cannedAnswers;
         this.agents = agents;
         this.threads = threads;
         this.queries = queries;
@@ -48,9 +55,14 @@ public class StaffConversation {
         this.outbox = outbox;
     }
 
-    /** A message in a staff thread: from an agent, it goes to the ticket's customer. */
+    /**
+     * A message in a staff thread: from an agent, it goes to the ticket's customer; {@code /canned
+     * name} sends that canned answer, filled in, and {@code /canned} alone lists them. Other commands
+     * are staff talking among themselves.
+     */
     public void onThreadMessage(ChatAddress thread, String externalUserId, ChatInput input) {
-        if (input.isEmpty() || input.isCommand()) {
+        Optional<CommandText> canned = CommandText.parse(input.text()).filter(command -> command.name().equals("canned"));
+        if (input.isEmpty() || input.isCommand() && canned.isEmpty()) {
             return;
         }
         Optional<Long> ticketId = threads.ticketIn(thread);
@@ -62,7 +74,16 @@ public class StaffConversation {
             replies.send(thread, "en", "staff.not-an-agent");
             return;
         }
-        postMessage.post(new PostAgentMessage.Command(agent.get().id(), queries.numberOf(ticketId.get()), input.content()));
+        TicketNumber number = queries.numberOf(ticketId.get());
+        if (canned.isPresent() && canned.get().argument().isEmpty()) {
+            List<String> names = cannedAnswers.all().stream().map(CannedAnswerView::name).toList();
+            replies.send(thread, "en", names.isEmpty() ? "staff.canned.none" : "staff.canned.list", String.join(", ", names));
+            return;
+        }
+        MessageContent content = canned.isPresent()
+                ? MessageContent.text(cannedAnswers.render(canned.get().argument(), number, agent.get().id()), thread.channel(), null)
+                : input.content();
+        postMessage.post(new PostAgentMessage.Command(agent.get().id(), number, content));
     }
 
     /**

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import com.careregistry.core.agent.Agent;
 import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.canned.ManageCannedAnswers;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.DomainException;
@@ -45,10 +46,11 @@ class StaffConversationTest {
     final PostAgentMessage postMessage = mock(PostAgentMessage.class);
     final AssignAgent assignAgent = mock(AssignAgent.class);
     final ResolveTicket resolveTicket = mock(ResolveTicket.class);
+    final ManageCannedAnswers cannedAnswers = mock(ManageCannedAnswers.class);
     final Outbox outbox = mock(Outbox.class);
     final Texts texts = FlowFixtures.texts();
     final StaffConversation staff =
-            new StaffConversation(agents, threads, queries, postMessage, assignAgent, resolveTicket, outbox, texts);
+            new StaffConversation(agents, threads, queries, postMessage, assignAgent, resolveTicket, cannedAnswers, outbox, texts);
     final Agent bob = mock(Agent.class);
     final ChatInput answer = ChatInput.of(Channel.TELEGRAM, "Hold the power button for ten seconds", List.of(), "-100500:9");
 

@@ -1,5 +1,6 @@
 package com.careregistry.web.desk;
 
+import com.careregistry.core.canned.ManageCannedAnswers;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.NotFoundException;
 import com.careregistry.core.text.Texts;
@@ -38,9 +39,11 @@ class AgentDeskController {
     private final PostAgentMessage postMessage;
     private final ResolveTicket resolveTicket;
     private final Texts texts;
+    private final ManageCannedAnswers cannedAnswers;
 
     AgentDeskController(TicketQueries queries, TicketPages pages, PostAgentMessage postMessage, ResolveTicket resolveTicket,
-                        Texts texts) {
+                        Texts texts, ManageCannedAnswers cannedAnswers) {
+        this.cannedAnswers = cannedAnswers;
         this.queries = queries;
         this.pages = pages;
         this.postMessage = postMessage;
@@ -59,6 +62,7 @@ class AgentDeskController {
         TicketDetails ticket = pages.details(new TicketNumber(number));
         mayOpen(user, ticket);
         pages.fill(model, ticket, "/agent/tickets");
+        model.addAttribute("canned", cannedAnswers.all());
         return TICKET;
     }
 
@@ -76,6 +80,18 @@ class AgentDeskController {
         mayOpen(user, pages.details(ticket));
         postMessage.post(new PostAgentMessage.Command(user.agentId(), ticket,
                 new MessageContent(text, List.of(), Channel.WEB, null)));
+        redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.ticket.reply.sent"));
+        return "redirect:/agent/tickets/" + number;
+    }
+
+    /** A canned answer, filled in for this ticket, sent as the agent's reply. */
+    @PostMapping("/agent/tickets/{number}/canned")
+    String canned(@AuthenticationPrincipal PanelUser user, @PathVariable long number, @RequestParam(defaultValue = "") String name,
+                  RedirectAttributes redirect) {
+        TicketNumber ticket = new TicketNumber(number);
+        mayOpen(user, pages.details(ticket));
+        postMessage.post(new PostAgentMessage.Command(user.agentId(), ticket,
+                new MessageContent(cannedAnswers.render(name, ticket, user.agentId()), List.of(), Channel.WEB, null)));
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.ticket.reply.sent"));
         return "redirect:/agent/tickets/" + number;
     }

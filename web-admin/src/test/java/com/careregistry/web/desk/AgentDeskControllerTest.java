@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.careregistry.core.account.Role;
 import com.careregistry.core.agent.ManageAgents;
+import com.careregistry.core.canned.ManageCannedAnswers;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.notification.Transcripts;
@@ -65,6 +66,8 @@ class AgentDeskControllerTest {
     ResolveTicket resolveTicket;
     @MockitoBean
     Transcripts transcripts;
+    @MockitoBean
+    ManageCannedAnswers cannedAnswers;
 
     @BeforeEach
     void aTicket() {

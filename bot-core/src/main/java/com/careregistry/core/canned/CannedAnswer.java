@@ -1,0 +1,53 @@
+package com.careregistry.core.canned;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A short answer agents send often, by its name, with placeholders filled in for the ticket. */
+@Entity
+@Table(name = "canned_answers")
+class CannedAnswer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false, columnDefinition = "TEXT")
+    private String body;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected CannedAnswer() {
+    }
+
+    CannedAnswer(String name, String body, Instant now) {
+        this.name = name;
+        this.body = body;
+        this.createdAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String body() {
+        return body;
+    }
+
+    void change(String newBody) {
+        this.body = newBody;
+    }
+}
