@@ -14,17 +14,29 @@ import org.springframework.context.SmartLifecycle;
  */
 class DiscordGateway implements SmartLifecycle {
 
-    private final Leadership leadership;
-    private final String roleName;
+    private final Leadership.Contention holding;
     private final Supplier<JDA> login;
     private volatile JDA jda;
-    private Leadership.Role role;
 
     DiscordGateway(Leadership leadership, DiscordSettings settings, Supplier<JDA> login) {
-        this.leadership = leadership;
         this.login = login;
         String where = settings.gatewayUrl() == null ? "" : settings.gatewayUrl();
-        this.roleName = "discord-gateway:" + Integer.toHexString((settings.botToken() + "@" + where).hashCode());
+        this.holding = leadership.contention("discord-gateway:" + Integer.toHexString((settings.botToken() + "@" + where).hashCode()),
+                new Leadership.Duties() {
+                    @Override
+                    public void takeUp() {
+                        jda = DiscordGateway.this.login.get();   // logs in without waiting for the gateway: until it is ready, the outbox waits
+                    }
+
+                    @Override
+                    public void stepDown() {
+                        JDA client = jda;
+                        jda = null;
+                        if (client != null) {
+                            client.shutdownNow();
+                        }
+                    }
+                });
     }
 
     /** The logged-in client while this instance holds the gateway; null otherwise. */
@@ -40,7 +52,7 @@ class DiscordGateway implements SmartLifecycle {
     ChannelHealth.State health() {
         JDA client = jda;
         if (client == null) {
-            return role != null ? ChannelHealth.State.up("standing by: another instance holds the gateway")
+            return holding.contending() ? ChannelHealth.State.up("standing by: another instance holds the gateway")
                     : ChannelHealth.State.down("not started");
         }
         JDA.Status status = client.getStatus();
@@ -50,41 +62,17 @@ class DiscordGateway implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (role != null) {
-            return;
-        }
-        role = leadership.contend(roleName, new Leadership.Duties() {
-            @Override
-            public void takeUp() {
-                jda = login.get();   // logs in without waiting for the gateway: until it is ready, the outbox waits
-            }
-
-            @Override
-            public void stepDown() {
-                JDA client = jda;
-                jda = null;
-                if (client != null) {
-                    client.shutdownNow();
-                }
-            }
-        });
+    public void start() {
+        holding.start();
     }
 
     @Override
     public void stop() {
-        Leadership.Role contending;
-        synchronized (this) {
-            contending = role;
-            role = null;
-        }
-        if (contending != null) {
-            contending.close();
-        }
+        holding.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return role != null;
+    public boolean isRunning() {
+        return holding.contending();
     }
 }

@@ -35,16 +35,13 @@ class TelegramPoller implements SmartLifecycle {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     /** Telegram gives at most 100 updates per poll. */
     private static final int BATCH = 100;
-    /** The role of the one instance that polls this bot (at this Bot API server). */
-    private final String roleName;
 
     private final TelegramSettings settings;
     private final Inbox inbox;
     private final TelegramClient client;
     private final OkHttpClient http;
     private final HttpUrl getUpdates;
-    private final Leadership leadership;
-    private Leadership.Role role;
+    private final Leadership.Contention polling;
     private volatile boolean running;
     private Thread thread;
     /** When a poll last came back (System.nanoTime), and the failure since then, if any. */
@@ -53,9 +50,19 @@ class TelegramPoller implements SmartLifecycle {
     private volatile long failingSince;
 
     TelegramPoller(TelegramSettings settings, Inbox inbox, TelegramClient client, Leadership leadership) {
-        this.leadership = leadership;
         String bot = settings.botToken() == null ? "" : settings.botToken().split(":", 2)[0];
-        this.roleName = "telegram-poller:" + bot + ":" + Integer.toHexString(TelegramAdapter.On.baseUrl(settings).hashCode());
+        this.polling = leadership.contention("telegram-poller:" + bot + ":"
+                + Integer.toHexString(TelegramAdapter.On.baseUrl(settings).hashCode()), new Leadership.Duties() {
+                    @Override
+                    public void takeUp() {
+                        beginPolling();
+                    }
+
+                    @Override
+                    public void stepDown() {
+                        endPolling();
+                    }
+                });
         this.settings = settings;
         this.inbox = inbox;
         this.client = client;
@@ -64,23 +71,12 @@ class TelegramPoller implements SmartLifecycle {
         this.getUpdates = HttpUrl.get(TelegramAdapter.On.baseUrl(settings) + "/bot" + settings.botToken() + "/getUpdates");
     }
 
-    /** In polling mode, contends for the role of the instance that polls; it polls while it holds it. */
+    /** In polling mode, contends for the role of the instance that polls this bot; it polls while it holds it. */
     @Override
-    public synchronized void start() {
-        if (settings.mode() != TelegramSettings.Mode.POLLING || role != null) {
-            return;
+    public void start() {
+        if (settings.mode() == TelegramSettings.Mode.POLLING) {
+            polling.start();
         }
-        role = leadership.contend(roleName, new Leadership.Duties() {
-            @Override
-            public void takeUp() {
-                beginPolling();
-            }
-
-            @Override
-            public void stepDown() {
-                endPolling();
-            }
-        });
     }
 
     private synchronized void beginPolling() {
@@ -138,7 +134,7 @@ class TelegramPoller implements SmartLifecycle {
      * a few seconds (Telegram unreachable, the token refused, the database gone).
      */
     com.careregistry.core.common.ChannelHealth.State health() {
-        if (role != null && !role.held()) {
+        if (polling.contending() && !polling.held()) {
             return com.careregistry.core.common.ChannelHealth.State.up("standing by: another instance polls");
         }
         if (!running) {
@@ -213,14 +209,7 @@ class TelegramPoller implements SmartLifecycle {
 
     @Override
     public void stop() {
-        Leadership.Role contending;
-        synchronized (this) {
-            contending = role;
-            role = null;
-        }
-        if (contending != null) {
-            contending.close();   // stops polling, and hands the role over at once
-        }
+        polling.stop();   // stops polling, and hands the role over at once
         endPolling();
     }
 
@@ -240,6 +229,6 @@ class TelegramPoller implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return role != null || running;
+        return polling.contending() || running;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -49,6 +50,54 @@ public class Leadership {
         Role role = new Role(name, duties);
         role.start();
         return role;
+    }
+
+    /** A role a component contends for between its start and its stop (see {@link Contention}). */
+    public Contention contention(String name, Duties duties) {
+        return new Contention(name, duties);
+    }
+
+    /**
+     * A role contended for from {@link #start} to {@link #stop}, a component's lifecycle: each may be
+     * called any number of times, from any thread; a stop hands a role held back at once.
+     */
+    public final class Contention {
+
+        private final String name;
+        private final Duties duties;
+        private final AtomicReference<Role> role = new AtomicReference<>();
+
+        private Contention(String name, Duties duties) {
+            this.name = name;
+            this.duties = duties;
+        }
+
+        public void start() {
+            if (role.get() == null) {
+                Role started = contend(name, duties);
+                if (!role.compareAndSet(null, started)) {
+                    started.close();
+                }
+            }
+        }
+
+        public void stop() {
+            Role stopped = role.getAndSet(null);
+            if (stopped != null) {
+                stopped.close();
+            }
+        }
+
+        /** Whether it is between a start and a stop. */
+        public boolean contending() {
+            return role.get() != null;
+        }
+
+        /** Whether this instance holds the role now. */
+        public boolean held() {
+            Role current = role.get();
+            return current != null && current.held();
+        }
     }
 
     /** One role this instance contends for. */
