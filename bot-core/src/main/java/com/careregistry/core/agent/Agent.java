@@ -49,6 +49,14 @@ public class Agent {
     @Column(name = "open_tickets", nullable = false, insertable = false, updatable = false)
     private int openTickets;
 
+    /** The most tickets auto-assignment gives the agent at once; null: the desk's limit. */
+    @Column(name = "open_limit")
+    private Integer openLimit;
+
+    /** Away from chat: auto-assignment gives them nothing until they are back. */
+    @Column(nullable = false)
+    private boolean away;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -109,6 +117,27 @@ public class Agent {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public boolean away() {
+        return away;
+    }
+
+    /** The most tickets auto-assignment gives the agent at once: their own limit, else the desk's. */
+    public int openLimit(int deskLimit) {
+        return openLimit != null ? openLimit : deskLimit;
+    }
+
+    public Integer ownOpenLimit() {
+        return openLimit;
+    }
+
+    void away(boolean isAway) {
+        this.away = isAway;
+    }
+
+    void limitOpenTickets(Integer limit) {
+        this.openLimit = limit;
     }
 
     void deactivate() {

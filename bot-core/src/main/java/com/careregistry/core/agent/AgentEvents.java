@@ -17,4 +17,8 @@ public final class AgentEvents {
     /** The agent may no longer work: whatever is signed in as them ends. */
     public record AgentDeactivated(Long agentId) {
     }
+
+    /** The agent may take more tickets: back from away, active again, or given a higher limit. */
+    public record AgentAvailable(Long agentId) {
+    }
 }

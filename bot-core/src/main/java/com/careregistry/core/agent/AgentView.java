@@ -9,7 +9,7 @@ import java.util.Set;
  * chat accounts that speak for them in staff chat.
  */
 public record AgentView(long id, String firstName, String lastName, String fullName, String email, String language, boolean active,
-                        Set<Long> categoryIds, List<ChatAccount> chatAccounts) {
+                        Set<Long> categoryIds, List<ChatAccount> chatAccounts, boolean away, Integer openLimit) {
 
     /** A chat account linked to the agent: their messages in staff chat speak for them. */
     public record ChatAccount(Channel channel, String externalUserId) {
@@ -22,6 +22,7 @@ public record AgentView(long id, String firstName, String lastName, String fullN
     static AgentView of(Agent agent, List<AgentIdentity> identities) {
         return new AgentView(agent.id(), agent.firstName(), agent.lastName(), agent.fullName(), agent.email(), agent.language(), agent.active(),
                 Set.copyOf(agent.categoryIds()),
-                identities.stream().map(i -> new ChatAccount(i.channel(), i.externalUserId())).toList());
+                identities.stream().map(i -> new ChatAccount(i.channel(), i.externalUserId())).toList(), agent.away(),
+                agent.ownOpenLimit());
     }
 }

@@ -12,15 +12,19 @@ public interface Agents extends JpaRepository<Agent, Long> {
 
     List<Agent> findAllByOrderByFirstNameAscLastNameAsc();
 
-    /** Active agents of a category with their open load (tickets ASSIGNED to them), by id; callers sort by load. */
+    /**
+     * Active agents of a category who are not away and are under their limit of open tickets (their
+     * own, else {@code deskLimit}), with their open load, by id; callers sort by load.
+     */
     @Query("""
             select new com.careregistry.core.agent.AgentLoad(a.id, a.firstName, a.lastName, a.email,
                    a.openTickets)
             from Agent a
-            where a.active = true and :categoryId member of a.categoryIds
+            where a.active = true and a.away = false and :categoryId member of a.categoryIds
+              and a.openTickets < coalesce(a.openLimit, :deskLimit)
             order by a.id asc
             """)
-    List<AgentLoad> activeWithLoad(Long categoryId);
+    List<AgentLoad> availableWithLoad(Long categoryId, int deskLimit);
 
     @Query("""
             select new com.careregistry.core.agent.AgentLoad(a.id, a.firstName, a.lastName, a.email,

@@ -44,6 +44,7 @@ public class ManageAgents {
         Agent agent = agents.save(new Agent(command.firstName(), command.lastName(), command.email(), command.language(),
                 command.categoryIds(), clock.instant()));
         events.publishEvent(new AgentEvents.AgentCreated(agent.id()));   // its account and invitation, in this transaction
+        events.publishEvent(new AgentEvents.AgentAvailable(agent.id()));   // tickets waiting for an agent of their categories
         return view(agent);
     }
 
@@ -52,6 +53,7 @@ public class ManageAgents {
         checkCategories(categoryIds);
         Agent agent = find(agentId);
         agent.serveCategories(categoryIds);
+        events.publishEvent(new AgentEvents.AgentAvailable(agentId));
         return view(agent);
     }
 
@@ -71,6 +73,30 @@ public class ManageAgents {
     public AgentView reactivate(Long agentId) {
         Agent agent = find(agentId);
         agent.reactivate();
+        events.publishEvent(new AgentEvents.AgentAvailable(agentId));
+        return view(agent);
+    }
+
+    /** Away from chat (auto-assignment gives them nothing), or back (the oldest waiting tickets come to them). */
+    @Transactional
+    public AgentView away(Long agentId, boolean away) {
+        Agent agent = find(agentId);
+        agent.away(away);
+        if (!away) {
+            events.publishEvent(new AgentEvents.AgentAvailable(agentId));
+        }
+        return view(agent);
+    }
+
+    /** The most tickets auto-assignment gives this agent at once; null for the desk's limit. */
+    @Transactional
+    public AgentView limitOpenTickets(Long agentId, Integer limit) {
+        if (limit != null && (limit < 1 || limit > 1000)) {
+            throw new DomainException("agent.limit.invalid");
+        }
+        Agent agent = find(agentId);
+        agent.limitOpenTickets(limit);
+        events.publishEvent(new AgentEvents.AgentAvailable(agentId));
         return view(agent);
     }
 

@@ -57,12 +57,15 @@ public class StaffConversation {
 
     /**
      * A message in a staff thread: from an agent, it goes to the ticket's customer; {@code /canned
-     * name} sends that canned answer, filled in, and {@code /canned} alone lists them. Other commands
-     * are staff talking among themselves.
+     * name} sends that canned answer, filled in, and {@code /canned} alone lists them; {@code /away} and
+     * {@code /back} say whether auto-assignment may give the agent tickets. Other commands are staff
+     * talking among themselves.
      */
     public void onThreadMessage(ChatAddress thread, String externalUserId, ChatInput input) {
-        Optional<CommandText> canned = CommandText.parse(input.text()).filter(command -> command.name().equals("canned"));
-        if (input.isEmpty() || input.isCommand() && canned.isEmpty()) {
+        Optional<CommandText> command = CommandText.parse(input.text());
+        Optional<CommandText> canned = command.filter(c -> c.name().equals("canned"));
+        Optional<Boolean> away = command.filter(c -> c.name().equals("away") || c.name().equals("back")).map(c -> c.name().equals("away"));
+        if (input.isEmpty() || input.isCommand() && canned.isEmpty() && away.isEmpty()) {
             return;
         }
         Optional<Long> ticketId = threads.ticketIn(thread);
@@ -72,6 +75,11 @@ public class StaffConversation {
         Optional<Agent> agent = agents.agentBehind(thread.channel(), externalUserId);
         if (agent.isEmpty()) {
             replies.send(thread, "en", "staff.not-an-agent");
+            return;
+        }
+        if (away.isPresent()) {   // /away, /back: whether auto-assignment gives them tickets
+            agents.away(agent.get().id(), away.get());
+            replies.send(thread, agent.get().language(), away.get() ? "staff.away" : "staff.back");
             return;
         }
         TicketNumber number = queries.numberOf(ticketId.get());

@@ -70,7 +70,7 @@ public class OpenTicket {
     }
 
     private java.util.Optional<Long> leastLoadedAgentOf(Long categoryId) {
-        return agents.activeWithLoad(categoryId).stream()
+        return agents.availableWithLoad(categoryId, settings.agentLimit()).stream()
                 .min(AgentLoad.LEAST_LOADED)
                 .map(AgentLoad::agentId);
     }

@@ -78,4 +78,14 @@ public interface Tickets extends JpaRepository<Ticket, Long> {
               and t.timeline.resolvedAt < :cutoff order by t.timeline.resolvedAt
             """)
     List<Long> resolvedBefore(java.time.Instant cutoff, Pageable page);
+
+    /** The open ticket that has waited longest for an agent, among these categories. */
+    @Query("""
+            select t from Ticket t where t.status = com.careregistry.core.ticket.TicketStatus.OPEN
+              and t.categoryId in :categoryIds order by t.timeline.openedAt, t.id
+            """)
+    List<Ticket> waitingIn(java.util.Collection<Long> categoryIds, Pageable page);
+
+    @Query("select count(t) from Ticket t where t.agentId = :agentId and t.status = com.careregistry.core.ticket.TicketStatus.ASSIGNED")
+    long countAssignedTo(Long agentId);
 }

@@ -1,5 +1,6 @@
 package com.careregistry.web.desk;
 
+import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.canned.ManageCannedAnswers;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.NotFoundException;
@@ -40,9 +41,11 @@ class AgentDeskController {
     private final ResolveTicket resolveTicket;
     private final Texts texts;
     private final ManageCannedAnswers cannedAnswers;
+    private final ManageAgents agents;
 
     AgentDeskController(TicketQueries queries, TicketPages pages, PostAgentMessage postMessage, ResolveTicket resolveTicket,
-                        Texts texts, ManageCannedAnswers cannedAnswers) {
+                        Texts texts, ManageCannedAnswers cannedAnswers, ManageAgents agents) {
+        this.agents = agents;
         this.cannedAnswers = cannedAnswers;
         this.queries = queries;
         this.pages = pages;
@@ -54,7 +57,15 @@ class AgentDeskController {
     @GetMapping("/agent/tickets")
     String myTickets(@AuthenticationPrincipal PanelUser user, Model model) {
         model.addAttribute("tickets", queries.assignedTo(user.agentId(), 200));
+        model.addAttribute("away", agents.get(user.agentId()).away());
         return LIST;
+    }
+
+    /** Away from chat (auto-assignment gives them nothing) or back (the tickets that waited come to them). */
+    @PostMapping("/agent/away")
+    String away(@AuthenticationPrincipal PanelUser user, @RequestParam(defaultValue = "false") boolean away) {
+        agents.away(user.agentId(), away);
+        return "redirect:/agent/tickets";
     }
 
     @GetMapping("/agent/tickets/{number}")

@@ -6,6 +6,7 @@ import com.careregistry.core.agent.CreateAgentCommand;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.ticket.TicketSettings;
 import com.careregistry.web.Isolate;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,8 +29,10 @@ class AgentsController {
     private final ManageAgents agents;
     private final ManageCategories categories;
     private final Texts texts;
+    private final TicketSettings ticketSettings;
 
-    AgentsController(ManageAgents agents, ManageCategories categories, Texts texts) {
+    AgentsController(ManageAgents agents, ManageCategories categories, Texts texts, TicketSettings ticketSettings) {
+        this.ticketSettings = ticketSettings;
         this.agents = agents;
         this.categories = categories;
         this.texts = texts;
@@ -47,6 +50,7 @@ class AgentsController {
         model.addAttribute("load", load);
         model.addAttribute("categories", categories.active());
         model.addAttribute("languages", Texts.SUPPORTED_LANGUAGES);
+        model.addAttribute("deskLimit", ticketSettings.agentLimit());
         model.addAttribute("categoryNames", categoryNames);
         return VIEW;
     }
@@ -60,6 +64,13 @@ class AgentsController {
         AgentView agent = agents.create(new CreateAgentCommand(firstName, lastName, email, spoken, categoryIds));
         redirect.addFlashAttribute("info", texts.get(LocaleContextHolder.getLocale(), "web.agents.created", Isolate.text(agent.fullName()),
                 Isolate.text(agent.email())));
+        return "redirect:/admin/agents";
+    }
+
+    /** The most tickets auto-assignment gives this agent at once; empty for the desk's limit. */
+    @PostMapping("/admin/agents/{id}/limit")
+    String limit(@PathVariable Long id, @RequestParam(required = false) Integer limit) {
+        agents.limitOpenTickets(id, limit);
         return "redirect:/admin/agents";
     }
 

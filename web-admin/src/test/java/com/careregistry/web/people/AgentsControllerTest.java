@@ -56,12 +56,12 @@ class AgentsControllerTest {
         when(categories.all()).thenReturn(List.of(billing, general));
         when(categories.active()).thenReturn(List.of(billing, general));
         when(agents.all()).thenReturn(List.of(new AgentView(5, "Maria", "Lopez", "Maria Lopez", "maria@example.com", "en", true,
-                Set.of(2L), List.of(new AgentView.ChatAccount(Channel.TELEGRAM, "9001"), new AgentView.ChatAccount(Channel.DISCORD, "77")))));
+                Set.of(2L), List.of(new AgentView.ChatAccount(Channel.TELEGRAM, "9001"), new AgentView.ChatAccount(Channel.DISCORD, "77")), false, null)));
 
         Document page = page(mvc.perform(get("/admin/agents")).andExpect(status().isOk()).andReturn());
 
         assertThat(page.select("#agents tr:nth-child(2) td").eachText())
-                .startsWith("Maria Lopez", "maria@example.com", "Billing", "0", "Telegram 9001 Discord 77");
+                .startsWith("Maria Lopez", "maria@example.com", "Billing", "0", "Set", "Telegram 9001 Discord 77");
         assertThat(page.select("#create-agent input[name=firstName]").val()).isEmpty();
     }
 
