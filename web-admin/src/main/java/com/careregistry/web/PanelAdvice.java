@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,6 +46,16 @@ class PanelAdvice {
             flash.put(TYPED, TypedForm.of(request));   // the form comes back as it was sent
         }
         return "redirect:" + backTo(request);
+    }
+
+    /**
+     * The same ticket (or agent) was changed by someone else in the same instant (another click, a
+     * chat message, auto-assignment): nothing of this request was kept; it is said so, with the form
+     * as it was, instead of an error page.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    String changedMeanwhile(HttpServletRequest request, RedirectAttributes redirect) {
+        return refused(new DomainException("web.changed-meanwhile"), request, redirect);
     }
 
     /** No form was refused: every field shows its own default. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,5 +67,20 @@ class CategoriesControllerTest {
                 .andReturn().getResponse().getContentAsString());
         assertThat(page.select("form[action=/admin/categories] input[name=name]").val()).isEqualTo("billing");
         assertThat(page.select("form[action$=/rename] input[name=name]").val()).isEqualTo("Billing");
+    }
+
+    @Test
+    void aChangeRacedBySomeoneElseSaysSoAndKeepsWhatWasTyped() throws Exception {
+        when(categories.all()).thenReturn(List.of(new CategoryView(1, "Billing", true)));
+        when(categories.rename(eq(1L), any())).thenThrow(new OptimisticLockingFailureException("version 3 is gone"));
+
+        MvcResult raced = mvc.perform(post("/admin/categories/1/rename").with(csrf())
+                        .header("Referer", "http://localhost/admin/categories").param("name", "Invoices"))
+                .andExpect(redirectedUrl("/admin/categories"))
+                .andExpect(flash().attribute("error", "Someone changed this at the same moment, so nothing was saved. "
+                        + "Please look at it again and retry.")).andReturn();
+        Document page = Jsoup.parse(mvc.perform(get("/admin/categories").flashAttrs(raced.getFlashMap()))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("form[action$=/rename] input[name=name]").val()).isEqualTo("Invoices");
     }
 }
