@@ -9,6 +9,8 @@ import com.careregistry.core.common.ChatAction.Claim;
 import com.careregistry.core.common.ChatAction.StaffAction;
 import com.careregistry.core.common.ChatAction;
 import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.Texts;
@@ -38,12 +40,14 @@ public class StaffConversation {
     private final AssignAgent assignAgent;
     private final ResolveTicket resolveTicket;
     private final ManageCannedAnswers cannedAnswers;
+    private final CustomerDirectory customers;
     private final Replies replies;
     private final Outbox outbox;
 
     StaffConversation(ManageAgents agents, StaffThreads threads, TicketQueries queries, PostAgentMessage postMessage,
-                      AssignAgent assignAgent, ResolveTicket resolveTicket, ManageCannedAnswers cannedAnswers, Outbox outbox,
-                      Texts texts) {
+                      AssignAgent assignAgent, ResolveTicket resolveTicket, ManageCannedAnswers cannedAnswers,
+                      CustomerDirectory customers, Outbox outbox, Texts texts) {
+        this.customers = customers;
         this.cannedAnswers = cannedAnswers;
         this.agents = agents;
         this.threads = threads;
@@ -97,7 +101,7 @@ public class StaffConversation {
     /**
      * An agent answering in their private chat by replying to one of our messages about a ticket
      * (the message they replied to, by its id in that chat, names the ticket); false when it is not
-     * that (then it is a customer's message).
+     * that, or the ticket is their own as a customer (then it is a customer's message).
      */
     public boolean onReplyTo(ChatAddress chat, String externalUserId, String repliedMessageId, ChatInput input) {
         if (input.isCommand() || repliedMessageId == null) {
@@ -108,8 +112,9 @@ public class StaffConversation {
             return false;
         }
         Optional<Long> ticketId = outbox.ticketOfSent(chat, repliedMessageId);
-        if (ticketId.isEmpty()) {
-            return false;
+        Optional<Long> asCustomer = customers.find(chat.channel(), externalUserId).map(Customer::id);
+        if (ticketId.isEmpty() || asCustomer.isPresent() && asCustomer.equals(queries.customerOf(ticketId.get()))) {
+            return false;   // no ticket, or their own ticket as a customer: what they write is theirs as the customer
         }
         postMessage.post(new PostAgentMessage.Command(agent.get().id(), queries.numberOf(ticketId.get()), input.content()));
         return true;

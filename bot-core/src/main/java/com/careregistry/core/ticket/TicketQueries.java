@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
@@ -99,6 +100,12 @@ public class TicketQueries {
     public TicketNumber numberOf(Long ticketId) {
         return tickets.findById(ticketId).map(Ticket::number)
                 .orElseThrow(() -> new NotFoundException("ticket.not-found", "?"));
+    }
+
+    /** The customer a ticket (known by its id) belongs to. */
+    @Transactional(readOnly = true)
+    public Optional<Long> customerOf(Long ticketId) {
+        return tickets.findById(ticketId).map(Ticket::customerId);
     }
 
     /** The whole conversation of a ticket, oldest first. */

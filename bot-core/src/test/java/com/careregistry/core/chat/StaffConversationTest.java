@@ -17,6 +17,8 @@ import com.careregistry.core.canned.ManageCannedAnswers;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.DomainException;
+import com.careregistry.core.customer.Customer;
+import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.Texts;
@@ -47,10 +49,12 @@ class StaffConversationTest {
     final AssignAgent assignAgent = mock(AssignAgent.class);
     final ResolveTicket resolveTicket = mock(ResolveTicket.class);
     final ManageCannedAnswers cannedAnswers = mock(ManageCannedAnswers.class);
+    final CustomerDirectory customers = mock(CustomerDirectory.class);
     final Outbox outbox = mock(Outbox.class);
     final Texts texts = FlowFixtures.texts();
     final StaffConversation staff =
-            new StaffConversation(agents, threads, queries, postMessage, assignAgent, resolveTicket, cannedAnswers, outbox, texts);
+            new StaffConversation(agents, threads, queries, postMessage, assignAgent, resolveTicket, cannedAnswers, customers, outbox,
+                    texts);
     final Agent bob = mock(Agent.class);
     final ChatInput answer = ChatInput.of(Channel.TELEGRAM, "Hold the power button for ten seconds", List.of(), "-100500:9");
 
@@ -95,6 +99,22 @@ class StaffConversationTest {
         ChatInput reply = ChatInput.of(Channel.TELEGRAM, "On it", List.of(), "bob:12");
         assertThat(staff.onReplyTo(BOBS_CHAT, "bob", "msg-5", reply)).isTrue();
         assertThat(posted()).isEqualTo(new PostAgentMessage.Command(11L, T1001, reply.content()));
+    }
+
+    @Test
+    void anAgentReplyingToANoticeAboutTheirOwnTicketAsACustomerWritesAsTheCustomer() {
+        Customer bobAsCustomer = mock(Customer.class);
+        when(bobAsCustomer.id()).thenReturn(5L);
+        when(customers.find(Channel.TELEGRAM, "bob")).thenReturn(Optional.of(bobAsCustomer));
+        when(outbox.ticketOfSent(BOBS_CHAT, "msg-9")).thenReturn(Optional.of(78L));
+        when(queries.customerOf(78L)).thenReturn(Optional.of(5L));
+        ChatInput reply = ChatInput.of(Channel.TELEGRAM, "Still broken", List.of(), "bob:14");
+        assertThat(staff.onReplyTo(BOBS_CHAT, "bob", "msg-9", reply)).as("left to the customer conversation").isFalse();
+        verifyNoInteractions(postMessage);
+
+        when(outbox.ticketOfSent(BOBS_CHAT, "msg-5")).thenReturn(Optional.of(77L));
+        when(queries.customerOf(77L)).thenReturn(Optional.of(6L));   // another customer's ticket: Bob answers it as the agent
+        assertThat(staff.onReplyTo(BOBS_CHAT, "bob", "msg-5", reply)).isTrue();
     }
 
     @Test
