@@ -16,8 +16,9 @@ import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
 import com.careregistry.core.ticket.TicketStatus;
 import com.careregistry.core.ticket.TicketSummary;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TicketBrowsing {
+
+    /** When a ticket was opened, in UTC whatever the process's time zone (the text says UTC). */
+    private static final DateTimeFormatter OPENED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final Transcripts transcripts;
     private final CustomerSessions sessions;
@@ -66,7 +70,7 @@ class TicketBrowsing {
         String language = s.language();
         StringBuilder text = new StringBuilder(replies.text(language, "ticket.details", details.number().toString(),
                 details.subject(), replies.text(language, details.status().textKey()), details.categoryName(),
-                agentName(language, details.agent()), replies.text(language, "bot.ticket.opened-at", Date.from(details.openedAt())),
+                agentName(language, details.agent()), replies.text(language, "bot.ticket.opened-at", OPENED_AT.format(details.openedAt())),
                 details.description()));
         if (!details.lastMessages().isEmpty()) {
             text.append("\n\n").append(replies.text(language, "ticket.details.last-messages"));
