@@ -1,19 +1,16 @@
 package com.careregistry.web;
 
+import com.careregistry.core.text.Times;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
 /** Times as the panel shows them ({@code ${@when.at(...)}} in templates): UTC, to the minute. */
 @Component("when")
 public class When {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     public String at(Instant instant) {
-        return instant == null ? "" : MINUTE.format(instant);
+        return Times.minute(instant);
     }
 
     public String span(Duration duration) {

@@ -9,6 +9,7 @@ import com.careregistry.core.notification.Transcripts;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.text.Times;
 import com.careregistry.core.ticket.CloseTicket;
 import com.careregistry.core.ticket.MessageView;
 import com.careregistry.core.ticket.TicketDetails;
@@ -16,8 +17,6 @@ import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
 import com.careregistry.core.ticket.TicketStatus;
 import com.careregistry.core.ticket.TicketSummary;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TicketBrowsing {
-
-    /** When a ticket was opened, in UTC whatever the process's time zone (the text says UTC). */
-    private static final DateTimeFormatter OPENED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final Transcripts transcripts;
     private final CustomerSessions sessions;
@@ -70,17 +66,13 @@ class TicketBrowsing {
         String language = s.language();
         StringBuilder text = new StringBuilder(replies.text(language, "ticket.details", details.number().toString(),
                 details.subject(), replies.text(language, details.status().textKey()), details.categoryName(),
-                agentName(language, details.agent()), replies.text(language, "bot.ticket.opened-at", OPENED_AT.format(details.openedAt())),
+                agentName(language, details.agent()), replies.text(language, "bot.ticket.opened-at", Times.minute(details.openedAt())),
                 details.description()));
         if (!details.lastMessages().isEmpty()) {
             text.append("\n\n").append(replies.text(language, "ticket.details.last-messages"));
             for (MessageView message : details.lastMessages()) {
-                String author = switch (message.authorType()) {
-                    case CUSTOMER -> replies.text(language, "ticket.details.author.customer");
-                    case AGENT -> message.authorName() != null ? message.authorName()
-                            : replies.text(language, "ticket.details.author.system");
-                    case SYSTEM -> replies.text(language, "ticket.details.author.system");
-                };
+                String author = message.author(replies.text(language, "ticket.details.author.customer"),
+                        replies.text(language, "ticket.details.author.system"));
                 text.append('\n').append(replies.text(language, "ticket.details.message", author, message.body()));
             }
         }

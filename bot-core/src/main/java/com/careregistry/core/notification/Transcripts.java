@@ -6,6 +6,7 @@ import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.text.Times;
 import com.careregistry.core.ticket.MessageView;
 import com.careregistry.core.ticket.TicketDetails;
 import com.careregistry.core.ticket.TicketEvents.TicketClosed;
@@ -13,8 +14,6 @@ import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
 import com.careregistry.core.ticket.TicketSettings;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Transcripts {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final TicketQueries queries;
     private final CustomerDirectory customers;
@@ -84,23 +81,19 @@ public class Transcripts {
     private String render(TicketDetails ticket, String language, String customerAs) {
         String customer = customerAs != null ? customerAs : ticket.customerName();
         StringBuilder text = new StringBuilder(texts.get(language, "transcript.title", ticket.number().toString(), ticket.subject()))
-                .append('\n').append(texts.get(language, "transcript.opened", TIME.format(ticket.openedAt()), ticket.categoryName(),
+                .append('\n').append(texts.get(language, "transcript.opened", Times.minute(ticket.openedAt()), ticket.categoryName(),
                         texts.get(language, ticket.status().textKey())))
                 .append("\n\n").append(line(ticket.openedAt(), customer, ticket.description(), List.of(), language));
         List<MessageView> conversation = queries.conversation(ticket.ticketId());
         for (MessageView message : conversation) {
-            String author = switch (message.authorType()) {
-                case CUSTOMER -> customer;
-                case AGENT -> message.authorName() != null ? message.authorName() : texts.get(language, "ticket.details.author.system");
-                case SYSTEM -> texts.get(language, "ticket.details.author.system");
-            };
+            String author = message.author(customer, texts.get(language, "ticket.details.author.system"));
             text.append('\n').append(line(message.createdAt(), author, message.body(), message.attachments(), language));
         }
         return text.toString();
     }
 
     private String line(Instant at, String author, String body, List<Attachment> files, String language) {
-        StringBuilder line = new StringBuilder(texts.get(language, "transcript.line", TIME.format(at), author, body == null ? "" : body));
+        StringBuilder line = new StringBuilder(texts.get(language, "transcript.line", Times.minute(at), author, body == null ? "" : body));
         for (Attachment file : files) {
             line.append(' ').append(texts.get(language, "transcript.file", file.fileName() != null ? file.fileName()
                     : file.kind().toLowerCase(java.util.Locale.ROOT)));

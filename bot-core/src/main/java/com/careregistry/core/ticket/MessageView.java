@@ -16,4 +16,16 @@ public record MessageView(long id, AuthorType authorType, Long agentId, String a
         return new MessageView(message.id(), message.authorType(), message.agentId(), authorName, message.body(),
                 List.copyOf(message.attachments()), message.channel(), message.createdAt(), message.editedAt());
     }
+
+    /**
+     * Who wrote it, as a reader is shown: {@code customer} for the customer's, the agent's name for an
+     * agent's ({@code support} when it is not known), {@code support} for the system's.
+     */
+    public String author(String customer, String support) {
+        return switch (authorType) {
+            case CUSTOMER -> customer;
+            case AGENT -> authorName != null ? authorName : support;
+            case SYSTEM -> support;
+        };
+    }
 }
