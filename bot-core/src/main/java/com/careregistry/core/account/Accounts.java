@@ -15,6 +15,8 @@ public interface Accounts extends JpaRepository<Account, Long> {
 
     long countByRole(Role role);
 
+    java.util.List<Account> findByRole(Role role);
+
     /** The stamp sessions of this account must carry: one primary-key read, made on each panel request. */
     @Query("SELECT a.sessionStamp FROM Account a WHERE a.id = :id")
     Optional<Long> sessionStamp(@Param("id") Long accountId);

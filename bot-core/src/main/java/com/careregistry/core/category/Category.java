@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /** What a customer picks when opening a ticket; agents serve categories (NFR-2). */
@@ -28,6 +29,12 @@ public class Category {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "first_response_minutes")
+    private Integer firstResponseMinutes;
+
+    @Column(name = "resolution_minutes")
+    private Integer resolutionMinutes;
+
     protected Category() {
     }
 
@@ -46,6 +53,20 @@ public class Category {
 
     public boolean active() {
         return active;
+    }
+
+    /** What this category promises its customers, in working time. */
+    public ServiceTargets targets() {
+        return new ServiceTargets(minutes(firstResponseMinutes), minutes(resolutionMinutes));
+    }
+
+    void promise(ServiceTargets targets) {
+        firstResponseMinutes = targets.firstResponseTarget().map(d -> (int) d.toMinutes()).orElse(null);
+        resolutionMinutes = targets.resolutionTarget().map(d -> (int) d.toMinutes()).orElse(null);
+    }
+
+    private static Duration minutes(Integer minutes) {
+        return minutes == null ? null : Duration.ofMinutes(minutes);
     }
 
     void rename(String name) {

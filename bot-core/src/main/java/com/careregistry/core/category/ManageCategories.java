@@ -41,6 +41,18 @@ public class ManageCategories {
         return CategoryView.of(category);
     }
 
+    /**
+     * Sets what the category promises, as an admin typed it ({@code 2h}, {@code 30m}, empty for none):
+     * tickets opened from now on are due by these; tickets already open keep their due times.
+     */
+    @Transactional
+    public CategoryView promise(Long categoryId, String firstResponse, String resolution) {
+        ServiceTargets targets = new ServiceTargets(ServiceTargets.parse(firstResponse), ServiceTargets.parse(resolution));
+        Category category = find(categoryId);
+        category.promise(targets);
+        return CategoryView.of(category);
+    }
+
     @Transactional
     public CategoryView retire(Long categoryId) {
         Category category = find(categoryId);

@@ -12,11 +12,15 @@ import com.careregistry.core.common.ChatAction.OfferNewTicket;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.sla.Deadlines;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.text.Times;
 import com.careregistry.core.ticket.OpenTicket;
 import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.Ticket;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +36,11 @@ class NewTicketFlow {
     private final ManageCategories categories;
     private final OpenTicket openTicket;
     private final Replies replies;
+    private final Deadlines deadlines;
 
-    NewTicketFlow(CustomerSessions sessions, ManageCategories categories, OpenTicket openTicket, Outbox outbox, Texts texts) {
+    NewTicketFlow(CustomerSessions sessions, ManageCategories categories, OpenTicket openTicket, Outbox outbox, Texts texts,
+                  Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.sessions = sessions;
         this.categories = categories;
         this.openTicket = openTicket;
@@ -117,7 +124,21 @@ class NewTicketFlow {
         Ticket ticket = openTicket.open(new OpenTicketCommand(s.customer().id(), categoryId, incoming.text(),
                 incoming.attachments(), s.user().channel(), incoming.externalMessageId()));
         sessions.stayOn(s, ticket.number());
-        replies.send(s.chat(), s.language(), "bot.ticket.created", ticket.number().toString());
+        created(s, ticket);
+    }
+
+    /** Ticket created; with what its category promises for a first answer, in which hours. */
+    private void created(CustomerSession s, Ticket ticket) {
+        String number = ticket.number().toString();
+        Optional<Duration> target = deadlines.firstResponseTarget(ticket.categoryId());
+        if (target.isEmpty()) {
+            replies.send(s.chat(), s.language(), "bot.ticket.created", number);
+        } else if (deadlines.hours().always()) {
+            replies.send(s.chat(), s.language(), "bot.ticket.created.promise", number, Times.span(target.get()));
+        } else {
+            replies.send(s.chat(), s.language(), "bot.ticket.created.promise-hours", number, Times.span(target.get()),
+                    deadlines.hours().describe(Texts.localeOf(s.language())));
+        }
     }
 
     private void openWithChosenOrOnlyCategory(CustomerSession s, ChatInput pending, List<CategoryView> active) {

@@ -15,11 +15,13 @@ import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.sla.Deadlines;
 import com.careregistry.core.staff.StaffDesk;
 import com.careregistry.core.staff.StaffRouting;
 import com.careregistry.core.staff.StaffThreads.KnownThread;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.Texts;
+import com.careregistry.core.text.Times;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
 import com.careregistry.core.ticket.TicketEvents.AgentMessagePosted;
@@ -55,9 +57,11 @@ class StaffNotices {
     private final StaffThreads threads;
     private final Outbox outbox;
     private final Texts texts;
+    private final Deadlines deadlines;
 
     StaffNotices(CustomerDirectory customers, Agents agents, AgentIdentities agentIdentities, Categories categories,
-                 StaffRouting routing, StaffThreads threads, Outbox outbox, Texts texts) {
+                 StaffRouting routing, StaffThreads threads, Outbox outbox, Texts texts, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.customers = customers;
         this.agents = agents;
         this.agentIdentities = agentIdentities;
@@ -156,8 +160,16 @@ class StaffNotices {
 
     private String card(Ticket ticket, String language) {
         Customer customer = customers.get(ticket.customerId());
+        Deadlines.Due due = deadlines.of(ticket.categoryId(), ticket.timeline().openedAt());
+        String dueLines = due.firstResponse().map(at -> "\n" + texts.get(language, "staff.ticket.card.first-response-due", Times.minute(at))).orElse("")
+                + due.resolution().map(at -> "\n" + texts.get(language, "staff.ticket.card.resolution-due", Times.minute(at))).orElse("");
         return texts.get(language, "staff.ticket.card", ticket.number().toString(), UserText.isolate(ticket.subject()),
-                UserText.isolate(customer.displayName()), categoryName(ticket), ticket.channel().name(), ticket.description());
+                UserText.isolate(customer.displayName()), categoryName(ticket), ticket.channel().name(), ticket.description(), dueLines);
+    }
+
+    /** Something about this ticket for its staff: its thread in each staff group, or its agent in private. */
+    void tell(Ticket ticket, Function<String, String> text) {
+        toStaff(ticket, text, List.of());
     }
 
     private List<MessageAction> staffActions(Ticket ticket) {

@@ -28,12 +28,17 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.sla.BusinessHours;
+import com.careregistry.core.sla.Deadlines;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.OpenTicket;
 import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketNumber;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +58,8 @@ class NewTicketFlowTest {
     final ManageCategories categories = mock(ManageCategories.class);
     final OpenTicket openTicket = mock(OpenTicket.class);
     final Outbox outbox = mock(Outbox.class);
-    final NewTicketFlow flow = new NewTicketFlow(sessions, categories, openTicket, outbox, FlowFixtures.texts());
+    final Deadlines deadlines = mock(Deadlines.class);
+    final NewTicketFlow flow = new NewTicketFlow(sessions, categories, openTicket, outbox, FlowFixtures.texts(), deadlines);
     final Attachment photo = new Attachment(Attachment.PHOTO, "photo-ref", null);
     final ChatInput problem = ChatInput.of(Channel.TELEGRAM, "My phone is not turning on", List.of(photo), "chat-ann:9");
     final ChatInput form = ChatInput.of(Channel.TELEGRAM, "I was charged twice", List.of(), null);
@@ -63,6 +69,25 @@ class NewTicketFlowTest {
     void ticketsOpenAs1001() {
         when(created.number()).thenReturn(new TicketNumber(1001));
         when(openTicket.open(any())).thenReturn(created);
+    }
+
+    @Test
+    void theCreatedTicketSaysWhatItsCategoryPromisesForAFirstAnswer() {
+        when(created.categoryId()).thenReturn(3L);
+        when(deadlines.firstResponseTarget(3L)).thenReturn(Optional.of(Duration.ofMinutes(90)));
+        when(deadlines.hours()).thenReturn(BusinessHours.always(ZoneId.of("UTC")));
+        flow.describe(at(NEW_DESCRIBE, Map.of("category", "3")), problem);
+        verify(outbox).toChat(ANN.privateChat(), "Ticket #1001 created\nWe usually answer within 1 h 30 min; the answer comes here.");
+    }
+
+    @Test
+    void aPromiseInBusinessHoursNamesThem() {
+        when(created.categoryId()).thenReturn(3L);
+        when(deadlines.firstResponseTarget(3L)).thenReturn(Optional.of(Duration.ofHours(2)));
+        when(deadlines.hours()).thenReturn(BusinessHours.of(ZoneId.of("Europe/Berlin"), "MON-FRI", "09:00-17:00"));
+        flow.describe(at(NEW_DESCRIBE, Map.of("category", "3")), problem);
+        verify(outbox).toChat(ANN.privateChat(),
+                "Ticket #1001 created\nWe usually answer within 2 h of working time (Mon–Fri 09:00–17:00 Europe/Berlin); the answer comes here.");
     }
 
     @Test
