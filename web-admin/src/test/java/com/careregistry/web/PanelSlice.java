@@ -15,4 +15,10 @@ import org.springframework.context.annotation.Import;
 @Import({Texts.class, When.class, Isolate.class})
 @EnableConfigurationProperties(TicketSettings.class)
 public class PanelSlice {
+
+    /** The time the pages read ({@code @when}'s time left to a due time). */
+    @org.springframework.context.annotation.Bean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
 }

@@ -17,6 +17,7 @@ import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.ticket.OpenTicket;
 import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.Ticket;
+import com.careregistry.testsupport.ShiftedClock;
 import com.careregistry.testsupport.TestDatabase;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -76,6 +77,8 @@ public abstract class WebTest {
     protected CustomerDirectory customers;
     @Autowired
     protected OpenTicket openTicket;
+    @Autowired
+    protected ShiftedClock clock;
 
     @BeforeEach
     void cleanSlate() throws Exception {
@@ -85,6 +88,7 @@ public abstract class WebTest {
         } catch (ConditionTimeoutException stillPending) {
             // what is left is wiped below
         }
+        clock.reset();
         TestDatabase.wipe(jdbc);
         accounts.createAdmin(ADMIN, ADMIN_PASSWORD);
         SMTP.purgeEmailFromAllMailboxes();

@@ -4,6 +4,8 @@ import com.careregistry.core.common.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +29,9 @@ public class TicketBrowser {
     public enum Sort {
         NEWEST("t.opened_at", false),
         OLDEST("t.opened_at", true),
-        ACTIVITY("t.last_activity_at", false);
+        ACTIVITY("t.last_activity_at", false),
+        /** The due time each ticket waits on, soonest (most overdue) first; tickets waiting on none are left out. */
+        DUE("s.next_due_at", true);
 
         final String column;
         final boolean ascending;
@@ -38,24 +42,54 @@ public class TicketBrowser {
         }
     }
 
+    /** Tickets by how soon the due time they wait on comes: already past it, or within an hour or a day. */
+    public enum Due {
+        OVERDUE(Duration.ZERO),
+        HOUR(Duration.ofHours(1)),
+        DAY(Duration.ofDays(1));
+
+        final Duration within;
+
+        Due(Duration within) {
+            this.within = within;
+        }
+    }
+
     /** What to show; every part may be empty. {@code text} is a ticket number or words of the subject. */
-    public record Filter(TicketStatus status, Long categoryId, Long agentId, Channel channel, String text, Sort sort) {
+    public record Filter(TicketStatus status, Long categoryId, Long agentId, Channel channel, String text, Sort sort, Due due) {
         public Filter {
             sort = sort == null ? Sort.NEWEST : sort;
             text = text == null || text.isBlank() ? null : text.strip();
         }
 
         public static Filter unassigned() {
-            return new Filter(TicketStatus.OPEN, null, null, null, null, Sort.OLDEST);
+            return new Filter(TicketStatus.OPEN, null, null, null, null, Sort.OLDEST, null);
+        }
+
+        /** An agent's own tickets, most recently active first unless they sort or filter by due. */
+        public static Filter assignedTo(Long agentId, Sort sort, Due due) {
+            return new Filter(null, null, agentId, null, null, sort == null ? Sort.ACTIVITY : sort, due);
+        }
+
+        boolean byDue() {
+            return sort == Sort.DUE || due != null;
         }
     }
 
     /** A ticket as a line of the panel's list. */
     public record Row(long id, long number, String subject, TicketStatus status, long categoryId, String categoryName,
                       String agentFirstName,
-                      String customerName, Channel channel, Instant openedAt, Instant lastActivityAt) {
+                      String customerName, Channel channel, Instant openedAt, Instant lastActivityAt, Instant nextDueAt) {
         public String displayNumber() {
             return "#" + number;
+        }
+
+        Instant sortedAt(Sort sort) {
+            return switch (sort) {
+                case ACTIVITY -> lastActivityAt;
+                case DUE -> nextDueAt;
+                default -> openedAt;
+            };
         }
     }
 
@@ -64,17 +98,27 @@ public class TicketBrowser {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public TicketBrowser(JdbcTemplate jdbc) {
+    public TicketBrowser(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public Page page(Filter filter, String cursor) {
         // first the page's ticket ids from the tickets table alone, so that the index of the sort
         // order drives the query; then what the rows show, for those ids only
-        StringBuilder sql = new StringBuilder("SELECT t.id FROM tickets t WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT t.id FROM tickets t");
         List<Object> args = new ArrayList<>();
+        if (filter.byDue()) {
+            sql.append(" JOIN ticket_service_levels s ON s.ticket_id = t.id AND s.next_due_at IS NOT NULL");
+        }
+        sql.append(" WHERE 1 = 1");
+        if (filter.due() != null) {
+            sql.append(" AND s.next_due_at < ?");
+            args.add(Timestamp.from(clock.instant().plus(filter.due().within)));
+        }
         if (filter.status() != null) {
             sql.append(" AND t.status = ?");
             args.add(filter.status().name());
@@ -122,7 +166,7 @@ public class TicketBrowser {
         if (rows.size() > PAGE_SIZE) {
             rows = rows.subList(0, PAGE_SIZE);
             Row last = rows.get(PAGE_SIZE - 1);
-            next = Optional.of(new Cursor(sort == Sort.ACTIVITY ? last.lastActivityAt() : last.openedAt(), last.id()).toString());
+            next = Optional.of(new Cursor(last.sortedAt(sort), last.id()).toString());
         }
         return new Page(List.copyOf(rows), next);
     }
@@ -135,11 +179,12 @@ public class TicketBrowser {
         Map<Long, Row> byId = new HashMap<>();
         jdbc.query("""
                 SELECT t.id, t.number, t.subject, t.status, t.category_id, c.name AS category, a.first_name AS agent, cu.display_name AS customer,
-                       t.channel, t.opened_at, t.last_activity_at
+                       t.channel, t.opened_at, t.last_activity_at, s.next_due_at
                 FROM tickets t
                 JOIN categories c ON c.id = t.category_id
                 JOIN customers cu ON cu.id = t.customer_id
                 LEFT JOIN agents a ON a.id = t.agent_id
+                LEFT JOIN ticket_service_levels s ON s.ticket_id = t.id
                 WHERE t.id IN (%s)
                 """.formatted(in), rs -> {
             Row row = row(rs, 0);
@@ -163,7 +208,8 @@ public class TicketBrowser {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), TicketStatus.valueOf(rs.getString("status")),
                 rs.getLong("category_id"), rs.getString("category"), rs.getString("agent"), rs.getString("customer"), Channel.valueOf(rs.getString("channel")),
-                rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("last_activity_at").toInstant());
+                rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("last_activity_at").toInstant(),
+                rs.getTimestamp("next_due_at") == null ? null : rs.getTimestamp("next_due_at").toInstant());
     }
 
     /** Where a page starts: the sort time and id of the last row of the page before (opaque to the browser). */

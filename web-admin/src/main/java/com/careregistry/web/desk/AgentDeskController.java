@@ -10,7 +10,7 @@ import com.careregistry.core.ticket.PostAgentMessage;
 import com.careregistry.core.ticket.ResolveTicket;
 import com.careregistry.core.ticket.TicketDetails;
 import com.careregistry.core.ticket.TicketNumber;
-import com.careregistry.core.ticket.TicketQueries;
+import com.careregistry.core.ticket.TicketBrowser;
 import com.careregistry.web.security.PanelUser;
 import com.careregistry.web.tickets.TicketPages;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A2, A3: an agent's own tickets by last activity; a ticket's conversation with a reply box (the
+ * A2, A3: an agent's own tickets by last activity or by due time; a ticket's conversation with a reply box (the
  * reply reaches the customer in their chat as one from staff chat would) and Resolve. Another
  * agent's ticket is answered as if it did not exist; an unassigned one may be read and answered (which takes it).
  */
@@ -35,7 +35,7 @@ class AgentDeskController {
     static final String LIST = "agent/tickets";
     static final String TICKET = "agent/ticket";
 
-    private final TicketQueries queries;
+    private final TicketBrowser browser;
     private final TicketPages pages;
     private final PostAgentMessage postMessage;
     private final ResolveTicket resolveTicket;
@@ -43,11 +43,11 @@ class AgentDeskController {
     private final ManageCannedAnswers cannedAnswers;
     private final ManageAgents agents;
 
-    AgentDeskController(TicketQueries queries, TicketPages pages, PostAgentMessage postMessage, ResolveTicket resolveTicket,
+    AgentDeskController(TicketBrowser browser, TicketPages pages, PostAgentMessage postMessage, ResolveTicket resolveTicket,
                         Texts texts, ManageCannedAnswers cannedAnswers, ManageAgents agents) {
         this.agents = agents;
         this.cannedAnswers = cannedAnswers;
-        this.queries = queries;
+        this.browser = browser;
         this.pages = pages;
         this.postMessage = postMessage;
         this.resolveTicket = resolveTicket;
@@ -55,8 +55,15 @@ class AgentDeskController {
     }
 
     @GetMapping("/agent/tickets")
-    String myTickets(@AuthenticationPrincipal PanelUser user, Model model) {
-        model.addAttribute("tickets", queries.assignedTo(user.agentId(), 200));
+    String myTickets(@AuthenticationPrincipal PanelUser user, @RequestParam(required = false) TicketBrowser.Sort sort,
+                     @RequestParam(required = false) TicketBrowser.Due due, @RequestParam(required = false) String after,
+                     Model model) {
+        TicketBrowser.Filter filter = TicketBrowser.Filter.assignedTo(user.agentId(), sort, due);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", browser.page(filter, after));
+        model.addAttribute("sorts", List.of(TicketBrowser.Sort.ACTIVITY, TicketBrowser.Sort.DUE));
+        model.addAttribute("dues", TicketBrowser.Due.values());
+        model.addAttribute("firstPage", after != null && !after.isBlank());
         model.addAttribute("away", agents.get(user.agentId()).away());
         return LIST;
     }

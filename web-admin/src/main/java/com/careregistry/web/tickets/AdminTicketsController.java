@@ -54,8 +54,9 @@ class AdminTicketsController {
     String tickets(@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) Long category,
                    @RequestParam(required = false) Long agent, @RequestParam(required = false) Channel channel,
                    @RequestParam(required = false) String q, @RequestParam(required = false) TicketBrowser.Sort sort,
-                   @RequestParam(required = false) String after, Model model) {
-        TicketBrowser.Filter filter = new TicketBrowser.Filter(status, category, agent, channel, q, sort);
+                   @RequestParam(required = false) TicketBrowser.Due due, @RequestParam(required = false) String after,
+                   Model model) {
+        TicketBrowser.Filter filter = new TicketBrowser.Filter(status, category, agent, channel, q, sort, due);
         model.addAttribute("filter", filter);
         model.addAttribute("page", browser.page(filter, after));
         model.addAttribute("statuses", TicketStatus.values());
@@ -63,6 +64,7 @@ class AdminTicketsController {
         model.addAttribute("agents", agents.all());
         model.addAttribute("channels", List.of(Channel.TELEGRAM, Channel.DISCORD));
         model.addAttribute("sorts", TicketBrowser.Sort.values());
+        model.addAttribute("dues", TicketBrowser.Due.values());
         model.addAttribute("firstPage", after != null && !after.isBlank());
         return LIST;
     }

@@ -5,6 +5,7 @@ import com.careregistry.core.inbox.Inbox;
 import com.careregistry.core.outbox.MessageSender;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.outbox.OutboxStatus;
+import com.careregistry.core.sla.SlaStats;
 import com.careregistry.core.ticket.DeskStats;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +21,13 @@ class DashboardController {
     static final String VIEW = "admin/dashboard";
 
     private final DeskStats stats;
+    private final SlaStats sla;
     private final List<MessageSender> senders;
     private final Outbox outbox;
     private final Inbox inbox;
 
-    DashboardController(DeskStats stats, List<MessageSender> senders, Outbox outbox, Inbox inbox) {
+    DashboardController(DeskStats stats, SlaStats sla, List<MessageSender> senders, Outbox outbox, Inbox inbox) {
+        this.sla = sla;
         this.stats = stats;
         this.senders = senders;
         this.outbox = outbox;
@@ -39,6 +42,7 @@ class DashboardController {
         }
         Map<OutboxStatus, Long> delivery = outbox.countsByStatus();
         model.addAttribute("stats", stats.now());
+        model.addAttribute("sla", sla.now());
         model.addAttribute("channels", channels);
         model.addAttribute("pending", delivery.get(OutboxStatus.PENDING));
         model.addAttribute("dead", delivery.get(OutboxStatus.DEAD));

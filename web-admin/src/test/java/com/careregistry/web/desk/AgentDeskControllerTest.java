@@ -24,6 +24,7 @@ import com.careregistry.core.ticket.PostAgentMessage;
 import com.careregistry.core.ticket.ResolveTicket;
 import com.careregistry.core.ticket.TicketDetails;
 import com.careregistry.core.ticket.TicketNumber;
+import com.careregistry.core.ticket.TicketBrowser;
 import com.careregistry.core.ticket.TicketQueries;
 import com.careregistry.core.ticket.TicketStatus;
 import com.careregistry.web.PanelSlice;
@@ -68,6 +69,8 @@ class AgentDeskControllerTest {
     Transcripts transcripts;
     @MockitoBean
     ManageCannedAnswers cannedAnswers;
+    @MockitoBean
+    TicketBrowser browser;
 
     @BeforeEach
     void aTicket() {

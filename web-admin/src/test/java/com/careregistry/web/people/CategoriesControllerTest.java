@@ -12,11 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.category.ManageCategories;
+import com.careregistry.core.category.ServiceTargets;
+import com.careregistry.core.sla.BusinessHours;
+import com.careregistry.core.sla.Deadlines;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.web.PanelSlice;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -37,6 +43,36 @@ class CategoriesControllerTest {
     MockMvc mvc;
     @MockitoBean
     ManageCategories categories;
+    @MockitoBean
+    Deadlines deadlines;
+
+    @BeforeEach
+    void theDeskWorksMondayToFriday() {
+        when(deadlines.hours()).thenReturn(BusinessHours.of(ZoneId.of("Europe/Berlin"), "MON-FRI", "09:00-17:00"));
+    }
+
+    @Test
+    void aTargetThatDoesNotReadIsRefusedPolitelyWithBothTargetsAsTyped() throws Exception {
+        when(categories.all()).thenReturn(List.of(new CategoryView(1, "Billing", true,
+                new ServiceTargets(Duration.ofHours(2), null))));
+        when(categories.promise(eq(1L), any(), any())).thenThrow(new DomainException("category.target.invalid", "two hours"));
+
+        MvcResult refused = mvc.perform(post("/admin/categories/1/targets").with(csrf())
+                        .header("Referer", "http://localhost/admin/categories").param("firstResponse", "two hours").param("resolution", "8h"))
+                .andExpect(redirectedUrl("/admin/categories")).andReturn();
+
+        Document page = Jsoup.parse(mvc.perform(get("/admin/categories").flashAttrs(refused.getFlashMap()))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error").text()).isEqualTo(
+                "A target is working time like 2h, 30m or 1h 30m (at most a year), or empty for none; two hours is not one.");
+        assertThat(page.select("form[action$=/targets] input[name=firstResponse]").val()).isEqualTo("two hours");
+        assertThat(page.select("form[action$=/targets] input[name=resolution]").val()).isEqualTo("8h");
+        assertThat(page.text()).contains("Targets count working time (Mon–Fri 09:00–17:00 Europe/Berlin)");
+
+        Document unrefused = Jsoup.parse(mvc.perform(get("/admin/categories")).andReturn().getResponse().getContentAsString());
+        assertThat(unrefused.select("form[action$=/targets] input[name=firstResponse]").val()).as("the target as set").isEqualTo("2h");
+        assertThat(unrefused.select("form[action$=/targets] input[name=resolution]").val()).isEmpty();
+    }
 
     @Test
     void aRefusedRenameShowsTheTypedNameInThatRowOnlyAndTheOthersKeepTheirs() throws Exception {
