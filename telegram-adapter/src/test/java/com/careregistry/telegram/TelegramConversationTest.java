@@ -143,12 +143,4 @@ class TelegramConversationTest extends TelegramTest {
         awaitMessage(STAFF_GROUP, "Ann edited a message:\nMy IMEI is 4321\n(before: My IMEI is 1234)");
         assertThat(jdbc.queryForObject("SELECT previous_body FROM ticket_message_edits", String.class)).isEqualTo("My IMEI is 1234");
     }
-
-    private int topicThread(long number) {
-        List<String> threads = await().alias("the topic of ticket #" + number).atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.queryForList("""
-                        SELECT s.thread_id FROM staff_threads s JOIN tickets t ON t.id = s.ticket_id WHERE t.number = ?
-                        """, String.class, number), found -> !found.isEmpty());
-        return Integer.parseInt(threads.get(0));
-    }
 }

@@ -11,6 +11,7 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.text.Texts;
 import com.careregistry.telegram.TelegramApiDouble.Call;
+import com.careregistry.testsupport.ShiftedClock;
 import com.careregistry.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,8 @@ public abstract class TelegramTest {
     protected ManageCategories categories;
     @Autowired
     protected Texts texts;
+    @Autowired
+    protected ShiftedClock clock;
 
     @BeforeEach
     void cleanSlate() {
@@ -62,6 +65,7 @@ public abstract class TelegramTest {
         } catch (ConditionTimeoutException stillPending) {
             // what is left is wiped below
         }
+        clock.reset();
         TestDatabase.wipe(jdbc);
         API.clearCalls();
         mark = 0;
@@ -144,5 +148,14 @@ public abstract class TelegramTest {
         awaitMessage(userId, en("bot.new.describe"));
         says(userId, firstName, description);
         return createdTicket(userId);
+    }
+
+    /** The forum topic of a ticket, once the bot has made it. */
+    protected int topicThread(long number) {
+        List<String> threads = await().alias("the topic of ticket #" + number).atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForList("""
+                        SELECT s.thread_id FROM staff_threads s JOIN tickets t ON t.id = s.ticket_id WHERE t.number = ?
+                        """, String.class, number), found -> !found.isEmpty());
+        return Integer.parseInt(threads.get(0));
     }
 }
