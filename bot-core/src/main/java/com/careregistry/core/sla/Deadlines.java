@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** When a ticket's first answer and resolution are due: its category's targets, counted in business hours. */
 @Component
@@ -19,12 +20,18 @@ public class Deadlines {
         }
     }
 
+    /** A ticket's due times as the panel shows them; {@code next} is the one it waits on now (null once none). */
+    public record DueTimes(Instant firstResponse, Instant resolution, Instant next) {
+    }
+
     private final Categories categories;
+    private final ServiceLevels levels;
     private final SlaSettings settings;
     private final BusinessHours hours;
 
-    Deadlines(Categories categories, SlaSettings settings) {
+    Deadlines(Categories categories, ServiceLevels levels, SlaSettings settings) {
         this.categories = categories;
+        this.levels = levels;
         this.settings = settings;
         this.hours = settings.businessHours();
     }
@@ -39,6 +46,13 @@ public class Deadlines {
     /** What this category promises for a first answer; empty when nothing. */
     public Optional<Duration> firstResponseTarget(Long categoryId) {
         return categories.findById(categoryId).flatMap(category -> category.targets().firstResponseTarget());
+    }
+
+    /** The due times of a ticket; empty when its category promised nothing when it opened. */
+    @Transactional(readOnly = true)
+    public Optional<DueTimes> forTicket(Long ticketId) {
+        return levels.findById(ticketId).map(level -> new DueTimes(level.firstResponseDue().orElse(null),
+                level.resolutionDue().orElse(null), level.nextDue().orElse(null)));
     }
 
     public BusinessHours hours() {

@@ -3,6 +3,7 @@ package com.careregistry.web.tickets;
 import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.notification.Transcripts;
 import com.careregistry.core.outbox.Outbox;
+import com.careregistry.core.sla.Deadlines;
 import com.careregistry.core.ticket.TicketDetails;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
@@ -20,8 +21,10 @@ public class TicketPages {
     private final ManageAgents agents;
     private final Outbox outbox;
     private final Transcripts transcripts;
+    private final Deadlines deadlines;
 
-    TicketPages(TicketQueries queries, ManageAgents agents, Outbox outbox, Transcripts transcripts) {
+    TicketPages(TicketQueries queries, ManageAgents agents, Outbox outbox, Transcripts transcripts, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.transcripts = transcripts;
         this.queries = queries;
         this.agents = agents;
@@ -42,6 +45,7 @@ public class TicketPages {
         model.addAttribute("earlier", queries.earlierTexts(ticket.ticketId()));
         model.addAttribute("agentNames", agentNames);
         model.addAttribute("deliveries", outbox.aboutTicket(ticket.ticketId()));
+        model.addAttribute("due", deadlines.forTicket(ticket.ticketId()).orElse(null));
         model.addAttribute("candidates", agents.candidatesFor(ticket.categoryId()));
         model.addAttribute("assignedAgent", ticket.agentId() == null ? null : agentNames.get(ticket.agentId()));
     }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.sla.SlaWatch;
+import com.careregistry.core.text.Times;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.web.WebTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +67,7 @@ class ServiceLevelPagesTest extends WebTest {
         assertThat(browser.find(By.cssSelector("form.targets input[name=firstResponse]")).getAttribute("value")).isEqualTo("30m");
 
         Ticket late = open(customer("Ann"), "Printer jams");
+        Instant lateOpened = late.timeline().openedAt();
         clock.advance(Duration.ofMinutes(10));
         Ticket soon = open(customer("Bob"), "Screen flickers");
         Ticket untargeted = openWithoutTargets();
@@ -86,6 +89,12 @@ class ServiceLevelPagesTest extends WebTest {
         assertThat(rows("tickets")).as("by due: the overdue one first; one with no target is not listed").hasSize(2);
         assertThat(rows("tickets").get(0)).contains(late.number().toString()).contains("5 min overdue");
         assertThat(rows("tickets").get(1)).contains(soon.number().toString()).contains("in 5 min");
+        browser.open(url("/admin/tickets/" + late.number().value()));
+        assertThat(browser.find(By.id("ticket-first-response-due")).getText()).isEqualTo(Times.minute(lateOpened.plus(Duration.ofMinutes(30))));
+        assertThat(browser.find(By.id("ticket-resolution-due")).getText()).isEqualTo(Times.minute(lateOpened.plus(Duration.ofHours(8))));
+        assertThat(browser.find(By.cssSelector("td.due.overdue")).getText()).isEqualTo("5 min overdue");
+
+        browser.open(url("/admin/tickets?sort=DUE"));
         WebElement overdue = browser.find(By.cssSelector("#tickets td.due.overdue"));
         assertThat(overdue.getCssValue("color")).as("overdue stands out in red").isEqualTo("rgba(207, 34, 46, 1)");
         browser.screenshot(java.nio.file.Path.of("target/screenshots/tickets-by-due.png"));

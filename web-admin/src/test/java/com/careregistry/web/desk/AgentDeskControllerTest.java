@@ -71,6 +71,8 @@ class AgentDeskControllerTest {
     ManageCannedAnswers cannedAnswers;
     @MockitoBean
     TicketBrowser browser;
+    @MockitoBean
+    com.careregistry.core.sla.Deadlines deadlines;
 
     @BeforeEach
     void aTicket() {
