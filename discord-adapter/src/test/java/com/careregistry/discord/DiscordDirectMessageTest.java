@@ -161,6 +161,47 @@ class DiscordDirectMessageTest {
         assertThat(jdbc.queryForObject("SELECT description FROM tickets", String.class)).isEqualTo("My screen is cracked");
     }
 
+    @Autowired
+    com.careregistry.core.article.ManageArticles articles;
+
+    @Test
+    void aFormsDescriptionIsAnsweredWithAMatchingArticleFirstYesOpensNoTicketAndNoOpensItAsDescribed() {
+        articles.add(com.careregistry.core.article.ArticleCommand.typed(null, "Cracked screens",
+                "Any of our shops replaces a screen within the hour.", "cracked, screen"));
+        String dm = DISCORD.newSnowflake();
+
+        Call offer = describeInTheForm(dm, "My screen is cracked");
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.dmButton(DISCORD.newSnowflake(), "art-1", ANN, "ann", dm, button(offer, "art-yes")));
+        awaitPost(text -> text.startsWith("Glad it helped! No ticket was opened."));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tickets", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT outcome FROM article_offers", String.class)).isEqualTo("SOLVED");
+
+        mark = DISCORD.calls().size();
+        Call again = describeInTheForm(dm, "The screen is cracked again");
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.dmButton(DISCORD.newSnowflake(), "art-2", ANN, "ann", dm, button(again, "art-no")));
+        awaitPost(text -> text.startsWith("Ticket #") && text.contains(" created"));
+        assertThat(jdbc.queryForList("SELECT description FROM tickets", String.class)).containsExactly("The screen is cracked again");
+        assertThat(jdbc.queryForList("SELECT outcome FROM article_offers ORDER BY id", String.class)).containsExactly("SOLVED", "OPENED");
+    }
+
+    /** Ann describes her problem in the new-ticket form; the matching article comes back with its two buttons, and no ticket yet. */
+    private Call describeInTheForm(String dm, String description) {
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.formSubmit(DISCORD.newSnowflake(), "form-" + description.hashCode(), ANN, "ann", dm,
+                "new-ticket", java.util.Map.of("description", description), java.util.Map.of()));
+        Call offer = awaitPost(text -> text.startsWith("Before I open your ticket"));
+        assertThat(offer.body().path("content").asText()).contains("Cracked screens")
+                .contains("Any of our shops replaces a screen within the hour.").endsWith("Did this solve it?");
+        assertThat(offer.body().toString()).contains("Yes, that solved it").contains("No, open my ticket");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tickets WHERE description = ?", Integer.class, description)).isZero();
+        return offer;
+    }
+
+    private static String button(Call message, String kind) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile(kind + ":\\d+").matcher(message.body().toString());
+        assertThat(id.find()).as("a %s button in %s", kind, message.body()).isTrue();
+        return id.group();
+    }
+
     private List<Call> posts() {
         List<Call> calls = DISCORD.calls();
         return calls.subList(Math.min(mark, calls.size()), calls.size()).stream().filter(c -> c.method().equals("POST") && c.path().matches("/channels/\\d+/messages"))

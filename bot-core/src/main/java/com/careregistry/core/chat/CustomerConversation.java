@@ -1,5 +1,6 @@
 package com.careregistry.core.chat;
 
+import static com.careregistry.core.chat.CustomerSession.Steps.ARTICLES;
 import static com.careregistry.core.chat.CustomerSession.Steps.CHOOSE_TICKET;
 import static com.careregistry.core.chat.CustomerSession.Steps.EMAIL_ADDRESS;
 import static com.careregistry.core.chat.CustomerSession.Steps.EMAIL_CODE;
@@ -10,6 +11,7 @@ import static com.careregistry.core.chat.CustomerSession.Steps.OFFER_NEW;
 import static com.careregistry.core.chat.CustomerSession.Steps.RATE_COMMENT;
 
 import com.careregistry.core.agent.JoinRequestDesk;
+import com.careregistry.core.common.ChatAction.AnswerArticles;
 import com.careregistry.core.common.ChatAction.AskToClose;
 import com.careregistry.core.common.ChatAction.ChooseCategory;
 import com.careregistry.core.common.ChatAction.ChooseLanguage;
@@ -90,6 +92,7 @@ public class CustomerConversation {
         }
         switch (s.step()) {
             case NEW_DESCRIBE -> newTicket.describe(s, incoming);
+            case ARTICLES -> newTicket.writeWhileArticlesOffered(s, incoming);
             case EMAIL_ADDRESS -> email.address(s, incoming.text());
             case EMAIL_CODE -> email.code(s, incoming.text());
             case RATE_COMMENT -> rating.comment(s, incoming.text());
@@ -182,6 +185,8 @@ public class CustomerConversation {
             routing.postPending(s, new TicketNumber(pick.ticket()));
         } else if (action instanceof OfferNewTicket offer) {
             newTicket.answerOffer(s, offer.open());
+        } else if (action instanceof AnswerArticles answer) {
+            newTicket.answerArticles(s, answer.offer(), answer.solved());
         } else if (action instanceof ChooseLanguage chosen) {
             setLanguage(s, chosen.language());
         } else {

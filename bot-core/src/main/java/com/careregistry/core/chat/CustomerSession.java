@@ -28,6 +28,7 @@ record CustomerSession(Customer customer, ChatUser user, ChatAddress chat, Conve
         static final String NEW_DESCRIBE = "new:describe";
         static final String CHOOSE_TICKET = "choose-ticket";
         static final String OFFER_NEW = "offer-new";
+        static final String ARTICLES = "articles:offered";
         static final String EMAIL_ADDRESS = "email:address";
         static final String EMAIL_CODE = "email:code";
         static final String RATE_COMMENT = "rate:comment";

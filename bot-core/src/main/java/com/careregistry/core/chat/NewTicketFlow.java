@@ -17,6 +17,7 @@ import com.careregistry.core.text.Texts;
 import com.careregistry.core.text.Times;
 import com.careregistry.core.ticket.OpenTicket;
 import com.careregistry.core.ticket.OpenTicketCommand;
+import com.careregistry.core.ticket.PostCustomerMessage;
 import com.careregistry.core.ticket.Ticket;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * C4: a new ticket. /new asks for the category (when there is more than one) and then the
  * description; a message written with no ticket open, or a form's description, becomes the
- * description once the category is known, so nothing the customer wrote is lost.
+ * description once the category is known, so nothing the customer wrote is lost. Before a ticket is
+ * opened, articles that match its description are offered ({@link ArticlesFlow}).
  */
 @Component
 class NewTicketFlow {
@@ -35,15 +37,19 @@ class NewTicketFlow {
     private final CustomerSessions sessions;
     private final ManageCategories categories;
     private final OpenTicket openTicket;
+    private final ArticlesFlow articles;
+    private final PostCustomerMessage postMessage;
     private final Replies replies;
     private final Deadlines deadlines;
 
-    NewTicketFlow(CustomerSessions sessions, ManageCategories categories, OpenTicket openTicket, Outbox outbox, Texts texts,
-                  Deadlines deadlines) {
+    NewTicketFlow(CustomerSessions sessions, ManageCategories categories, OpenTicket openTicket, ArticlesFlow articles,
+                  PostCustomerMessage postMessage, Outbox outbox, Texts texts, Deadlines deadlines) {
         this.deadlines = deadlines;
         this.sessions = sessions;
         this.categories = categories;
         this.openTicket = openTicket;
+        this.articles = articles;
+        this.postMessage = postMessage;
         this.replies = new Replies(outbox, texts);
     }
 
@@ -120,11 +126,39 @@ class NewTicketFlow {
         openWithChosenOrOnlyCategory(s, description, active);
     }
 
+    /** The answer to the articles offered before the ticket: no opens it as it was described. */
+    void answerArticles(CustomerSession s, long offer, boolean solved) {
+        articles.answer(s, offer, solved).ifPresent(kept -> openNow(s, kept.categoryId(), kept.description()));
+    }
+
+    /**
+     * A message written while articles wait for an answer: they did not settle it, so the ticket is
+     * opened as described and the message goes to it, as it would have once the ticket was open.
+     */
+    void writeWhileArticlesOffered(CustomerSession s, ChatInput incoming) {
+        incoming.content();   // refuses an over-long message before anything is opened
+        ArticlesFlow.Kept kept = articles.notAnswered(s);
+        Ticket ticket = openNow(s, kept.categoryId(), kept.description());
+        postMessage.post(new PostCustomerMessage.Command(s.customer().id(), ticket.number(), incoming.content()));
+    }
+
+    /** Every path to a new ticket: articles that match its description are offered first. */
     private void open(CustomerSession s, Long categoryId, ChatInput incoming) {
-        Ticket ticket = openTicket.open(new OpenTicketCommand(s.customer().id(), categoryId, incoming.text(),
-                incoming.attachments(), s.user().channel(), incoming.externalMessageId()));
+        OpenTicketCommand command = command(s, categoryId, incoming);   // an empty or over-long description is refused first
+        openTicket.mayOpen(s.customer().id());   // and so is one the customer may not open now
+        if (!articles.offer(s, command, incoming)) {
+            opened(s, openTicket.open(command));
+        }
+    }
+
+    private Ticket openNow(CustomerSession s, Long categoryId, ChatInput incoming) {
+        return opened(s, openTicket.open(command(s, categoryId, incoming)));
+    }
+
+    private Ticket opened(CustomerSession s, Ticket ticket) {
         sessions.stayOn(s, ticket.number());
         created(s, ticket);
+        return ticket;
     }
 
     /** Ticket created; with what its category promises for a first answer, in which hours. */
@@ -139,6 +173,11 @@ class NewTicketFlow {
             replies.send(s.chat(), s.language(), "bot.ticket.created.promise-hours", number, Times.span(target.get()),
                     deadlines.hours().describe(Texts.localeOf(s.language())));
         }
+    }
+
+    private static OpenTicketCommand command(CustomerSession s, Long categoryId, ChatInput incoming) {
+        return new OpenTicketCommand(s.customer().id(), categoryId, incoming.text(), incoming.attachments(), s.user().channel(),
+                incoming.externalMessageId());
     }
 
     private void openWithChosenOrOnlyCategory(CustomerSession s, ChatInput pending, List<CategoryView> active) {

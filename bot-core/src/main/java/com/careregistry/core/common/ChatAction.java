@@ -87,6 +87,13 @@ public sealed interface ChatAction {
         }
     }
 
+    /** The answer to articles offered before a ticket ({@code offer}: the offer's id): solved, or open the ticket. */
+    record AnswerArticles(long offer, boolean solved) implements ChatAction {
+        public String id() {
+            return (solved ? "art-yes:" : "art-no:") + offer;
+        }
+    }
+
     record ChooseLanguage(String language) implements ChatAction {
         public ChooseLanguage {
             if (language == null || !language.matches("[a-z]{2,3}")) {
@@ -144,6 +151,8 @@ public sealed interface ChatAction {
                 case "pick" -> parts.length == 2 ? new PickTicket(positive(parts[1])) : null;
                 case "offer" -> parts.length == 2 && (parts[1].equals("yes") || parts[1].equals("no"))
                         ? new OfferNewTicket(parts[1].equals("yes")) : null;
+                case "art-yes" -> parts.length == 2 ? new AnswerArticles(positive(parts[1]), true) : null;
+                case "art-no" -> parts.length == 2 ? new AnswerArticles(positive(parts[1]), false) : null;
                 case "lang" -> parts.length == 2 ? new ChooseLanguage(parts[1]) : null;
                 case "claim" -> parts.length == 2 ? new Claim(positive(parts[1])) : null;
                 case "resolve" -> parts.length == 2 ? new Resolve(positive(parts[1])) : null;

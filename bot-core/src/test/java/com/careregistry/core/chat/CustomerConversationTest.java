@@ -1,5 +1,6 @@
 package com.careregistry.core.chat;
 
+import static com.careregistry.core.chat.CustomerSession.Steps.ARTICLES;
 import static com.careregistry.core.chat.CustomerSession.Steps.CHOOSE_TICKET;
 import static com.careregistry.core.chat.CustomerSession.Steps.EMAIL_ADDRESS;
 import static com.careregistry.core.chat.CustomerSession.Steps.EMAIL_CODE;
@@ -104,6 +105,10 @@ class CustomerConversationTest {
         CustomerSession idle = annAt(IDLE);
         conversation.onMessage(ANN, typed);
         verify(routing).toCurrentTicket(idle, typed);
+        CustomerSession articlesOffered = annAt(ARTICLES);   // written instead of answering: the ticket opens and it goes there
+        conversation.onMessage(ANN, typed);
+        verify(newTicket).writeWhileArticlesOffered(articlesOffered, typed);
+        verify(routing, never()).toCurrentTicket(articlesOffered, typed);
     }
 
     @ParameterizedTest
@@ -154,6 +159,10 @@ class CustomerConversationTest {
         verify(rating).stars(s, T1001, 5);
         press("pick:1003");
         verify(routing).postPending(s, new TicketNumber(1003));
+        press("art-yes:12");
+        verify(newTicket).answerArticles(s, 12, true);
+        press("art-no:12");
+        verify(newTicket).answerArticles(s, 12, false);
         verifyNoInteractions(outbox);
     }
 
@@ -187,7 +196,7 @@ class CustomerConversationTest {
         annAt(IDLE);
         press("claim:1001");   // a staff button pressed in the private chat
         verify(outbox).toChat(ANN.privateChat(), STALE);
-        for (String data : List.of("cat:abc", "rate:1001:9", "lang:xx", "")) {
+        for (String data : List.of("cat:abc", "rate:1001:9", "lang:xx", "", "art-yes:0", "art-no:", "art-yes:12:1")) {
             assertThatThrownBy(() -> press(data)).as(data).isInstanceOfSatisfying(DomainException.class,
                     refused -> assertThat(texts.explain("en", refused)).isEqualTo(STALE));
         }

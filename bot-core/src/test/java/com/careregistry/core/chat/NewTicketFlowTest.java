@@ -21,6 +21,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.careregistry.core.article.OfferArticles;
 import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.common.Attachment;
@@ -33,6 +34,7 @@ import com.careregistry.core.sla.Deadlines;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.OpenTicket;
 import com.careregistry.core.ticket.OpenTicketCommand;
+import com.careregistry.core.ticket.PostCustomerMessage;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketNumber;
 import java.time.Duration;
@@ -59,7 +61,10 @@ class NewTicketFlowTest {
     final OpenTicket openTicket = mock(OpenTicket.class);
     final Outbox outbox = mock(Outbox.class);
     final Deadlines deadlines = mock(Deadlines.class);
-    final NewTicketFlow flow = new NewTicketFlow(sessions, categories, openTicket, outbox, FlowFixtures.texts(), deadlines);
+    final OfferArticles offerArticles = mock(OfferArticles.class);   // no article matches unless a test says so
+    final PostCustomerMessage postMessage = mock(PostCustomerMessage.class);
+    final NewTicketFlow flow = new NewTicketFlow(sessions, categories, openTicket,
+            new ArticlesFlow(sessions, offerArticles, outbox, FlowFixtures.texts()), postMessage, outbox, FlowFixtures.texts(), deadlines);
     final Attachment photo = new Attachment(Attachment.PHOTO, "photo-ref", null);
     final ChatInput problem = ChatInput.of(Channel.TELEGRAM, "My phone is not turning on", List.of(photo), "chat-ann:9");
     final ChatInput form = ChatInput.of(Channel.TELEGRAM, "I was charged twice", List.of(), null);

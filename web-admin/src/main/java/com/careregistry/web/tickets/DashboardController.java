@@ -1,5 +1,6 @@
 package com.careregistry.web.tickets;
 
+import com.careregistry.core.article.ArticleStats;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.inbox.Inbox;
 import com.careregistry.core.outbox.MessageSender;
@@ -25,9 +26,12 @@ class DashboardController {
     private final List<MessageSender> senders;
     private final Outbox outbox;
     private final Inbox inbox;
+    private final ArticleStats articleStats;
 
-    DashboardController(DeskStats stats, SlaStats sla, List<MessageSender> senders, Outbox outbox, Inbox inbox) {
+    DashboardController(DeskStats stats, SlaStats sla, List<MessageSender> senders, Outbox outbox, Inbox inbox,
+                        ArticleStats articleStats) {
         this.sla = sla;
+        this.articleStats = articleStats;
         this.stats = stats;
         this.senders = senders;
         this.outbox = outbox;
@@ -43,6 +47,7 @@ class DashboardController {
         Map<OutboxStatus, Long> delivery = outbox.countsByStatus();
         model.addAttribute("stats", stats.now());
         model.addAttribute("sla", sla.now());
+        model.addAttribute("articles", articleStats.lastThirtyDays());
         model.addAttribute("channels", channels);
         model.addAttribute("pending", delivery.get(OutboxStatus.PENDING));
         model.addAttribute("dead", delivery.get(OutboxStatus.DEAD));
