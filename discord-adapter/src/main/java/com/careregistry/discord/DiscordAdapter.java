@@ -74,19 +74,27 @@ public class DiscordAdapter {
             return new DiscordInbox(customers, staff, outbox, texts);
         }
 
+        /** Staff's {@code /canned} in a ticket's thread, with completion. */
+        @Bean
+        DiscordStaffCommands discordStaffCommands(Inbox inbox, com.careregistry.core.canned.ManageCannedAnswers canned, Texts texts,
+                                                  DiscordSettings settings) {
+            return new DiscordStaffCommands(inbox, canned, texts, settings);
+        }
+
         /** The gateway, held by one instance at a time; that one logs in (see {@link #login}). */
         @Bean
-        DiscordGateway discordGateway(DiscordSettings settings, DiscordBot bot, com.careregistry.core.instances.Leadership leadership) {
-            return new DiscordGateway(leadership, settings, () -> login(settings, bot));
+        DiscordGateway discordGateway(DiscordSettings settings, DiscordBot bot, DiscordStaffCommands staffCommands,
+                                      com.careregistry.core.instances.Leadership leadership) {
+            return new DiscordGateway(leadership, settings, () -> login(settings, bot, staffCommands));
         }
 
         /** Logs in without waiting for the gateway: until it is ready, the outbox simply retries. */
-        static JDA login(DiscordSettings settings, DiscordBot bot) {
+        static JDA login(DiscordSettings settings, DiscordBot bot, DiscordStaffCommands staffCommands) {
             String api = settings.apiUrl().toString();
             JDABuilder builder = JDABuilder.createLight(settings.botToken(), GatewayIntent.DIRECT_MESSAGES,
                             GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGES)
                     .setRestConfig(new RestConfig().setBaseUrl(api.endsWith("/") ? api : api + "/"))
-                    .addEventListeners(bot);
+                    .addEventListeners(bot, staffCommands);
             if (settings.gatewayUrl() != null && !settings.gatewayUrl().isBlank()) {
                 String gateway = settings.gatewayUrl().strip();
                 builder.setSessionController(new ConcurrentSessionController() {

@@ -117,7 +117,8 @@ class DiscordBot extends ListenerAdapter {
                 Commands.slash("agent", texts.get("en", "bot.command.agent"))
                         .setDescriptionLocalizations(translated(texts, "bot.command.agent"))
                         .addOptions(new OptionData(OptionType.STRING, "note", texts.get("en", "bot.command.agent"), false)
-                                .setDescriptionLocalizations(translated(texts, "bot.command.agent"))));
+                                .setDescriptionLocalizations(translated(texts, "bot.command.agent"))),
+                DiscordStaffCommands.command(texts));
     }
 
     private static SubcommandData subcommand(Texts texts, String name, String key) {
@@ -171,6 +172,9 @@ class DiscordBot extends ListenerAdapter {
      */
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (DiscordStaffCommands.CANNED.equals(event.getName())) {
+            return;   // staff's, answered by DiscordStaffCommands
+        }
         ChatUser user = chatUser(event.getUser(), event.getUserLocale());
         if ("ticket".equals(event.getName()) && "new".equals(event.getSubcommandName())) {
             event.replyModal(newTicketForm(customers.languageOf(user))).queue();

@@ -829,10 +829,39 @@ public class DiscordApiDouble implements AutoCloseable {
      */
     public String threadButton(String interactionId, String token, String threadId, String userId, String username,
                                String customId) {
+        ObjectNode i = threadInteraction(interactionId, token, threadId, userId, username, 3);
+        i.set("message", message(newSnowflake(), threadId, F.objectNode().put("content", "card"), botUser(), false));
+        i.putObject("data").put("custom_id", customId).put("component_type", 2);
+        return i.toString();
+    }
+
+    /** INTERACTION_CREATE for a guild member's slash command (type 2) in a thread of the configured guild, its string options as given. */
+    public String threadSlashCommand(String interactionId, String token, String threadId, String userId, String username,
+                                     String commandName, Map<String, String> stringOptions) {
+        ObjectNode i = threadInteraction(interactionId, token, threadId, userId, username, 2);
+        ObjectNode data = i.putObject("data").put("id", newSnowflake()).put("name", commandName).put("type", 1);
+        ArrayNode opts = data.putArray("options");
+        stringOptions.forEach((k, v) -> opts.addObject().put("name", k).put("type", 3).put("value", v));
+        return i.toString();
+    }
+
+    /**
+     * INTERACTION_CREATE for completion (type 4) while a guild member types the string option {@code option} of a slash
+     * command in a thread: what they typed so far, the option focused. The bot answers with choices (callback type 8).
+     */
+    public String threadAutocomplete(String interactionId, String token, String threadId, String userId, String username,
+                                     String commandName, String option, String typed) {
+        ObjectNode i = threadInteraction(interactionId, token, threadId, userId, username, 4);
+        ObjectNode data = i.putObject("data").put("id", newSnowflake()).put("name", commandName).put("type", 1);
+        data.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed).put("focused", true);
+        return i.toString();
+    }
+
+    private ObjectNode threadInteraction(String interactionId, String token, String threadId, String userId, String username, int type) {
         requireGuild();
         channelByInteractionToken.put(token, threadId);
         ObjectNode i = F.objectNode().put("id", interactionId).put("application_id", APPLICATION_ID)
-            .put("type", 3).put("token", token).put("version", 1).put("locale", "en-US")
+            .put("type", type).put("token", token).put("version", 1).put("locale", "en-US")
             .put("guild_locale", "en-US").put("guild_id", guildId).put("channel_id", threadId).put("context", 0)
             .put("app_permissions", "8");
         ObjectNode member = member(user(userId, username)).put("permissions", "8");
@@ -843,9 +872,7 @@ public class DiscordApiDouble implements AutoCloseable {
         i.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
         i.putObject("authorizing_integration_owners").put("0", guildId);
         i.putArray("entitlements");
-        i.set("message", message(newSnowflake(), threadId, F.objectNode().put("content", "card"), botUser(), false));
-        i.putObject("data").put("custom_id", customId).put("component_type", 2);
-        return i.toString();
+        return i;
     }
 
     /**

@@ -83,6 +83,8 @@ class DiscordStaffThreadTest {
     ManageCategories categories;
     @Autowired
     Texts texts;
+    @Autowired
+    com.careregistry.core.canned.ManageCannedAnswers canned;
 
     /** Calls before this test began; the test looks only after them. */
     private int mark;
@@ -268,6 +270,41 @@ class DiscordStaffThreadTest {
         // a later direct message carries no locale: the customer is still spoken to in Spanish
         DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", dm, "/tickets"));
         awaitPostIn(dm, none::equals, 2);
+    }
+
+    @Test
+    void anAgentSendsACannedAnswerWithSlashCannedItsNameCompletedAsTheyType() {
+        AgentView maria = agents.create(new CreateAgentCommand("Maria", "Lopez", "maria@example.com", "en",
+                Set.of(categories.active().get(0).id())));
+        agents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, MARIA, MARIA, "maria", "en"));
+        canned.save("refund", "Hello {customer}, your refund for {ticket} is on its way. {agent}");
+        canned.save("greeting", "Hello {customer}!");
+        canned.saveOwn(maria.id(), "refund-late", "Sorry it is late, {customer}.");
+        long number = openedInDirectMessages("I was charged twice");
+        String thread = threadIdNamed("#" + number + " · I was charged twice");
+
+        // Maria types /canned ref: Discord asks for completion, the bot answers with the names she can send
+        String typing = DISCORD.newSnowflake();
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.threadAutocomplete(typing, "typing-token", thread, MARIA, "maria", "canned", "name", "ref"));
+        Call choices = DISCORD.awaitCall("POST", "/interactions/" + typing + "/typing-token/callback", WAIT);
+        assertThat(choices.body().path("type").asInt()).as("completion choices").isEqualTo(8);
+        assertThat(choices.body().path("data").path("choices").findValuesAsText("value")).containsExactly("refund", "refund-late");
+
+        // someone who is not an agent is offered nothing
+        String stranger = DISCORD.newSnowflake();
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.threadAutocomplete(stranger, "eve-token", thread, STRANGER, "eve", "canned", "name", ""));
+        assertThat(DISCORD.awaitCall("POST", "/interactions/" + stranger + "/eve-token/callback", WAIT).body().path("data").path("choices"))
+                .isEmpty();
+
+        // she picks refund: acknowledged to her alone, and Ann gets it filled in
+        String slash = DISCORD.newSnowflake();
+        DISCORD.dispatch("INTERACTION_CREATE", DISCORD.threadSlashCommand(slash, "canned-token", thread, MARIA, "maria", "canned",
+                Map.of("name", "refund")));
+        Call ack = DISCORD.awaitCall("POST", "/interactions/" + slash + "/canned-token/callback", WAIT);
+        assertThat(ack.body().path("data").path("content").asText()).isEqualTo("Sending refund to the customer.");
+        assertThat(ack.body().path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
+        awaitPostIn(ANN_DM, text -> text.contains("Hello ann, your refund for #" + number + " is on its way. Maria"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_messages WHERE author_type = 'AGENT'", Integer.class)).isOne();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -35,6 +35,8 @@ class TelegramConversationTest extends TelegramTest {
                 + " is on its way. Maria"));
         deliver(API.groupTopicText(STAFF_GROUP, thread, MARIA, "Maria", "/canned refnud"));
         awaitMessage(STAFF_GROUP, "There is no canned answer called refnud.");
+        deliver(API.groupTopicText(STAFF_GROUP, thread, MARIA, "Maria", "/canned ref"));
+        awaitMessage(STAFF_GROUP, "There is no canned answer called ref. Did you mean refund?");
     }
 
     @Test

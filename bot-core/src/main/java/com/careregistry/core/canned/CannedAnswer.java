@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A short answer agents send often, by its name, with placeholders filled in for the ticket. */
+/**
+ * A short answer agents send often, by its name, with placeholders filled in for the ticket: the
+ * desk's (kept by admins) or one agent's own.
+ */
 @Entity
 @Table(name = "canned_answers")
 class CannedAnswer {
@@ -26,10 +29,15 @@ class CannedAnswer {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The agent who keeps it; null for the desk's own, kept by admins. */
+    @Column(name = "agent_id")
+    private Long agentId;
+
     protected CannedAnswer() {
     }
 
-    CannedAnswer(String name, String body, Instant now) {
+    CannedAnswer(Long agentId, String name, String body, Instant now) {
+        this.agentId = agentId;
         this.name = name;
         this.body = body;
         this.createdAt = now;
@@ -45,6 +53,10 @@ class CannedAnswer {
 
     String body() {
         return body;
+    }
+
+    Long agentId() {
+        return agentId;
     }
 
     void change(String newBody) {

@@ -88,7 +88,7 @@ public class StaffConversation {
         }
         TicketNumber number = queries.numberOf(ticketId.get());
         if (canned.isPresent() && canned.get().argument().isEmpty()) {
-            List<String> names = cannedAnswers.all().stream().map(CannedAnswerView::name).toList();
+            List<String> names = cannedAnswers.sendableBy(agent.get().id()).stream().map(CannedAnswerView::name).toList();
             replies.send(thread, "en", names.isEmpty() ? "staff.canned.none" : "staff.canned.list", String.join(", ", names));
             return;
         }

@@ -80,7 +80,7 @@ class AgentDeskController {
         TicketDetails ticket = pages.details(new TicketNumber(number));
         mayOpen(user, ticket);
         pages.fill(model, ticket, "/agent/tickets");
-        model.addAttribute("canned", cannedAnswers.all());
+        model.addAttribute("canned", cannedAnswers.sendableBy(user.agentId()));
         return TICKET;
     }
 
