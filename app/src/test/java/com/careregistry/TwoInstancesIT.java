@@ -97,8 +97,11 @@ class TwoInstancesIT {
                 int perDiscordCustomer = DISCORD_RATE * SECONDS / DISCORD_CUSTOMERS;
                 CompletableFuture<Integer> writing = discordCustomers.start(perDiscordCustomer, DISCORD_RATE);
 
-                // the instance that polls Telegram is killed a third into the load, and started again
-                long killedAt = Timing.at(System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos() / 3, () -> {
+                // the instance that polls Telegram is killed a third into the load, and started again; the
+                // moment is moved to the middle of a period of the housekeeping job, between its runs: a kill
+                // in the middle of a run leaves the job's lock to lapse (lockAtMostFor, ShedLock's guard
+                // against two runs at once), and this test is about the runs that follow
+                long killedAt = Timing.at(System.nanoTime() + betweenJobRuns(Duration.ofSeconds(SECONDS).toNanos() / 3), () -> {
                     instances.get(poller).kill9();
                     return System.nanoTime();
                 });
@@ -203,6 +206,14 @@ class TwoInstancesIT {
                 return StoredMarks.read(c, DiscordCustomers.MARK, series -> true);
             }
         }
+    }
+
+    /** {@code delay} from now, moved later to the middle of a period of the housekeeping job (wall-clock periods, as cron's). */
+    static long betweenJobRuns(long delayNanos) {
+        long period = Duration.ofSeconds(JOB_PERIOD_SECONDS).toMillis();
+        long at = System.currentTimeMillis() + Duration.ofNanos(delayNanos).toMillis();
+        long toMiddle = Math.floorMod(period / 2 - Math.floorMod(at, period), period);
+        return delayNanos + Duration.ofMillis(toMiddle).toNanos();
     }
 
     /** Each period of the housekeeping job (its start, in periods since the epoch) → the instances it ran on then. */

@@ -21,8 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Watches the due times: a ticket still waiting on a target is reminded in its staff topic or thread
  * {@code careregistry.sla.remind-before} ahead, and at the breach staff and the admins are told.
- * Each notice once, in the transaction that marks it sent. Every instance fires the job (every
- * minute, {@code CAREREGISTRY_SLA_WATCH_CRON}); one runs it.
+ * Each notice once, in the transaction that marks it sent (under the level's version, so two runs
+ * that overlap cannot both send it). Every instance fires the job (every
+ * minute, {@code CAREREGISTRY_SLA_WATCH_CRON}); one runs it. An instance
+ * that dies in the middle of a run holds the job up for two minutes at most (its lock's lockAtMostFor).
  */
 @Component
 public class SlaWatch {
@@ -49,7 +51,7 @@ public class SlaWatch {
     }
 
     @Scheduled(cron = "${careregistry.sla.watch-cron:0 * * * * *}")
-    @SchedulerLock(name = "sla-watch", lockAtLeastFor = "${careregistry.housekeeping.hold:PT30S}", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "sla-watch", lockAtLeastFor = "${careregistry.housekeeping.hold:PT30S}", lockAtMostFor = "PT2M")
     public void run() {
         int sent = check();
         if (sent > 0) {

@@ -40,7 +40,7 @@ public class AutoClose {
     }
 
     @Scheduled(cron = "${careregistry.tickets.auto-close-cron:0 */10 * * * *}")
-    @SchedulerLock(name = "auto-close", lockAtLeastFor = "${careregistry.housekeeping.hold:PT30S}", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "auto-close", lockAtLeastFor = "${careregistry.housekeeping.hold:PT30S}", lockAtMostFor = "PT5M")
     public void run() {
         int closed = closeDue();
         if (closed > 0) {

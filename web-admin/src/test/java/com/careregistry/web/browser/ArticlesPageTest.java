@@ -7,48 +7,24 @@ import com.careregistry.core.article.ManageArticles;
 import com.careregistry.core.article.OfferArticles;
 import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.customer.Customer;
-import com.careregistry.web.WebTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Admins keep the articles offered before a ticket, and see on the dashboard how many tickets they prevented; in real headless Chromium. */
-class ArticlesPageTest extends WebTest {
+class ArticlesPageTest extends BrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     ManageArticles articles;
     @Autowired
     OfferArticles offerArticles;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
     void signedInAsAdmin() {
-        browser.open(url("/login"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(url("/login"));
-        browser.fill(By.id("email"), ADMIN);
-        browser.fill(By.id("password"), ADMIN_PASSWORD);
-        browser.click(By.id("sign-in"));
-        browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn(ADMIN, ADMIN_PASSWORD);
     }
 
     @Test
@@ -128,7 +104,4 @@ class ArticlesPageTest extends WebTest {
         assertThat(browser.find(By.id("articles-offered")).getText()).isEqualTo("3");
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

@@ -10,49 +10,24 @@ import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.Ticket;
-import com.careregistry.web.WebTest;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The panel as people click through it, in real headless Chromium. */
-class PanelBrowserTest extends WebTest {
+class PanelBrowserTest extends BrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     AssignAgent assignAgent;
     @Autowired
     JoinRequestDesk joinRequests;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.open(url("/login"));
-        browser.driver().manage().deleteAllCookies();
-    }
 
     @Test
     void adminAssignsAnAgentFromTheUnassignedQueueThroughTheConfirmDialog() throws Exception {
@@ -225,19 +200,6 @@ class PanelBrowserTest extends WebTest {
         assertThat(browser.find(By.id("ticket-query")).getText()).isEqualTo(typed);
         assertThat(browser.driver().getTitle()).doesNotContain("pwned");
         assertThat(ExpectedConditions.alertIsPresent().apply(browser.driver())).isNull();
-    }
-
-    private void signIn(String email, String password) {
-        browser.open(url("/login"));
-        browser.fill(By.id("email"), email);
-        browser.fill(By.id("password"), password);
-        browser.click(By.id("sign-in"));
-        browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login?")));
-        browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login$")));
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     private static String code(String secret, Instant at) throws Exception {

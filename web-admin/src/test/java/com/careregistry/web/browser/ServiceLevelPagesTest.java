@@ -7,20 +7,15 @@ import com.careregistry.core.sla.SlaWatch;
 import com.careregistry.core.text.Times;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.Ticket;
-import com.careregistry.web.WebTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Service levels in the panel, in real headless Chromium, on a clock the test moves: the admin sets
@@ -28,32 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * first by due with how long it is overdue, and the admins get an email at the breach; the agent's
  * own list sorts by due too.
  */
-class ServiceLevelPagesTest extends WebTest {
+class ServiceLevelPagesTest extends BrowserTest {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     SlaWatch watch;
     @Autowired
     AssignAgent assignAgent;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.open(url("/login"));
-        browser.driver().manage().deleteAllCookies();
-    }
 
     @Test
     void aTicketPastItsFirstAnswerTargetIsABreachOnTheDashboardAndFirstByDue() throws Exception {
@@ -129,16 +104,4 @@ class ServiceLevelPagesTest extends WebTest {
         return rows.stream().skip(1).map(WebElement::getText).toList();
     }
 
-    private void signIn(String email, String password) {
-        browser.open(url("/login"));
-        browser.fill(By.id("email"), email);
-        browser.fill(By.id("password"), password);
-        browser.click(By.id("sign-in"));
-        browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login?")));
-        browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login$")));
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }
