@@ -57,6 +57,18 @@ class EmbeddedDefaultTest {
             InboundEvent update = new InboundEvent(Channel.TELEGRAM, "x", "TELEGRAM:1", "{\"update_id\":1}");
             assertThat(inbox.append(List.of(update, new InboundEvent(Channel.TELEGRAM, "y", "TELEGRAM:1", "{}")))).isEqualTo(2);
             assertThat(inbox.append(update)).as("the inbox's duplicate check works on H2 too").isZero();
+
+            // the panel's search, which H2 does without FULLTEXT: a word only in a message finds its ticket
+            var ann = app.getBean(com.careregistry.core.customer.CustomerDirectory.class)
+                    .register(new com.careregistry.core.common.ChatUser(Channel.TELEGRAM, "77", "77", "Ann", "en"));
+            var ticket = app.getBean(com.careregistry.core.ticket.OpenTicket.class)
+                    .open(new com.careregistry.core.ticket.OpenTicketCommand(ann.id(), null, "Where is my order?", Channel.TELEGRAM));
+            app.getBean(com.careregistry.core.ticket.PostCustomerMessage.class).post(new com.careregistry.core.ticket.PostCustomerMessage.Command(
+                    ann.id(), ticket.number(), com.careregistry.core.ticket.MessageContent.text("The parcel was left next door", Channel.TELEGRAM, "m-1")));
+            var found = app.getBean(com.careregistry.core.ticket.TicketBrowser.class)
+                    .page(new com.careregistry.core.ticket.TicketBrowser.Filter(null, null, null, null, "PARCEL", null, null), null);
+            assertThat(found.rows()).singleElement().satisfies(row -> assertThat(row.number()).isEqualTo(ticket.number().value()));
+            assertThat(found.match(found.rows().get(0).id()).hit()).isEqualTo("parcel");
         }
         assertThat(Files.list(workDir.resolve("data")).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("careregistry"));
 

@@ -37,7 +37,11 @@ class AccessRulesTest extends WebTest {
         }
         mvc.perform(get("/agent/tickets")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/login")).andExpect(status().isOk());
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">")));
+        mvc.perform(get("/favicon.svg")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentTypeCompatibleWith("image/svg+xml"));
         mvc.perform(get("/actuator/health")).andExpect(status().is(org.hamcrest.Matchers.not(302)));
     }
 

@@ -45,7 +45,7 @@ class FailedEventsPageTest extends WebTest {
 
         String dashboard = mvc.perform(get("/admin").with(user(panelUser(ADMIN)))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(dashboard).contains("1 incoming messages waiting to be processed, 2 could not be processed");
+        assertThat(dashboard).contains("1 incoming message waiting to be processed, 2 could not be processed");
 
         String page = mvc.perform(get("/admin/delivery").with(user(panelUser(ADMIN)))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

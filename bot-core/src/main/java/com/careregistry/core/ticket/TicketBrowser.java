@@ -55,7 +55,7 @@ public class TicketBrowser {
         }
     }
 
-    /** What to show; every part may be empty. {@code text} is a ticket number or words of the subject. */
+    /** What to show; every part may be empty. {@code text} is a ticket number, or words of the subject, the description or a message. */
     public record Filter(TicketStatus status, Long categoryId, Long agentId, Channel channel, String text, Sort sort, Due due) {
         public Filter {
             sort = sort == null ? Sort.NEWEST : sort;
@@ -93,14 +93,22 @@ public class TicketBrowser {
         }
     }
 
-    /** One page; {@code next} is the cursor of the page after it, empty on the last page. */
-    public record Page(List<Row> rows, Optional<String> next) {
+    /**
+     * One page; {@code next} is the cursor of the page after it, empty on the last page; with a search,
+     * where each ticket's text was found.
+     */
+    public record Page(List<Row> rows, Optional<String> next, Map<Long, TicketSearch.Snippet> matches) {
+        public TicketSearch.Snippet match(long ticketId) {
+            return matches.get(ticketId);
+        }
     }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TicketSearch search;
 
-    public TicketBrowser(JdbcTemplate jdbc, Clock clock) {
+    public TicketBrowser(JdbcTemplate jdbc, Clock clock, TicketSearch search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -141,8 +149,7 @@ public class TicketBrowser {
                 sql.append(" AND t.number = ?");
                 args.add(number.get());
             } else {
-                sql.append(" AND LOWER(t.subject) LIKE ?");
-                args.add("%" + filter.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                search.where(sql, args, filter.text());
             }
         }
         Sort sort = filter.sort();
@@ -168,7 +175,9 @@ public class TicketBrowser {
             Row last = rows.get(PAGE_SIZE - 1);
             next = Optional.of(new Cursor(last.sortedAt(sort), last.id()).toString());
         }
-        return new Page(List.copyOf(rows), next);
+        Map<Long, TicketSearch.Snippet> matches = filter.text() == null || asNumber(filter.text()).isPresent() ? Map.of()
+                : search.snippets(rows.stream().map(Row::id).toList(), filter.text());
+        return new Page(List.copyOf(rows), next, matches);
     }
 
     private List<Row> rowsOf(List<Long> ids) {

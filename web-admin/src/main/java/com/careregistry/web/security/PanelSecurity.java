@@ -31,7 +31,7 @@ class PanelSecurity {
         http.authenticationManager(signInManager(passwords))
                 .addFilterAfter(new SessionStamps(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/forgot-password", "/reset-password", "/set-password", "/css/**", "/js/**",
+                        .requestMatchers("/login", "/forgot-password", "/reset-password", "/set-password", "/css/**", "/js/**", "/favicon.svg",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", telegramWebhook).permitAll()
                         .requestMatchers(HttpMethod.GET, "/logout").permitAll()
                         .requestMatchers("/login/totp").hasAuthority(TOTP_PENDING)

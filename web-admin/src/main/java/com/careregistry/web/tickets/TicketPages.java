@@ -4,10 +4,16 @@ import com.careregistry.core.agent.ManageAgents;
 import com.careregistry.core.notification.Transcripts;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.sla.Deadlines;
+import com.careregistry.core.ticket.MessageView;
 import com.careregistry.core.ticket.TicketDetails;
+import com.careregistry.core.ticket.TicketHistory;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,8 +28,11 @@ public class TicketPages {
     private final Outbox outbox;
     private final Transcripts transcripts;
     private final Deadlines deadlines;
+    private final TicketHistory history;
 
-    TicketPages(TicketQueries queries, ManageAgents agents, Outbox outbox, Transcripts transcripts, Deadlines deadlines) {
+    TicketPages(TicketQueries queries, ManageAgents agents, Outbox outbox, Transcripts transcripts, Deadlines deadlines,
+                TicketHistory history) {
+        this.history = history;
         this.deadlines = deadlines;
         this.transcripts = transcripts;
         this.queries = queries;
@@ -41,13 +50,31 @@ public class TicketPages {
         Map<Long, String> agentNames = new HashMap<>();
         agents.all().forEach(agent -> agentNames.put(agent.id(), agent.fullName()));
         model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", queries.conversation(ticket.ticketId()));
+        List<MessageView> messages = queries.conversation(ticket.ticketId());
+        model.addAttribute("messages", messages);
+        model.addAttribute("timeline", timeline(messages, history.of(ticket.ticketId())));
         model.addAttribute("earlier", queries.earlierTexts(ticket.ticketId()));
         model.addAttribute("agentNames", agentNames);
         model.addAttribute("deliveries", outbox.aboutTicket(ticket.ticketId()));
         model.addAttribute("due", deadlines.forTicket(ticket.ticketId()).orElse(null));
         model.addAttribute("candidates", agents.candidatesFor(ticket.categoryId()));
         model.addAttribute("assignedAgent", ticket.agentId() == null ? null : agentNames.get(ticket.agentId()));
+    }
+
+    /** One line of a ticket's timeline: a message, or something that happened to the ticket between messages. */
+    public record Item(MessageView message, TicketHistory.Entry event) {
+        Instant at() {
+            return message != null ? message.createdAt() : event.at();
+        }
+    }
+
+    /** The messages and the events, by time (an event before a message of the same instant: opened comes first). */
+    static List<Item> timeline(List<MessageView> messages, List<TicketHistory.Entry> events) {
+        List<Item> items = new ArrayList<>(messages.size() + events.size());
+        events.forEach(event -> items.add(new Item(null, event)));
+        messages.forEach(message -> items.add(new Item(message, null)));
+        items.sort(Comparator.comparing(Item::at).thenComparing(item -> item.message() != null));
+        return items;
     }
 
     /** The printable page of a ticket's whole conversation (already read, and for an agent checked); its view. */
