@@ -116,6 +116,9 @@ class CustomerTextIsolationTest extends WebTest {
         assertThat(isolationProblems("x", "<td dir=\"auto\">" + CUSTOMER + "</td>", CUSTOMER)).isEmpty();
         assertThat(isolationProblems("x", "<p>Attachment: " + CUSTOMER + "</p>", CUSTOMER)).hasSize(1);
         assertThat(isolationProblems("x", "<p>Attachment: \u2068" + CUSTOMER + "\u2069</p>", CUSTOMER)).isEmpty();
+        assertThat(isolationProblems("x", "<p>Assigned to \u2068" + CUSTOMER + " Smith\u2069</p>", CUSTOMER)).isEmpty();
+        assertThat(isolationProblems("x", "<p>\u2068x\u2069 " + CUSTOMER + "</p>", CUSTOMER)).hasSize(1);
+        assertThat(isolationProblems("x", "<p>\u2068" + CUSTOMER + "</p><p>\u2069</p>", CUSTOMER)).hasSize(1);
     }
 
     private Page page(String path, PanelUser as) throws Exception {
@@ -151,7 +154,13 @@ class CustomerTextIsolationTest extends WebTest {
             if (tagStart > tagEnd) {
                 continue;   // inside a tag: an attribute's value
             }
-            boolean wrapped = at > 0 && html.charAt(at - 1) == '\u2068' && html.startsWith("\u2069", at + text.length());
+            // inside an isolate (U+2068 … U+2069) opened before it in the same text and closed after it: a
+            // name set apart as a whole ("Assigned to ⁨Ann Smith⁩") sets apart each part of it too
+            int opened = html.lastIndexOf('\u2068', at);
+            int closedBefore = html.lastIndexOf('\u2069', at);
+            int closedAfter = html.indexOf('\u2069', at + text.length());
+            int nextTag = html.indexOf('<', at + text.length());
+            boolean wrapped = opened > tagEnd && opened > closedBefore && closedAfter >= 0 && (nextTag < 0 || closedAfter < nextTag);
             String openingTag = html.substring(tagStart, tagEnd + 1);
             boolean startsIsolatedElement = tagEnd == at - 1 && !openingTag.startsWith("</")
                     && (openingTag.startsWith("<bdi") || openingTag.contains("dir=\"auto\""));
