@@ -73,6 +73,8 @@ class AgentDeskControllerTest {
     TicketBrowser browser;
     @MockitoBean
     com.careregistry.core.sla.Deadlines deadlines;
+    @MockitoBean
+    com.careregistry.core.ticket.TicketHistory history;
 
     @BeforeEach
     void aTicket() {
