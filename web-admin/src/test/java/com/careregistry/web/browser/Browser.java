@@ -105,6 +105,12 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** The page is laid out as on a screen this wide and high (CSS pixels), as a phone's when narrow. */
+    public void viewport(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
     public WebDriver driver() {
         return driver;
     }
