@@ -27,6 +27,21 @@ public class DeskStats {
         public long maxPerDay() {
             return openedPerDay.values().stream().mapToLong(Long::longValue).max().orElse(0);
         }
+
+        /**
+         * The top of the chart's axis: the smallest of 2, 4, 10, 20, 40, 100, … that holds the busiest
+         * day, so its half (the middle line) is a whole number too.
+         */
+        public long axisMax() {
+            long max = maxPerDay();
+            for (long decade = 1; ; decade *= 10) {
+                for (long top : new long[] {2 * decade, 4 * decade, 10 * decade}) {
+                    if (top >= max) {
+                        return top;
+                    }
+                }
+            }
+        }
     }
 
     private final JdbcTemplate jdbc;
