@@ -40,6 +40,8 @@ class PanelLayoutTest extends BrowserTest {
     PostAgentMessage postAgentMessage;
     @Autowired
     ManageCannedAnswers canned;
+    @Autowired
+    com.careregistry.core.article.ManageArticles articles;
 
     @Test
     void everyPageFitsAPhoneAndAScreenWithNoSeriousAccessibilityProblem() {
@@ -53,16 +55,20 @@ class PanelLayoutTest extends BrowserTest {
         postAgentMessage.post(new PostAgentMessage.Command(maria.id(), ticket.number(),
                 MessageContent.text("Unplug it for a minute", Channel.WEB, null)));
         canned.save("refund", "Hello {customer}, your refund is on its way.");
+        long article = articles.add(com.careregistry.core.article.ArticleCommand.typed(null, "Resetting the router",
+                "Hold the reset button for ten seconds.", "router, reset")).id();
         long number = ticket.number().value();
 
         List<String> problems = new ArrayList<>();
         signIn(ADMIN, ADMIN_PASSWORD);
         check(problems, "/admin", "/admin/tickets", "/admin/tickets?q=router", "/admin/unassigned", "/admin/agents", "/admin/requests",
                 "/admin/categories", "/admin/canned", "/admin/articles", "/admin/satisfaction", "/admin/delivery",
-                "/admin/tickets/" + number, "/admin/tickets/" + number + "/transcript", "/profile");
+                "/admin/articles/" + article, "/admin/tickets/" + number, "/admin/tickets/" + number + "/transcript", "/profile",
+                "/profile/totp");
         browser.driver().manage().deleteAllCookies();
         signIn(maria.email(), "maria-password-1");
-        check(problems, "/agent/tickets", "/agent/tickets/" + number, "/agent/satisfaction", "/agent/canned", "/profile");
+        check(problems, "/agent/tickets", "/agent/tickets/" + number, "/agent/satisfaction", "/agent/canned", "/profile",
+                "/profile/totp");
         browser.driver().manage().deleteAllCookies();
         check(problems, "/login", "/forgot-password");
         assertThat(problems).as("pages that scroll sideways, have no title or break an accessibility rule").isEmpty();
