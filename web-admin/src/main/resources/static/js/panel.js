@@ -39,7 +39,8 @@ document.addEventListener('submit', function (event) {
       return;
     }
     busy = true;
-    fetch(window.location.href, {credentials: 'same-origin'}).then(function (response) {
+    // the header keeps a flash message ("Saved") for the page the viewer goes to next, not this refresh
+    fetch(window.location.href, {credentials: 'same-origin', headers: {'X-Live-Refresh': '1'}}).then(function (response) {
       return response.ok ? response.text() : Promise.reject(response.status);
     }).then(function (html) {
       var page = new DOMParser().parseFromString(html, 'text/html');
@@ -71,6 +72,8 @@ document.addEventListener('submit', function (event) {
     });
   }
   var source = new EventSource(url.getAttribute('content'));
+  // a page being left stops listening at once (no refresh of a page that is going away)
+  window.addEventListener('pagehide', function () { source.close(); });
   source.addEventListener('tickets', function (event) {
     if (seen !== null && event.data !== seen) {
       refresh();

@@ -33,6 +33,7 @@ import com.careregistry.core.ticket.TicketEvents.TicketReopened;
 import com.careregistry.core.ticket.TicketEvents.TicketResolved;
 import com.careregistry.core.ticket.TicketEvents;
 import com.careregistry.core.ticket.TicketMessage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -160,11 +161,15 @@ class StaffNotices {
 
     private String card(Ticket ticket, String language) {
         Customer customer = customers.get(ticket.customerId());
-        Deadlines.Due due = deadlines.of(ticket.categoryId(), ticket.timeline().openedAt());
-        String dueLines = due.firstResponse().map(at -> "\n" + texts.get(language, "staff.ticket.card.first-response-due", Times.minute(at))).orElse("")
-                + due.resolution().map(at -> "\n" + texts.get(language, "staff.ticket.card.resolution-due", Times.minute(at))).orElse("");
+        // the due times the ticket was given when it opened (stored first among its listeners), not its category's targets now
+        String dueLines = deadlines.forTicket(ticket.id()).map(due -> line(language, "staff.ticket.card.first-response-due", due.firstResponse())
+                + line(language, "staff.ticket.card.resolution-due", due.resolution())).orElse("");
         return texts.get(language, "staff.ticket.card", ticket.number().toString(), UserText.isolate(ticket.subject()),
                 UserText.isolate(customer.displayName()), categoryName(ticket), ticket.channel().name(), ticket.description(), dueLines);
+    }
+
+    private String line(String language, String key, Instant at) {
+        return at == null ? "" : "\n" + texts.get(language, key, Times.minute(at));
     }
 
     /** Something about this ticket for its staff: its thread in each staff group, or its agent in private. */

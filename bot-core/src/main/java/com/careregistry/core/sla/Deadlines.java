@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deadlines {
 
     /** A ticket's due times; either may be absent (its category promises nothing there). */
-    public record Due(Optional<Instant> firstResponse, Optional<Instant> resolution) {
+    record Due(Optional<Instant> firstResponse, Optional<Instant> resolution) {
         public boolean any() {
             return firstResponse.isPresent() || resolution.isPresent();
         }
@@ -37,7 +37,7 @@ public class Deadlines {
     }
 
     /** The due times of a ticket of this category opened at {@code openedAt}. */
-    public Due of(Long categoryId, Instant openedAt) {
+    Due of(Long categoryId, Instant openedAt) {
         ServiceTargets targets = categories.findById(categoryId).map(Category::targets).orElse(ServiceTargets.NONE);
         return new Due(targets.firstResponseTarget().map(target -> hours.plus(openedAt, target)),
                 targets.resolutionTarget().map(target -> hours.plus(openedAt, target)));

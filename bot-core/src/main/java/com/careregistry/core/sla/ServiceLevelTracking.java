@@ -9,6 +9,8 @@ import com.careregistry.core.ticket.TicketEvents.TicketReopened;
 import com.careregistry.core.ticket.TicketEvents.TicketResolved;
 import com.careregistry.core.ticket.TicketStatus;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +29,9 @@ class ServiceLevelTracking {
         this.deadlines = deadlines;
     }
 
+    /** First among the listeners of a new ticket: the staff card it writes shows these due times. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(TicketOpened event) {
         Ticket ticket = event.ticket();
         Deadlines.Due due = deadlines.of(ticket.categoryId(), ticket.timeline().openedAt());

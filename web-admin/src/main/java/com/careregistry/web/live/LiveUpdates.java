@@ -44,9 +44,9 @@ class LiveUpdates {
         emitter.onCompletion(() -> listening.remove(emitter));
         emitter.onTimeout(() -> listening.remove(emitter));
         emitter.onError(failure -> listening.remove(emitter));
-        String now = changes.mark();
-        last = now;
-        emitter.send(SseEmitter.event().name("tickets").data(now));   // where the page stands
+        // where the new page stands; the shared mark stays what the other pages were last told, or a
+        // change made just before this page connected would never reach them
+        emitter.send(SseEmitter.event().name("tickets").data(changes.mark()));
         listening.add(emitter);
         return emitter;
     }
