@@ -19,6 +19,7 @@ import com.careregistry.core.ticket.OpenTicketCommand;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.testsupport.ShiftedClock;
 import com.careregistry.testsupport.TestDatabase;
+import com.careregistry.testsupport.TestPorts;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -50,7 +51,7 @@ public abstract class WebTest {
 
     public static final String ADMIN = "admin@example.com";
     public static final String ADMIN_PASSWORD = "admin-password-123";
-    protected static final GreenMail SMTP = new GreenMail(new ServerSetup(3026, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    protected static final GreenMail SMTP = new GreenMail(new ServerSetup(TestPorts.port(3026), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     static {
         SMTP.start();
@@ -59,6 +60,7 @@ public abstract class WebTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "ccr_web_test");
+        registry.add("spring.mail.port", () -> TestPorts.port(3026));
     }
 
     @Autowired

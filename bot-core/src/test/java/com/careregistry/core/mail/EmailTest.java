@@ -10,6 +10,7 @@ import com.careregistry.core.outbox.OutboxDispatcher;
 import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.verification.VerifyEmail;
+import com.careregistry.testsupport.TestPorts;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -26,11 +27,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** Email through a real SMTP server (GreenMail): assignment alerts and the one-time code. */
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1"})
 class EmailTest extends CoreTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.port(TestPorts.port(3025)));
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void smtpPort(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> TestPorts.port(3025));
+    }
 
     @Autowired
     EmailSender emailSender;

@@ -16,6 +16,7 @@ import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.PostAgentMessage;
 import com.careregistry.core.ticket.PostCustomerMessage;
 import com.careregistry.core.ticket.Ticket;
+import com.careregistry.testsupport.TestPorts;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -31,11 +32,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A ticket's whole conversation by email, through a real SMTP server (GreenMail): on the customer's
  * request, and when the ticket closes ({@code transcript-on-close}); only to a verified address.
  */
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025", "careregistry.tickets.transcript-on-close=true"})
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "careregistry.tickets.transcript-on-close=true"})
 class TranscriptTest extends CoreTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.port(TestPorts.port(3025)));
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void smtpPort(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> TestPorts.port(3025));
+    }
 
     @Autowired
     Transcripts transcripts;
