@@ -170,9 +170,16 @@ public class TelegramAdapter {
         }
 
         @Bean
+        TelegramBotProfile telegramBotProfile(TelegramClient telegramClient, java.time.Clock clock) {
+            return new TelegramBotProfile(telegramClient, clock);
+        }
+
+        @Bean
         TelegramSender telegramSender(TelegramClient telegramClient, TelegramSettings settings,
-                                      com.careregistry.core.staff.StaffThreads staffThreads, TelegramRateLimiter limiter) {
-            return new TelegramSender(telegramClient, settings, staffThreads, limiter);
+                                      com.careregistry.core.staff.StaffThreads staffThreads, TelegramRateLimiter limiter,
+                                      TelegramBotProfile profile, com.careregistry.core.customer.CustomerTopics customerTopics,
+                                      com.careregistry.core.business.BusinessConnections business, java.time.Clock clock) {
+            return new TelegramSender(telegramClient, settings, staffThreads, limiter, profile, customerTopics, business, clock);
         }
 
         @Bean

@@ -34,8 +34,11 @@ public class TelegramBot implements InboxHandler {
     private final TelegramSettings settings;
     private final Outbox outbox;
     private final Texts texts;
+    private final TelegramBusiness business;
 
-    TelegramBot(CustomerConversation customers, StaffConversation staff, TelegramSettings settings, Outbox outbox, Texts texts) {
+    TelegramBot(CustomerConversation customers, StaffConversation staff, TelegramSettings settings, Outbox outbox, Texts texts,
+                TelegramBusiness business) {
+        this.business = business;
         this.customers = customers;
         this.staff = staff;
         this.settings = settings;
@@ -68,7 +71,19 @@ public class TelegramBot implements InboxHandler {
     }
 
     private void route(Update update) {
-        if (update.hasMessage()) {
+        if (update.hasBusinessConnection()) {
+            business.connected(update.getBusinessConnection());
+        } else if (update.hasBusinessMessage()) {
+            Message message = update.getBusinessMessage();
+            if (business.fromCustomer(message)) {
+                customers.onMessage(Incoming.chatUser(message.getFrom(), message.getChatId()), Incoming.of(message));
+            }
+        } else if (update.hasEditedBusinessMessage()) {
+            Message edited = update.getEditedBuinessMessage();
+            if (business.isCustomer(edited)) {
+                customers.onEdit(Incoming.chatUser(edited.getFrom(), edited.getChatId()), Incoming.of(edited));
+            }
+        } else if (update.hasMessage()) {
             Message message = update.getMessage();
             if (message.getFrom() == null) {
                 return;
@@ -76,7 +91,12 @@ public class TelegramBot implements InboxHandler {
             ChatInput incoming = Incoming.of(message);
             if (message.isUserMessage()) {
                 ChatUser user = Incoming.chatUser(message.getFrom(), message.getChatId());
-                if (!isReplyToUs(message) || !staff.onReplyTo(user.privateChat(), user.externalUserId(),
+                business.wroteToTheBot(message);
+                if (isTopicMessage(message)) {
+                    // a ticket's own topic in the customer's chat (made by the bot, so it "replies" to its creation)
+                    customers.onTopicMessage(user, new ChatAddress(Channel.TELEGRAM, String.valueOf(message.getChatId()),
+                            String.valueOf(message.getMessageThreadId())), incoming);
+                } else if (!isReplyToUs(message) || !staff.onReplyTo(user.privateChat(), user.externalUserId(),
                         String.valueOf(message.getReplyToMessage().getMessageId()), incoming)) {
                     customers.onMessage(user, incoming);
                 }
@@ -99,6 +119,10 @@ public class TelegramBot implements InboxHandler {
                 customers.onButton(Incoming.chatUser(query.getFrom(), query.getMessage().getChatId()), query.getData());
             }
         }
+    }
+
+    private static boolean isTopicMessage(Message message) {
+        return Boolean.TRUE.equals(message.getIsTopicMessage()) && message.getMessageThreadId() != null;
     }
 
     private static boolean isReplyToUs(Message message) {

@@ -1,8 +1,10 @@
 package com.careregistry.telegram;
 
+import com.careregistry.core.business.BusinessConnections;
 import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
+import com.careregistry.core.customer.CustomerTopics;
 import com.careregistry.core.outbox.Delivery;
 import com.careregistry.core.outbox.DeliveryFailure;
 import com.careregistry.core.outbox.MessageAction;
@@ -11,6 +13,7 @@ import com.careregistry.core.outbox.OutboundMessage;
 import com.careregistry.core.staff.StaffThreads.KnownThread;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.TextParts;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +55,17 @@ class TelegramSender implements MessageSender {
     private final StaffThreads threads;
     private final TelegramRateLimiter limiter;
 
-    TelegramSender(TelegramClient client, TelegramSettings settings, StaffThreads threads, TelegramRateLimiter limiter) {
+    private final TelegramBotProfile profile;
+    private final CustomerTopics customerTopics;
+    private final BusinessConnections business;
+    private final Clock clock;
+
+    TelegramSender(TelegramClient client, TelegramSettings settings, StaffThreads threads, TelegramRateLimiter limiter,
+                   TelegramBotProfile profile, CustomerTopics customerTopics, BusinessConnections business, Clock clock) {
+        this.clock = clock;
+        this.profile = profile;
+        this.customerTopics = customerTopics;
+        this.business = business;
         this.client = client;
         this.settings = settings;
         this.threads = threads;
@@ -68,22 +81,31 @@ class TelegramSender implements MessageSender {
     public Delivery send(OutboundMessage message) throws DeliveryFailure {
         ChatAddress to = message.chat();
         boolean staffTopic = message.ticketId() != null && settings.isStaffGroup(to.chatId());
+        boolean customerTopic = !staffTopic && message.ticketId() != null && message.threadTitle() != null
+                && profile.topicsInPrivateChats();
+        String connection = staffTopic ? null : businessConnection(message);
         List<String> texts = message.body().isBlank() && !message.attachments().isEmpty() ? List.of()
                 : TextParts.split(message.body(), MAX_TEXT);
         int total = texts.size() + message.attachments().size();
         String lastId = null;
         Topic topic = staffTopic ? topicOf(message) : null;
-        Integer thread = topic != null ? topic.thread() : to.threadId() == null ? null : Integer.valueOf(to.threadId());
+        Integer thread = topic != null ? topic.thread()
+                : customerTopic ? customerTopicOf(message, null)
+                : to.threadId() == null ? null : Integer.valueOf(to.threadId());
         boolean remade = false;
         for (int part = message.partsSent(); part < total; part++) {
             slot(to.chatId(), part);
             try {
-                lastId = sendPart(to.chatId(), thread, part, texts, message);
+                lastId = sendPart(to.chatId(), thread, connection, part, texts, message);
             } catch (TelegramApiRequestException e) {
-                if (staffTopic && !remade && threadGone(e)) {
+                if ((staffTopic || customerTopic) && !remade && threadGone(e)) {
                     remade = true;
-                    topic = topicAfterLoss(message, thread, part);
-                    thread = topic.thread();
+                    if (staffTopic) {
+                        topic = topicAfterLoss(message, thread, part);
+                        thread = topic.thread();
+                    } else {
+                        thread = customerTopicOf(message, thread);
+                    }
                     part--;
                     continue;
                 }
@@ -96,6 +118,53 @@ class TelegramSender implements MessageSender {
             rename(message.ticketId(), to.chatId(), thread, message.threadTitle(), total);
         }
         return new Delivery(lastId);
+    }
+
+    /**
+     * The business connection a message to a customer goes through, when their chat is a business
+     * chat: none may go when the connection is disabled, may not reply, or the customer last wrote
+     * more than 24 hours ago (the message is given up with that reason, which the panel shows).
+     */
+    private String businessConnection(OutboundMessage message) throws DeliveryFailure {
+        Optional<BusinessConnections.Route> route = business.routeOf(Channel.TELEGRAM, message.chat().chatId());
+        if (route.isEmpty()) {
+            return null;
+        }
+        Optional<String> refusal = route.get().refusal(clock.instant());
+        if (refusal.isPresent()) {
+            throw DeliveryFailure.permanent("Telegram Business: " + refusal.get()).afterParts(message.partsSent());
+        }
+        return route.get().connectionId();
+    }
+
+    /**
+     * The ticket's own topic in its customer's private chat: the one recorded (unless it is {@code lost}),
+     * else one made now. When Telegram will not make one there (the customer's app, an old chat), the
+     * message goes to the chat itself rather than wait.
+     */
+    private Integer customerTopicOf(OutboundMessage message, Integer lost) throws DeliveryFailure {
+        ChatAddress chat = message.chat();
+        Optional<ChatAddress> known = customerTopics.find(message.ticketId(), chat)
+                .filter(topic -> lost == null || !topic.threadId().equals(String.valueOf(lost)));
+        if (known.isPresent()) {
+            return Integer.valueOf(known.get().threadId());
+        }
+        slot(chat.chatId(), message.partsSent());
+        try {
+            Integer thread = client.execute(CreateForumTopic.builder().chatId(chat.chatId()).name(message.threadTitle()).build())
+                    .getMessageThreadId();
+            customerTopics.record(message.ticketId(), new ChatAddress(Channel.TELEGRAM, chat.chatId(), String.valueOf(thread)));
+            return thread;
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() != null && e.getErrorCode() == 400) {
+                log.info("Telegram made no topic for ticket {} in its customer's chat ({}); writing to the chat", message.ticketId(),
+                        e.getApiResponse());
+                return null;
+            }
+            throw failure(e).afterParts(message.partsSent());
+        } catch (TelegramApiException e) {
+            throw DeliveryFailure.transientFailure("Telegram unreachable: " + e.getMessage(), e).afterParts(message.partsSent());
+        }
     }
 
     /**
@@ -164,11 +233,11 @@ class TelegramSender implements MessageSender {
         }
     }
 
-    private String sendPart(String chatId, Integer thread, int part, List<String> texts, OutboundMessage message)
+    private String sendPart(String chatId, Integer thread, String connection, int part, List<String> texts, OutboundMessage message)
             throws TelegramApiException {
         if (part < texts.size()) {
             boolean last = part == texts.size() - 1;
-            Message sent = client.execute(SendMessage.builder().chatId(chatId).messageThreadId(thread)
+            Message sent = client.execute(SendMessage.builder().chatId(chatId).messageThreadId(thread).businessConnectionId(connection)
                     .text(TelegramText.escapeHtml(texts.get(part))).parseMode(ParseMode.HTML)
                     .replyMarkup(last ? keyboard(message.actions()) : null).build());
             return String.valueOf(sent.getMessageId());
@@ -176,10 +245,14 @@ class TelegramSender implements MessageSender {
         Attachment file = message.attachments().get(part - texts.size());
         InputFile input = new InputFile(file.fileRef());
         Message sent = switch (file.kind()) {
-            case Attachment.PHOTO -> client.execute(SendPhoto.builder().chatId(chatId).messageThreadId(thread).photo(input).build());
-            case Attachment.VOICE -> client.execute(SendVoice.builder().chatId(chatId).messageThreadId(thread).voice(input).build());
-            case Attachment.VIDEO -> client.execute(SendVideo.builder().chatId(chatId).messageThreadId(thread).video(input).build());
-            default -> client.execute(SendDocument.builder().chatId(chatId).messageThreadId(thread).document(input).build());
+            case Attachment.PHOTO -> client.execute(SendPhoto.builder().chatId(chatId).messageThreadId(thread)
+                    .businessConnectionId(connection).photo(input).build());
+            case Attachment.VOICE -> client.execute(SendVoice.builder().chatId(chatId).messageThreadId(thread)
+                    .businessConnectionId(connection).voice(input).build());
+            case Attachment.VIDEO -> client.execute(SendVideo.builder().chatId(chatId).messageThreadId(thread)
+                    .businessConnectionId(connection).video(input).build());
+            default -> client.execute(SendDocument.builder().chatId(chatId).messageThreadId(thread)
+                    .businessConnectionId(connection).document(input).build());
         };
         return String.valueOf(sent.getMessageId());
     }

@@ -17,7 +17,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 class TelegramStartup implements InitializingBean {
 
-    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "business_connection",
+            "business_message", "edited_business_message");
     static final List<String> COMMANDS = List.of("start", "new", "tickets", "ticket", "close", "email", "language", "agent",
             "cancel", "help");
     private static final Logger log = LoggerFactory.getLogger(TelegramStartup.class);

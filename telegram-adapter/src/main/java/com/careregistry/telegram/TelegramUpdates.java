@@ -48,13 +48,16 @@ final class TelegramUpdates {
 
     /**
      * The chat an update belongs to: {@code TELEGRAM:<chat id>}, or {@code TELEGRAM:<chat id>:<topic>}
-     * for a forum topic; for an update about no chat, the user it comes from.
+     * for a forum topic of a group (a private chat's topics are one customer, whose messages are
+     * handled in order whichever topic they wrote in); for an update about no chat, the user it comes
+     * from.
      */
     static String orderingKey(JsonNode update) {
         JsonNode message = message(update);
         if (message.path("chat").hasNonNull("id")) {
             String chat = message.path("chat").path("id").asText();
-            boolean topic = message.path("is_topic_message").asBoolean(false) && message.hasNonNull("message_thread_id");
+            boolean topic = message.path("is_topic_message").asBoolean(false) && message.hasNonNull("message_thread_id")
+                    && !"private".equals(message.path("chat").path("type").asText());
             return Channel.TELEGRAM + ":" + chat + (topic ? ":" + message.path("message_thread_id").asText() : "");
         }
         for (JsonNode part : update) {

@@ -521,6 +521,66 @@ public class TelegramApiDouble implements AutoCloseable {
         return update("message", message);
     }
 
+    /** Whether getMe says the bot has topics in its private chats (BotFather's switch); off unless a test turns it on. */
+    public void topicsInPrivateChats(boolean on) {
+        topicsInPrivateChats = on;
+    }
+
+    private volatile boolean topicsInPrivateChats;
+
+    /**
+     * A text message the user wrote in a topic of their private chat with the bot (Bot API 9.3). As in
+     * a group's topic, it carries {@code reply_to_message} = the topic's creation service message.
+     */
+    public String privateTopicText(long userId, String firstName, int messageThreadId, String text) {
+        ObjectNode message = privateMessage(userId, firstName, "en");
+        message.put("message_thread_id", messageThreadId);
+        message.put("is_topic_message", true);
+        ObjectNode topicCreated = JsonNodeFactory.instance.objectNode();
+        topicCreated.put("message_id", messageThreadId);
+        topicCreated.put("message_thread_id", messageThreadId);
+        topicCreated.set("from", botUser());
+        topicCreated.set("chat", privateChat(userId, firstName));
+        topicCreated.put("date", now() - 3600);
+        topicCreated.put("is_topic_message", true);
+        ObjectNode created = topicCreated.putObject("forum_topic_created");
+        created.put("name", "Topic " + messageThreadId);
+        created.put("icon_color", DEFAULT_ICON_COLOR);
+        message.set("reply_to_message", topicCreated);
+        putText(message, text);
+        return update("message", message);
+    }
+
+    /**
+     * A business_connection update: the Telegram Business account of {@code ownerId} connected the bot
+     * (or changed the connection): enabled or not, with the right to reply or not (Bot API 9.0 rights).
+     */
+    public String businessConnection(String connectionId, long ownerId, String ownerName, boolean enabled, boolean canReply) {
+        ObjectNode connection = JsonNodeFactory.instance.objectNode();
+        connection.put("id", connectionId);
+        connection.set("user", user(ownerId, ownerName, null));
+        connection.put("user_chat_id", ownerId);
+        connection.put("date", now());
+        connection.put("is_enabled", enabled);
+        ObjectNode rights = connection.putObject("rights");
+        if (canReply) {
+            rights.put("can_reply", true);
+        }
+        rights.put("can_read_messages", true);
+        return update("business_connection", connection);
+    }
+
+    /**
+     * A business_message: the user wrote to the connected business account; the chat is the private chat
+     * between them (its id is the user's), as the business account sees it.
+     */
+    public String businessText(String connectionId, long userId, String firstName, String text) {
+        ObjectNode message = privateMessage(userId, firstName, "en");
+        message.put("business_connection_id", connectionId);
+        putText(message, text);
+        return update("business_message", message);
+    }
+
     /** A callback_query from pressing an inline button on the bot's message {@code messageId} in {@code chatId}. */
     public String callback(long userId, String firstName, long chatId, int messageId, String data) {
         ObjectNode query = JsonNodeFactory.instance.objectNode();
@@ -943,7 +1003,10 @@ public class TelegramApiDouble implements AutoCloseable {
             return getUpdates(params);
         }
         if (method.equals("getMe")) {
-            return ok(botUser());
+            ObjectNode me = botUser();
+            me.put("can_connect_to_business", true);
+            me.put("has_topics_enabled", topicsInPrivateChats);
+            return ok(me);
         }
         if (method.equals("getFile")) {
             String fileId = params.path("file_id").asText();

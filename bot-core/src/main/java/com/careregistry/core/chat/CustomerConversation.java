@@ -24,10 +24,12 @@ import com.careregistry.core.common.ChatAction.Rate;
 import com.careregistry.core.common.ChatAction.ReplyTo;
 import com.careregistry.core.common.ChatAction.ShowTicket;
 import com.careregistry.core.common.ChatAction;
+import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
+import com.careregistry.core.customer.CustomerTopics;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -35,6 +37,7 @@ import com.careregistry.core.ticket.EditCustomerMessage;
 import com.careregistry.core.ticket.TicketNumber;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,10 +60,12 @@ public class CustomerConversation {
     private final EmailFlow email;
     private final RatingFlow rating;
     private final Replies replies;
+    private final CustomerTopics topics;
 
     CustomerConversation(CustomerSessions sessions, CustomerDirectory customers, EditCustomerMessage editMessage,
                          JoinRequestDesk joinRequests, NewTicketFlow newTicket, MessageRouting routing, TicketBrowsing browsing,
-                         EmailFlow email, RatingFlow rating, Outbox outbox, Texts texts) {
+                         EmailFlow email, RatingFlow rating, CustomerTopics topics, Outbox outbox, Texts texts) {
+        this.topics = topics;
         this.sessions = sessions;
         this.customers = customers;
         this.editMessage = editMessage;
@@ -84,8 +89,26 @@ public class CustomerConversation {
 
     // ---------------------------------------------------------------- messages
 
-    public void onMessage(ChatUser user, ChatInput incoming) {
+    /**
+     * What a customer wrote in a topic of their private chat ({@code topic}: the chat and the topic),
+     * where the platform has them: in a ticket's own topic, to that ticket, unless a step of a flow
+     * waits for it (a rating's comment, a new ticket's description) or it is a command.
+     */
+    public void onTopicMessage(ChatUser user, ChatAddress topic, ChatInput incoming) {
+        Optional<TicketNumber> ticket = incoming.isCommand() ? Optional.empty() : topics.ticketIn(topic);
         CustomerSession s = sessions.of(user);
+        if (ticket.isPresent() && IDLE.equals(s.step())) {
+            routing.toTicketOfTopic(s, ticket.get(), incoming);
+        } else {
+            onMessage(s, incoming);
+        }
+    }
+
+    public void onMessage(ChatUser user, ChatInput incoming) {
+        onMessage(sessions.of(user), incoming);
+    }
+
+    private void onMessage(CustomerSession s, ChatInput incoming) {
         if (incoming.isCommand()) {
             onCommand(s, incoming.command());
             return;

@@ -63,6 +63,18 @@ class MessageRouting {
                 open.stream().map(t -> MessageAction.of(new PickTicket(t.numberValue()), t.number() + " · " + t.subject())).toList());
     }
 
+    /**
+     * What a customer wrote in a ticket's own topic of their chat: to that ticket while it is open (no
+     * "which ticket?", however many are open), else as if written outside any topic.
+     */
+    void toTicketOfTopic(CustomerSession s, TicketNumber number, ChatInput incoming) {
+        if (postMessage.postUnlessClosed(new PostCustomerMessage.Command(s.customer().id(), number, incoming.content())).isPresent()) {
+            sessions.stayOn(s, number);
+            return;
+        }
+        toCurrentTicket(s, incoming);
+    }
+
     /** The ticket chosen for the message kept. */
     void postPending(CustomerSession s, TicketNumber number) {
         if (!s.at(CHOOSE_TICKET)) {

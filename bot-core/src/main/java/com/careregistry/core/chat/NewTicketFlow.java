@@ -10,6 +10,7 @@ import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.common.ChatAction.ChooseCategory;
 import com.careregistry.core.common.ChatAction.OfferNewTicket;
 import com.careregistry.core.common.DomainException;
+import com.careregistry.core.customer.CustomerTopics;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.sla.Deadlines;
@@ -41,6 +42,7 @@ class NewTicketFlow {
     private final PostCustomerMessage postMessage;
     private final Replies replies;
     private final Deadlines deadlines;
+    private final Outbox outbox;
 
     NewTicketFlow(CustomerSessions sessions, ManageCategories categories, OpenTicket openTicket, ArticlesFlow articles,
                   PostCustomerMessage postMessage, Outbox outbox, Texts texts, Deadlines deadlines) {
@@ -51,6 +53,7 @@ class NewTicketFlow {
         this.articles = articles;
         this.postMessage = postMessage;
         this.replies = new Replies(outbox, texts);
+        this.outbox = outbox;
     }
 
     /** /new, or the menu's button. */
@@ -161,18 +164,23 @@ class NewTicketFlow {
         return ticket;
     }
 
-    /** Ticket created; with what its category promises for a first answer, in which hours. */
+    /**
+     * Ticket created; with what its category promises for a first answer, in which hours. Said about
+     * the ticket, so where the platform has topics in private chats it opens the ticket's own topic.
+     */
     private void created(CustomerSession s, Ticket ticket) {
         String number = ticket.number().toString();
         Optional<Duration> target = deadlines.firstResponseTarget(ticket.categoryId());
+        String text;
         if (target.isEmpty()) {
-            replies.send(s.chat(), s.language(), "bot.ticket.created", number);
+            text = replies.text(s.language(), "bot.ticket.created", number);
         } else if (deadlines.hours().always()) {
-            replies.send(s.chat(), s.language(), "bot.ticket.created.promise", number, Times.span(target.get()));
+            text = replies.text(s.language(), "bot.ticket.created.promise", number, Times.span(target.get()));
         } else {
-            replies.send(s.chat(), s.language(), "bot.ticket.created.promise-hours", number, Times.span(target.get()),
+            text = replies.text(s.language(), "bot.ticket.created.promise-hours", number, Times.span(target.get()),
                     deadlines.hours().describe(Texts.localeOf(s.language())));
         }
+        outbox.toCustomerAbout(ticket.id(), s.chat(), CustomerTopics.titleOf(ticket), text, List.of(), List.of());
     }
 
     private static OpenTicketCommand command(CustomerSession s, Long categoryId, ChatInput incoming) {

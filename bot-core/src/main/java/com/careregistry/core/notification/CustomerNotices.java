@@ -7,6 +7,7 @@ import com.careregistry.core.common.ChatAction;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
+import com.careregistry.core.customer.CustomerTopics;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -100,9 +101,12 @@ class CustomerNotices {
         tell(ticket, customer, texts.get(customer.language(), "customer.rate.thanks"), List.of(), List.of());
     }
 
-    /** In the customer's chat on the ticket's platform, when they can be reached there. */
+    /**
+     * In the customer's chat on the ticket's platform, when they can be reached there: in the ticket's
+     * own topic of that chat, where the platform has them.
+     */
     private void tell(Ticket ticket, Customer customer, String text, List<MessageAction> actions, List<Attachment> attachments) {
         Optional<ChatAddress> chat = customers.chatOf(customer.id(), ticket.channel());
-        chat.ifPresent(address -> outbox.toChatAbout(ticket.id(), address, text, actions, attachments));
+        chat.ifPresent(address -> outbox.toCustomerAbout(ticket.id(), address, CustomerTopics.titleOf(ticket), text, actions, attachments));
     }
 }

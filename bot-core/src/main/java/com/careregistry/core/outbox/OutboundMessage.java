@@ -15,7 +15,9 @@ import java.util.List;
  * @param partsSent   how many parts of this message an earlier try already delivered (a long text
  *                    split in parts, then its files): the sender goes on from there
  * @param threadTitle for a ticket's staff thread: the title it should have now, when that changed
- *                    (or the thread is not known yet); null when the title stays
+ *                    (or the thread is not known yet); null when the title stays. For a message about a
+ *                    ticket to its customer's private chat: the name of the ticket's own topic there,
+ *                    which a platform with topics in private chats puts it in (made on first use)
  */
 public record OutboundMessage(long id, Channel channel, ChatAddress chat, String emailTo, String subject, String body,
                               List<MessageAction> actions, List<Attachment> attachments, Long ticketId, int attempt,

@@ -55,6 +55,18 @@ public class Outbox {
     }
 
     /**
+     * A message about a ticket to its customer's chat, into the ticket's own topic there where the
+     * platform has topics in private chats ({@code topicTitle} names it when the sender makes it),
+     * else into the chat as {@link #toChatAbout}. The chat's messages keep their order, topic or not.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long toCustomerAbout(Long ticketId, ChatAddress to, String topicTitle, String text, List<MessageAction> actions,
+                                List<Attachment> attachments) {
+        return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, actions, attachments, ticketId,
+                clock.instant()));
+    }
+
+    /**
      * A message to a ticket's staff thread in a group: {@code thread} is the thread when it is known,
      * else the group (the sender makes the thread). All messages of one ticket's thread keep their
      * order, before and after it exists. {@code threadTitle} is the title the thread should have now
@@ -64,7 +76,7 @@ public class Outbox {
     public long toStaffThread(Long ticketId, ChatAddress thread, String threadTitle, String text,
                                        List<MessageAction> actions, List<Attachment> attachments) {
         String key = thread.channel() + ":" + thread.chatId() + ":ticket:" + ticketId;
-        return enqueue(OutboxMessage.toStaffThread(thread, key, threadTitle, text, actions, attachments, ticketId,
+        return enqueue(OutboxMessage.toThread(thread, key, threadTitle, text, actions, attachments, ticketId,
                 clock.instant()));
     }
 

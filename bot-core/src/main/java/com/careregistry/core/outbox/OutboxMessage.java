@@ -103,7 +103,7 @@ public class OutboxMessage {
     }
 
     /** A message to a ticket's staff thread; {@code threadTitle} when the thread should get that title. */
-    static OutboxMessage toStaffThread(ChatAddress to, String orderingKey, String threadTitle, String body,
+    static OutboxMessage toThread(ChatAddress to, String orderingKey, String threadTitle, String body,
                                        List<MessageAction> actions, List<Attachment> attachments, Long ticketId, Instant now) {
         OutboxMessage row = toChat(to, orderingKey, body, actions, attachments, ticketId, now);
         row.threadTitle = threadTitle;
