@@ -581,6 +581,15 @@ public class TelegramApiDouble implements AutoCloseable {
         return update("business_message", message);
     }
 
+    /** A business_message written in the chat with the customer by someone of the company ({@code fromId}), not the customer. */
+    public String businessTextFrom(String connectionId, long customerId, long fromId, String fromName, String text) {
+        ObjectNode message = privateMessage(customerId, "Customer", null);
+        message.set("from", user(fromId, fromName, null));
+        message.put("business_connection_id", connectionId);
+        putText(message, text);
+        return update("business_message", message);
+    }
+
     /** A callback_query from pressing an inline button on the bot's message {@code messageId} in {@code chatId}. */
     public String callback(long userId, String firstName, long chatId, int messageId, String data) {
         ObjectNode query = JsonNodeFactory.instance.objectNode();

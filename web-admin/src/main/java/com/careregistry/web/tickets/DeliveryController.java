@@ -1,5 +1,6 @@
 package com.careregistry.web.tickets;
 
+import com.careregistry.core.business.BusinessConnections;
 import com.careregistry.core.inbox.Inbox;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -14,7 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * What could not be delivered or processed: outgoing messages that failed for good (Retry sends them
  * again), and incoming events set aside after their last try (Retry handles them again, once their
- * cause is gone; Discard gives up on them).
+ * cause is gone; Discard gives up on them); and the business accounts answers go through, with
+ * whether they can (a disabled connection stops them).
  */
 @Controller
 class DeliveryController {
@@ -25,7 +27,10 @@ class DeliveryController {
     private final Inbox inbox;
     private final Texts texts;
 
-    DeliveryController(Outbox outbox, Inbox inbox, Texts texts) {
+    private final BusinessConnections business;
+
+    DeliveryController(Outbox outbox, Inbox inbox, Texts texts, BusinessConnections business) {
+        this.business = business;
         this.outbox = outbox;
         this.inbox = inbox;
         this.texts = texts;
@@ -35,6 +40,7 @@ class DeliveryController {
     String delivery(Model model) {
         model.addAttribute("dead", outbox.dead(200));
         model.addAttribute("failed", inbox.failed(200));
+        model.addAttribute("connections", business.all());
         return VIEW;
     }
 
