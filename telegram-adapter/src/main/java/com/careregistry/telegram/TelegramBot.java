@@ -108,6 +108,13 @@ public class TelegramBot implements InboxHandler {
         } else if (update.hasEditedMessage() && update.getEditedMessage().isUserMessage()) {
             Message edited = update.getEditedMessage();
             customers.onEdit(Incoming.chatUser(edited.getFrom(), edited.getChatId()), Incoming.of(edited));
+        } else if (update.hasEditedMessage() && update.getEditedMessage().getFrom() != null
+                && settings.isStaffGroup(String.valueOf(update.getEditedMessage().getChatId()))
+                && update.getEditedMessage().getMessageThreadId() != null) {
+            // an agent edited their message in a ticket's topic: the customer's copy follows
+            Message edited = update.getEditedMessage();
+            staff.onThreadEdit(new ChatAddress(Channel.TELEGRAM, String.valueOf(edited.getChatId()),
+                    String.valueOf(edited.getMessageThreadId())), String.valueOf(edited.getFrom().getId()), Incoming.of(edited));
         } else if (update.hasCallbackQuery()) {
             CallbackQuery query = update.getCallbackQuery();
             if (query.getData() == null || query.getMessage() == null) {

@@ -28,8 +28,11 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.methods.send.SendVoice;
+import org.telegram.telegrambots.meta.api.methods.reactions.SetMessageReaction;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.reactions.ReactionTypeEmoji;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -79,11 +82,20 @@ class TelegramSender implements MessageSender {
 
     @Override
     public Delivery send(OutboundMessage message) throws DeliveryFailure {
+        if (message.reactTo() != null) {
+            return react(message);
+        }
         ChatAddress to = message.chat();
         boolean staffTopic = message.ticketId() != null && settings.isStaffGroup(to.chatId());
         boolean customerTopic = !staffTopic && message.ticketId() != null && message.threadTitle() != null
                 && profile.topicsInPrivateChats();
         String connection = staffTopic ? null : businessConnection(message);
+        if (message.replaces() != null) {
+            Optional<Delivery> edited = edit(message, connection);
+            if (edited.isPresent()) {
+                return edited.get();
+            }
+        }
         List<String> texts = message.body().isBlank() && !message.attachments().isEmpty() ? List.of()
                 : TextParts.split(message.body(), MAX_TEXT);
         int total = texts.size() + message.attachments().size();
@@ -118,6 +130,62 @@ class TelegramSender implements MessageSender {
             rename(message.ticketId(), to.chatId(), thread, message.threadTitle(), total);
         }
         return new Delivery(lastId);
+    }
+
+    /**
+     * A receipt: the reaction on a message whose copy was delivered. Best effort: a message Telegram
+     * will not react to (deleted, too old, a business chat, where the bot is not a member) is left as
+     * it is; only a wait Telegram asks for puts it off.
+     */
+    private Delivery react(OutboundMessage message) throws DeliveryFailure {
+        String chat = message.chat().chatId();
+        if (business.routeOf(Channel.TELEGRAM, chat).isPresent()) {
+            return Delivery.withoutId();
+        }
+        slot(chat, 0);
+        try {
+            client.execute(SetMessageReaction.builder().chatId(chat).messageId(Integer.valueOf(message.reactTo()))
+                    .reactionTypes(List.of(new ReactionTypeEmoji(message.body()))).build());
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() == null || e.getErrorCode() != 400) {
+                throw failure(e);
+            }
+            log.debug("No receipt on message {} in {}: {}", message.reactTo(), chat, e.getApiResponse());
+        } catch (TelegramApiException e) {
+            throw DeliveryFailure.transientFailure("Telegram unreachable: " + e.getMessage(), e);
+        } catch (NumberFormatException notAMessageId) {
+            log.debug("No receipt on {} in {}: not a Telegram message id", message.reactTo(), chat);
+        }
+        return Delivery.withoutId();
+    }
+
+    /**
+     * An edit of a message we delivered: that message is edited in place. Empty when it cannot be (a
+     * text too long for one message, a message Telegram no longer lets us edit): then the new text goes
+     * out as a message of its own.
+     */
+    private Optional<Delivery> edit(OutboundMessage message, String connection) throws DeliveryFailure {
+        if (message.body().length() > MAX_TEXT || !message.attachments().isEmpty()) {
+            return Optional.empty();
+        }
+        String chat = message.chat().chatId();
+        slot(chat, 0);
+        try {
+            client.execute(EditMessageText.builder().chatId(chat).messageId(Integer.valueOf(message.replaces()))
+                    .businessConnectionId(connection).text(TelegramText.escapeHtml(message.body())).parseMode(ParseMode.HTML).build());
+            return Optional.of(new Delivery(message.replaces()));
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() == null || e.getErrorCode() != 400) {
+                throw failure(e);
+            }
+            if (String.valueOf(e.getApiResponse()).toLowerCase().contains("not modified")) {
+                return Optional.of(new Delivery(message.replaces()));
+            }
+            log.info("Could not edit message {} in {} ({}); sending the new text instead", message.replaces(), chat, e.getApiResponse());
+            return Optional.empty();
+        } catch (TelegramApiException e) {
+            throw DeliveryFailure.transientFailure("Telegram unreachable: " + e.getMessage(), e);
+        }
     }
 
     /**

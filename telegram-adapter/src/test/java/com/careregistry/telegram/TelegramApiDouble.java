@@ -590,6 +590,22 @@ public class TelegramApiDouble implements AutoCloseable {
         return update("business_message", message);
     }
 
+    /** An edited_message: the user edited their message {@code messageId} in a forum topic of a supergroup. */
+    public String editedGroupTopicText(long groupChatId, int messageThreadId, long userId, String firstName, int messageId,
+                                       String newText) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.put("message_id", messageId);
+        message.put("message_thread_id", messageThreadId);
+        message.set("from", user(userId, firstName, null));
+        message.set("chat", supergroupChat(groupChatId));
+        long now = now();
+        message.put("date", now - 60);
+        message.put("edit_date", now);
+        message.put("is_topic_message", true);
+        putText(message, newText);
+        return update("edited_message", message);
+    }
+
     /** A callback_query from pressing an inline button on the bot's message {@code messageId} in {@code chatId}. */
     public String callback(long userId, String firstName, long chatId, int messageId, String data) {
         ObjectNode query = JsonNodeFactory.instance.objectNode();

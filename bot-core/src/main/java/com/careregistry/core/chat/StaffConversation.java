@@ -15,6 +15,7 @@ import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.staff.StaffThreads;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.AssignAgent;
+import com.careregistry.core.ticket.EditAgentMessage;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.PostAgentMessage;
 import com.careregistry.core.ticket.ResolveTicket;
@@ -43,10 +44,12 @@ public class StaffConversation {
     private final CustomerDirectory customers;
     private final Replies replies;
     private final Outbox outbox;
+    private final EditAgentMessage editAgentMessage;
 
     StaffConversation(ManageAgents agents, StaffThreads threads, TicketQueries queries, PostAgentMessage postMessage,
                       AssignAgent assignAgent, ResolveTicket resolveTicket, ManageCannedAnswers cannedAnswers,
-                      CustomerDirectory customers, Outbox outbox, Texts texts) {
+                      CustomerDirectory customers, EditAgentMessage editAgentMessage, Outbox outbox, Texts texts) {
+        this.editAgentMessage = editAgentMessage;
         this.customers = customers;
         this.cannedAnswers = cannedAnswers;
         this.agents = agents;
@@ -57,6 +60,19 @@ public class StaffConversation {
         this.resolveTicket = resolveTicket;
         this.replies = new Replies(outbox, texts);
         this.outbox = outbox;
+    }
+
+    /**
+     * An agent edited a message they wrote in a ticket's staff thread: the ticket's history keeps both
+     * versions and the customer's copy is edited too. Edits of anything else (notes, commands, other
+     * people's messages) change nothing.
+     */
+    public void onThreadEdit(ChatAddress thread, String externalUserId, ChatInput edited) {
+        if (edited.text() == null || edited.text().isBlank() || edited.externalMessageId() == null || threads.ticketIn(thread).isEmpty()) {
+            return;
+        }
+        agents.agentBehind(thread.channel(), externalUserId)
+                .ifPresent(agent -> editAgentMessage.edit(agent.id(), thread.channel(), edited.externalMessageId(), edited.text()));
     }
 
     /**

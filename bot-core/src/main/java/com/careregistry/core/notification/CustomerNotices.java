@@ -9,10 +9,12 @@ import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.customer.CustomerTopics;
 import com.careregistry.core.outbox.MessageAction;
+import com.careregistry.core.outbox.MessageRef;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
 import com.careregistry.core.ticket.Ticket;
 import com.careregistry.core.ticket.TicketEvents.AgentAssigned;
+import com.careregistry.core.ticket.TicketEvents.AgentMessageEdited;
 import com.careregistry.core.ticket.TicketEvents.AgentMessagePosted;
 import com.careregistry.core.ticket.TicketEvents.TicketClosed;
 import com.careregistry.core.ticket.TicketEvents.TicketRated;
@@ -59,8 +61,29 @@ class CustomerNotices {
         TicketMessage message = event.message();
         Agent agent = agents.findById(message.agentId()).orElseThrow();
         Customer customer = customers.get(ticket.customerId());
-        tell(ticket, customer, texts.get(customer.language(), "customer.agent-wrote", ticket.number().toString(),
-                agent.firstName(), MessageLines.of(texts, customer.language(), message)), List.of(), message.attachments());
+        // a copy of the agent's message: once the customer has it, the agent sees a receipt on their message
+        tell(ticket, customer, agentWrote(customer, ticket, agent, message), List.of(), message.attachments(),
+                MessageRef.of(message.channel(), message.externalMessageId()));
+    }
+
+    /** The agent edited their message: the customer's copy of it says what it says now. */
+    @EventListener
+    void on(AgentMessageEdited event) {
+        Ticket ticket = event.ticket();
+        TicketMessage message = event.message();
+        MessageRef original = MessageRef.of(message.channel(), message.externalMessageId());
+        Customer customer = customers.get(ticket.customerId());
+        Optional<ChatAddress> chat = customers.chatOf(customer.id(), ticket.channel());
+        if (original == null || chat.isEmpty()) {
+            return;
+        }
+        Agent agent = agents.findById(message.agentId()).orElseThrow();
+        outbox.copyOf(original, chat.get()).ifPresent(copy -> outbox.edit(copy, chat.get(), agentWrote(customer, ticket, agent, message)));
+    }
+
+    private String agentWrote(Customer customer, Ticket ticket, Agent agent, TicketMessage message) {
+        return texts.get(customer.language(), "customer.agent-wrote", ticket.number().toString(), agent.firstName(),
+                MessageLines.of(texts, customer.language(), message));
     }
 
     @EventListener
@@ -106,7 +129,13 @@ class CustomerNotices {
      * own topic of that chat, where the platform has them.
      */
     private void tell(Ticket ticket, Customer customer, String text, List<MessageAction> actions, List<Attachment> attachments) {
+        tell(ticket, customer, text, actions, attachments, null);
+    }
+
+    private void tell(Ticket ticket, Customer customer, String text, List<MessageAction> actions, List<Attachment> attachments,
+                      MessageRef original) {
         Optional<ChatAddress> chat = customers.chatOf(customer.id(), ticket.channel());
-        chat.ifPresent(address -> outbox.toCustomerAbout(ticket.id(), address, CustomerTopics.titleOf(ticket), text, actions, attachments));
+        chat.ifPresent(address -> outbox.toCustomerAbout(ticket.id(), address, CustomerTopics.titleOf(ticket), text, actions, attachments,
+                original));
     }
 }

@@ -14,6 +14,7 @@ import com.careregistry.core.common.UserText;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
 import com.careregistry.core.outbox.MessageAction;
+import com.careregistry.core.outbox.MessageRef;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.sla.Deadlines;
 import com.careregistry.core.staff.StaffDesk;
@@ -76,7 +77,8 @@ class StaffNotices {
     @EventListener
     void on(TicketOpened event) {
         Ticket ticket = event.ticket();
-        toStaffGroups(ticket, language -> card(ticket, language), staffActions(ticket));
+        // the card carries the customer's opening message: once staff have it, the customer sees a receipt on it
+        toStaff(ticket, language -> card(ticket, language), staffActions(ticket), List.of(), null, true, ticket.openingMessage());
     }
 
     @EventListener
@@ -103,7 +105,8 @@ class StaffNotices {
         TicketMessage message = event.message();
         Customer customer = customers.get(ticket.customerId());
         toStaff(ticket, language -> texts.get(language, "staff.customer-wrote", ticket.number().toString(),
-                UserText.isolate(customer.displayName()), MessageLines.of(texts, language, message)), List.of(), message.attachments(), null, false);
+                UserText.isolate(customer.displayName()), MessageLines.of(texts, language, message)), List.of(), message.attachments(), null, false,
+                MessageRef.of(message.channel(), message.externalMessageId()));
     }
 
     @EventListener
@@ -130,7 +133,7 @@ class StaffNotices {
         Agent agent = agents.findById(message.agentId()).orElseThrow();
         // staff in other places (another platform's thread, the panel) see the answer too
         toStaff(ticket, language -> texts.get(language, "staff.agent-wrote", ticket.number().toString(), UserText.isolate(agent.fullName()),
-                MessageLines.of(texts, language, message)), List.of(), message.attachments(), message.channel(), false);
+                MessageLines.of(texts, language, message)), List.of(), message.attachments(), message.channel(), false, null);
     }
 
     @EventListener
@@ -189,19 +192,20 @@ class StaffNotices {
 
     /** To every staff group only (the ticket's thread in it), not to agents in private. */
     private void toStaffGroups(Ticket ticket, Function<String, String> text, List<MessageAction> actions) {
-        toStaff(ticket, text, actions, List.of(), null, true);
+        toStaff(ticket, text, actions, List.of(), null, true, null);
     }
 
     private void toStaff(Ticket ticket, Function<String, String> text, List<MessageAction> actions) {
-        toStaff(ticket, text, actions, List.of(), null, false);
+        toStaff(ticket, text, actions, List.of(), null, false, null);
     }
 
     /**
      * To staff on every platform: the ticket's thread in a staff group, or the assigned agent's
      * private chat where a platform has no group. Not back to the platform a staff message came from.
+     * {@code original}: the customer's message this is a copy of, if it is one.
      */
     private void toStaff(Ticket ticket, Function<String, String> text, List<MessageAction> actions,
-                         List<Attachment> attachments, Channel except, boolean groupsOnly) {
+                         List<Attachment> attachments, Channel except, boolean groupsOnly, MessageRef original) {
         for (StaffDesk desk : routing.deskFor(ticket.channel()).stream().toList()) {
             if (desk.channel() == except) {
                 continue;
@@ -212,12 +216,12 @@ class StaffNotices {
                 String title = threads.titleOf(ticket);
                 outbox.toStaffThread(ticket.id(), known.map(KnownThread::address).orElse(ChatAddress.of(desk.channel(), group)),
                         known.isPresent() && title.equals(known.get().title()) ? null : title,
-                        text.apply(Texts.normalize(null)), actions, attachments);
+                        text.apply(Texts.normalize(null)), actions, attachments, original);
             } else if (ticket.agentId() != null && !groupsOnly) {
                 agents.findById(ticket.agentId()).ifPresent(assigned -> {
                     for (AgentIdentity identity : agentIdentities.findByAgentIdAndChannel(assigned.id(), desk.channel())) {
                         outbox.toChatAbout(ticket.id(), identity.privateChat(), text.apply(assigned.language()), actions,
-                                attachments);
+                                attachments, original);
                     }
                 });
             }

@@ -18,13 +18,25 @@ import java.util.List;
  *                    (or the thread is not known yet); null when the title stays. For a message about a
  *                    ticket to its customer's private chat: the name of the ticket's own topic there,
  *                    which a platform with topics in private chats puts it in (made on first use)
+ * @param reactTo     a reaction rather than a message: the id (in this chat) of the message to react to
+ *                    with {@code body}, an emoji; a receipt, so a platform that refuses it loses nothing
+ * @param editOf      an edit: the outbox row whose delivered message is to say {@code body} now
+ * @param replaces    for an edit: the platform's id of that message, when it was delivered (else the
+ *                    edit goes out as a new message)
+ * @param receipt     the message carries a copy of another, which gets a reaction once this is delivered
  */
 public record OutboundMessage(long id, Channel channel, ChatAddress chat, String emailTo, String subject, String body,
                               List<MessageAction> actions, List<Attachment> attachments, Long ticketId, int attempt,
-                              int partsSent, String threadTitle) {
+                              int partsSent, String threadTitle, String reactTo, Long editOf, String replaces, boolean receipt) {
 
     public OutboundMessage {
         actions = actions == null ? List.of() : List.copyOf(actions);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** This edit, knowing the platform's id of the message it changes. */
+    OutboundMessage replacing(String externalId) {
+        return new OutboundMessage(id, channel, chat, emailTo, subject, body, actions, attachments, ticketId, attempt, partsSent,
+                threadTitle, reactTo, editOf, externalId, receipt);
     }
 }

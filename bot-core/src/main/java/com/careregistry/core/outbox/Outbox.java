@@ -51,7 +51,15 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public long toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
                                      List<Attachment> attachments) {
-        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, attachments, ticketId, clock.instant()));
+        return toChatAbout(ticketId, to, text, actions, attachments, null);
+    }
+
+    /** As above, carrying a copy of {@code original} (acknowledged where it was written once delivered). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
+                            List<Attachment> attachments, MessageRef original) {
+        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, attachments, ticketId, clock.instant())
+                .copyOf(original));
     }
 
     /**
@@ -61,9 +69,29 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long toCustomerAbout(Long ticketId, ChatAddress to, String topicTitle, String text, List<MessageAction> actions,
-                                List<Attachment> attachments) {
+                                List<Attachment> attachments, MessageRef original) {
         return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, actions, attachments, ticketId,
-                clock.instant()));
+                clock.instant()).copyOf(original));
+    }
+
+    /**
+     * The message that row {@code original} delivered is to say {@code text} now (its author edited
+     * it): edited in place where the platform allows, after the chat's earlier messages.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long edit(long original, ChatAddress to, String text) {
+        return enqueue(OutboxMessage.editOf(original, to, text, clock.instant()));
+    }
+
+    /** The row that delivered a copy of {@code original} to this chat, if one did (or will). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> copyOf(MessageRef original, ChatAddress to) {
+        return jdbc.queryForList("""
+                SELECT id FROM outbox_messages
+                WHERE copy_of_channel = ? AND copy_of_message = ? AND copy_of_chat = ? AND channel = ? AND chat_id = ?
+                ORDER BY id DESC
+                """, Long.class, original.channel().name(), original.messageId(), original.chatId(), to.channel().name(), to.chatId())
+                .stream().findFirst();
     }
 
     /**
@@ -74,10 +102,10 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long toStaffThread(Long ticketId, ChatAddress thread, String threadTitle, String text,
-                                       List<MessageAction> actions, List<Attachment> attachments) {
+                                       List<MessageAction> actions, List<Attachment> attachments, MessageRef original) {
         String key = thread.channel() + ":" + thread.chatId() + ":ticket:" + ticketId;
         return enqueue(OutboxMessage.toThread(thread, key, threadTitle, text, actions, attachments, ticketId,
-                clock.instant()));
+                clock.instant()).copyOf(original));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -87,7 +87,8 @@ class OutboxRows {
             for (int from = 0; from < candidates.size() && rows.size() < limit; from += HEADS_PER_READ) {
                 List<Long> page = candidates.subList(from, Math.min(candidates.size(), from + HEADS_PER_READ));
                 rows.addAll(jdbc.query("""
-                        SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent, thread_title
+                        SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent,
+                               thread_title, react_to, edit_of, copy_of_message
                         FROM outbox_messages
                         WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ?
                           AND (locked_until IS NULL OR locked_until <= ?)
@@ -98,12 +99,27 @@ class OutboxRows {
                         limit - rows.size()));
             }
             if (!rows.isEmpty()) {
+                resolveEdits(rows);
                 jdbc.update("UPDATE outbox_messages SET attempts = attempts + 1, locked_until = ?, claimed_by = ? WHERE id IN ("
                         + ids(rows.stream().map(OutboundMessage::id).toList()) + ")", Timestamp.from(now.plus(settings.lease())), instance);
             }
             return rows;
         });
         return claimed == null ? List.of() : claimed;
+    }
+
+    /** The platform's ids of the messages the edits among {@code rows} change (those delivered), in place. */
+    private void resolveEdits(List<OutboundMessage> rows) {
+        List<Long> originals = rows.stream().map(OutboundMessage::editOf).filter(java.util.Objects::nonNull).toList();
+        if (originals.isEmpty()) {
+            return;
+        }
+        Map<Long, String> delivered = new java.util.HashMap<>();
+        jdbc.query("SELECT id, external_message_id FROM outbox_messages WHERE status = 'SENT' AND id IN (" + ids(originals) + ")",
+                rs -> {
+                    delivered.put(rs.getLong(1), rs.getString(2));
+                });
+        rows.replaceAll(row -> row.editOf() == null ? row : row.replacing(delivered.get(row.editOf())));
     }
 
     /** Records what became of these rows: the sent ones in one statement, all in one commit. */
@@ -120,8 +136,11 @@ class OutboxRows {
                 failed.add(f);
             }
         }
+        List<Long> receipts = outcomes.stream().filter(o -> o instanceof OutboxDispatcher.Sent s && s.message().receipt())
+                .map(o -> ((OutboxDispatcher.Sent) o).message().id()).toList();
         tx.executeWithoutResult(status -> {
             markSent(sent);
+            acknowledge(receipts);
             failed.forEach(f -> recordFailure(f.message(), f.failure()));
         });
     }
@@ -144,6 +163,25 @@ class OutboxRows {
                 SET status = 'SENT', sent_at = ?, locked_until = NULL, claimed_by = NULL, last_error = NULL, external_message_id = %s
                 WHERE id IN (%s)
                 """.formatted(externalIds, ids(sent.keySet())), args.toArray());
+    }
+
+    /**
+     * The copies these rows carried arrived: each original gets a reaction (the receipt emoji) where it
+     * was written, as a row of its own in a queue of its own (a receipt never holds up a message). One
+     * statement for them all; none when receipts are off.
+     */
+    private void acknowledge(List<Long> delivered) {
+        if (delivered.isEmpty() || settings.receipt().isBlank()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                INSERT INTO outbox_messages (channel, chat_id, ordering_key, body, react_to, status, attempts, parts_sent, next_attempt_at,
+                                             created_at)
+                SELECT copy_of_channel, copy_of_chat, CONCAT(copy_of_channel, ':', copy_of_chat, ':receipts'), ?, copy_of_message,
+                       'PENDING', 0, 0, ?, ?
+                FROM outbox_messages WHERE id IN (%s) AND copy_of_message IS NOT NULL
+                """.formatted(ids(delivered)), settings.receipt(), now, now);
     }
 
     private void recordFailure(OutboundMessage message, DeliveryFailure failure) {
@@ -198,7 +236,8 @@ class OutboxRows {
         return new OutboundMessage(rs.getLong("id"), channel, chat, rs.getString("email_to"), rs.getString("subject"),
                 rs.getString("body"), new ArrayList<>(MessageAction.decode(rs.getString("actions"))),
                 AttachmentCodec.decode(rs.getString("attachments")), ticketId, rs.getInt("attempts") + 1,
-                rs.getInt("parts_sent"), rs.getString("thread_title"));
+                rs.getInt("parts_sent"), rs.getString("thread_title"), rs.getString("react_to"), rs.getObject("edit_of", Long.class), null,
+                rs.getString("copy_of_message") != null);
     }
 
     private static String truncate(String error) {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param senders        how many messages (each to another chat) a channel has in flight at once
  * @param gather         after a round that was not full, how long a dispatcher lets more messages come
  *                       before it claims again (one round for several messages: fewer round trips)
+ * @param receipt        the reaction that tells a customer their message reached staff, and an agent that
+ *                       theirs reached the customer (empty: no receipts)
  */
 @ConfigurationProperties("careregistry.outbox")
 public record OutboxSettings(
@@ -27,10 +29,12 @@ public record OutboxSettings(
         @DefaultValue("10s") Duration lease,
         @DefaultValue("true") boolean workers,
         @DefaultValue("128") int senders,
-        @DefaultValue("3ms") Duration gather) {
+        @DefaultValue("3ms") Duration gather,
+        @DefaultValue("👌") String receipt) {
 
     public OutboxSettings {
         senders = Math.max(1, senders);
+        receipt = receipt == null ? "" : receipt.strip();
     }
 
     Duration backoffAfter(int failures) {

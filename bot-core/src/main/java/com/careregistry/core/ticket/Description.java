@@ -45,6 +45,11 @@ public class Description {
         this.openingMessageId = externalMessageId;
     }
 
+    /** The platform's id of the customer's message that opened the ticket; null when a form opened it. */
+    public String openingMessageId() {
+        return openingMessageId;
+    }
+
     public String text() {
         return text;
     }

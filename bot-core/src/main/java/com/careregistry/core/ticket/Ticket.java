@@ -1,6 +1,7 @@
 package com.careregistry.core.ticket;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.outbox.MessageRef;
 import com.careregistry.core.common.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -138,6 +139,12 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return edit;
     }
 
+    TicketMessageEdit agentEdited(TicketMessage message, Long byAgentId, String newText, Instant now) {
+        TicketMessageEdit edit = message.editedByAgent(id, byAgentId, newText, now);
+        registerEvent(new TicketEvents.AgentMessageEdited(this, message, edit.previousBody()));
+        return edit;
+    }
+
     /**
      * The assigned agent writes to the customer; on an unassigned ticket any agent may, and the
      * ticket is theirs from then on.
@@ -220,6 +227,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
     public String subject() {
         return description.subject();
+    }
+
+    /** The customer's message that opened the ticket, where they wrote it; null when a form opened it. */
+    public MessageRef openingMessage() {
+        return MessageRef.of(channel, description.openingMessageId());
     }
 
     /** The description's text. */

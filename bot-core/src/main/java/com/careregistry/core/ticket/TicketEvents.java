@@ -18,6 +18,10 @@ public final class TicketEvents {
     public record CustomerMessageEdited(Ticket ticket, TicketMessage message, String previousText) {
     }
 
+    /** The agent edited a message of theirs (in the staff thread where they wrote it). */
+    public record AgentMessageEdited(Ticket ticket, TicketMessage message, String previousText) {
+    }
+
     /** The customer edited the message that opened the ticket. */
     public record DescriptionEdited(Ticket ticket, String previousDescription) {
     }

@@ -86,6 +86,16 @@ public class TicketMessage {
         return edit;
     }
 
+    TicketMessageEdit editedByAgent(Long ofTicketId, Long byAgentId, String newText, Instant now) {
+        if (authorType != AuthorType.AGENT || !ticketId.equals(ofTicketId) || !byAgentId.equals(agentId)) {
+            throw new DomainException("message.not-yours");
+        }
+        TicketMessageEdit edit = new TicketMessageEdit(id, body, now);
+        this.body = newText;
+        this.editedAt = now;
+        return edit;
+    }
+
     public Long id() {
         return id;
     }

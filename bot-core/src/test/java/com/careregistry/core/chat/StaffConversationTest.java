@@ -53,7 +53,8 @@ class StaffConversationTest {
     final Outbox outbox = mock(Outbox.class);
     final Texts texts = FlowFixtures.texts();
     final StaffConversation staff =
-            new StaffConversation(agents, threads, queries, postMessage, assignAgent, resolveTicket, cannedAnswers, customers, outbox,
+            new StaffConversation(agents, threads, queries, postMessage, assignAgent, resolveTicket, cannedAnswers, customers,
+                    mock(com.careregistry.core.ticket.EditAgentMessage.class), outbox,
                     texts);
     final Agent bob = mock(Agent.class);
     final ChatInput answer = ChatInput.of(Channel.TELEGRAM, "Hold the power button for ten seconds", List.of(), "-100500:9");

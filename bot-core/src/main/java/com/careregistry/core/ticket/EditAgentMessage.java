@@ -1,0 +1,53 @@
+package com.careregistry.core.ticket;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.DomainException;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An agent edited a message they wrote in a staff thread: the new text is recorded with the earlier
+ * one kept (the panel's timeline shows both), and the customer's copy is edited to match.
+ */
+@Service
+public class EditAgentMessage {
+
+    private final Tickets tickets;
+    private final TicketMessages messages;
+    private final TicketMessageEdits edits;
+    private final Clock clock;
+
+    public EditAgentMessage(Tickets tickets, TicketMessages messages, TicketMessageEdits edits, Clock clock) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.edits = edits;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the edit of the message {@code agentId} wrote, known on {@code channel} as
+     * {@code externalMessageId}; empty when it is no message of theirs to a customer (a note, a
+     * command, someone else's: nothing to do).
+     */
+    @Transactional
+    public Optional<TicketMessage> edit(Long agentId, Channel channel, String externalMessageId, String newText) {
+        if (newText == null || newText.isBlank()) {
+            throw new DomainException("message.empty");
+        }
+        if (newText.strip().length() > MessageContent.MAX_TEXT_LENGTH) {
+            throw new DomainException("message.too-long", MessageContent.MAX_TEXT_LENGTH);
+        }
+        Optional<TicketMessage> found = messages.findFirstByChannelAndExternalMessageId(channel, externalMessageId)
+                .filter(message -> message.authorType() == AuthorType.AGENT && agentId.equals(message.agentId()));
+        if (found.isEmpty() || newText.strip().equals(found.get().body())) {
+            return Optional.empty();
+        }
+        TicketMessage message = found.get();
+        Ticket ticket = tickets.findById(message.ticketId()).orElseThrow();
+        edits.save(ticket.agentEdited(message, agentId, newText.strip(), clock.instant()));
+        tickets.save(ticket);
+        return Optional.of(message);
+    }
+}
