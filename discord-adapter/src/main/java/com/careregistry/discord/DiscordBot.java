@@ -21,6 +21,7 @@ import com.careregistry.discord.DiscordEvent.SlashCommand;
 import com.careregistry.discord.DiscordEvent.StaffButton;
 import com.careregistry.discord.DiscordEvent.Stars;
 import com.careregistry.discord.DiscordEvent.ThreadMessage;
+import com.careregistry.discord.DiscordEvent.ThreadMessageEdit;
 import com.careregistry.discord.DiscordEvent.TicketForm;
 import com.careregistry.discord.DiscordEvent.Who;
 import java.time.Duration;
@@ -154,16 +155,25 @@ class DiscordBot extends ListenerAdapter {
         }
     }
 
-    /** A customer edited one of their direct messages: the core keeps the earlier text and tells staff. */
+    /**
+     * A customer edited one of their direct messages: the core keeps the earlier text and tells staff.
+     * An agent edited theirs in a ticket's thread: the core keeps the earlier text and edits the customer's copy.
+     */
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
-        if (event.getAuthor().isBot() || !event.isFromType(ChannelType.PRIVATE)) {
+        if (event.getAuthor().isBot()) {
             return;
         }
         Message message = event.getMessage();
         String eventId = message.getId() + ":edit:" + (message.getTimeEdited() == null ? "" : message.getTimeEdited().toEpochSecond());
-        store(eventId, new DirectMessageEdit(who(event.getAuthor(), null), event.getChannel().getId(), message.getId(),
-                message.getContentRaw()));
+        if (event.isFromType(ChannelType.PRIVATE)) {
+            store(eventId, new DirectMessageEdit(who(event.getAuthor(), null), event.getChannel().getId(), message.getId(),
+                    message.getContentRaw()));
+        } else if (event.getChannelType().isThread() && staffChannelId != null
+                && staffChannelId.equals(event.getChannel().asThreadChannel().getParentChannel().getId())) {
+            store(eventId, new ThreadMessageEdit(who(event.getAuthor(), null), staffChannelId, event.getChannel().getId(),
+                    message.getId(), message.getContentRaw()));
+        }
     }
 
     /**

@@ -43,6 +43,13 @@ sealed interface DiscordEvent {
     record DirectMessageEdit(Who who, String channel, String message, String text) implements DiscordEvent {
     }
 
+    /** An agent (or anyone) edited a message in a ticket's thread of the staff channel. */
+    record ThreadMessageEdit(Who who, String staffChannel, String thread, String message, String text) implements DiscordEvent {
+        ChatAddress address() {
+            return new ChatAddress(Channel.DISCORD, staffChannel, thread);
+        }
+    }
+
     /** A slash command, as the typed command it is to the core (no text in between). */
     record SlashCommand(Who who, CustomerCommand command) implements DiscordEvent {
     }
@@ -81,6 +88,9 @@ sealed interface DiscordEvent {
         if (this instanceof ThreadMessage m) {
             return java.util.Optional.of(m.address());
         }
+        if (this instanceof ThreadMessageEdit e) {
+            return java.util.Optional.of(e.address());
+        }
         return this instanceof StaffButton b ? java.util.Optional.of(b.address()) : java.util.Optional.empty();
     }
 
@@ -95,6 +105,9 @@ sealed interface DiscordEvent {
                     .put("message", m.message()).put("text", m.text()).put("files", files(m.files()));
         } else if (event instanceof DirectMessageEdit e) {
             json.put("kind", "dm-edit").put("channel", e.channel()).put("message", e.message()).put("text", e.text());
+        } else if (event instanceof ThreadMessageEdit e) {
+            json.put("kind", "thread-edit").put("staffChannel", e.staffChannel()).put("thread", e.thread())
+                    .put("message", e.message()).put("text", e.text());
         } else if (event instanceof SlashCommand c) {
             json.put("kind", "command").put("name", c.command().name().name()).put("argument", c.command().argument());
         } else if (event instanceof TicketForm f) {
@@ -123,6 +136,8 @@ sealed interface DiscordEvent {
             case "thread" -> new ThreadMessage(by, json.getString("staffChannel"), json.getString("thread"), json.getString("message"),
                     json.getString("text", null), files(json.getArray("files")));
             case "dm-edit" -> new DirectMessageEdit(by, json.getString("channel"), json.getString("message"), json.getString("text", null));
+            case "thread-edit" -> new ThreadMessageEdit(by, json.getString("staffChannel"), json.getString("thread"),
+                    json.getString("message"), json.getString("text", null));
             case "command" -> new SlashCommand(by, command(json));
             case "ticket-form" -> new TicketForm(by, json.isNull("category") ? null : json.getLong("category"),
                     json.getString("description", ""));

@@ -20,6 +20,7 @@ import com.careregistry.discord.DiscordEvent.SlashCommand;
 import com.careregistry.discord.DiscordEvent.StaffButton;
 import com.careregistry.discord.DiscordEvent.Stars;
 import com.careregistry.discord.DiscordEvent.ThreadMessage;
+import com.careregistry.discord.DiscordEvent.ThreadMessageEdit;
 import com.careregistry.discord.DiscordEvent.TicketForm;
 import java.util.List;
 import java.util.function.Function;
@@ -59,6 +60,8 @@ class DiscordInbox implements InboxHandler {
         } else if (event instanceof ThreadMessage m) {
             staff.onThreadMessage(m.address(), user.externalUserId(),
                     ChatInput.of(Channel.DISCORD, m.text(), m.files(), m.thread() + ":" + m.message()));
+        } else if (event instanceof ThreadMessageEdit e) {
+            staff.onThreadEdit(e.address(), user.externalUserId(), ChatInput.of(Channel.DISCORD, e.text(), List.of(), e.thread() + ":" + e.message()));
         } else if (event instanceof DirectMessageEdit e) {
             customers.onEdit(user, ChatInput.of(Channel.DISCORD, e.text(), List.of(), e.channel() + ":" + e.message()));
         } else if (event instanceof SlashCommand c) {

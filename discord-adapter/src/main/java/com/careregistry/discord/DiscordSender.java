@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
@@ -107,6 +108,15 @@ class DiscordSender implements MessageSender {
     }
 
     private Delivery sendWithGateway(OutboundMessage message) throws DeliveryFailure {
+        if (message.reactTo() != null) {
+            return react(message);
+        }
+        if (message.replaces() != null) {
+            Optional<Delivery> edited = edit(message);
+            if (edited.isPresent()) {
+                return edited.get();
+            }
+        }
         List<String> parts = DiscordText.parts(message.body());
         ChatAddress to = message.chat();
         boolean staffThread = message.ticketId() != null && to.chatId().equals(settings.staffChannelId());
@@ -144,6 +154,55 @@ class DiscordSender implements MessageSender {
             keepTitle(message.ticketId(), thread, message.threadTitle());
         }
         return new Delivery(lastId);
+    }
+
+    /**
+     * A receipt: the reaction on a message whose copy was delivered (in a ticket's thread, or in a
+     * customer's DMs when JDA knows that channel). Best effort: a message or channel Discord no longer
+     * knows, or will not let us react in, is left as it is.
+     */
+    private Delivery react(OutboundMessage message) throws DeliveryFailure {
+        String channelId = message.chat().chatId();
+        MessageChannel channel = jda().getChannelById(MessageChannel.class, channelId);
+        if (channel == null) {
+            channel = jda().getPrivateChannelById(channelId);
+        }
+        if (channel == null) {
+            log.debug("No receipt on message {}: Discord channel {} is not known here", message.reactTo(), channelId);
+            return Delivery.withoutId();
+        }
+        try {
+            await(channel.addReactionById(message.reactTo(), Emoji.fromUnicode(message.body())), 0);
+        } catch (DeliveryFailure e) {
+            if (e.permanent()) {
+                log.debug("No receipt on message {} in {}: {}", message.reactTo(), channelId, e.getMessage());
+                return Delivery.withoutId();
+            }
+            throw e;
+        }
+        return Delivery.withoutId();
+    }
+
+    /**
+     * An edit of a message we delivered to a customer's DMs: edited in place. Empty when it cannot be
+     * (too long for one message, or Discord no longer has it): then the new text goes out as a message.
+     */
+    private Optional<Delivery> edit(OutboundMessage message) throws DeliveryFailure {
+        List<String> parts = DiscordText.parts(message.body());
+        if (parts.size() != 1 || !message.attachments().isEmpty() || message.chat().threadId() != null) {
+            return Optional.empty();
+        }
+        try {
+            Message edited = await(jda().openPrivateChannelById(message.chat().chatId())
+                    .flatMap(channel -> channel.editMessageById(message.replaces(), parts.get(0)).setAllowedMentions(List.of())), 0);
+            return Optional.of(new Delivery(edited.getId()));
+        } catch (DeliveryFailure e) {
+            if (e.permanent()) {
+                log.info("Could not edit Discord message {} ({}); sending the new text instead", message.replaces(), e.getMessage());
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** At most 25 characters, as Discord takes them: the outbox row's id and the part. */

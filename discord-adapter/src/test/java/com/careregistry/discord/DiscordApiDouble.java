@@ -642,6 +642,10 @@ public class DiscordApiDouble implements AutoCloseable {
                 if (n == 4 && s[0].equals("channels") && s[2].equals("thread-members")) {
                     return NO_CONTENT;
                 }
+                if (n == 7 && s[0].equals("channels") && s[2].equals("messages") && s[4].equals("reactions") && s[6].equals("@me")) {
+                    // the bot reacts to a message (PUT /channels/{c}/messages/{m}/reactions/{emoji}/@me)
+                    return NO_CONTENT;
+                }
             }
             case "DELETE" -> {
                 if (s[0].equals("channels") || s[0].equals("webhooks")) {
@@ -758,6 +762,17 @@ public class DiscordApiDouble implements AutoCloseable {
      */
     public String guildMessageCreate(String guildId, String channelId, String userId, String username, String content) {
         return guildMessage(newSnowflake(), guildId, channelId, userId, username, content).toString();
+    }
+
+    /**
+     * MESSAGE_UPDATE payload: the user edited their message {@code messageId} in a thread of the configured
+     * guild (JDA delivers it as a MessageUpdateEvent when the thread is in its cache).
+     */
+    public String threadMessageUpdate(String threadId, String messageId, String userId, String username, String content) {
+        requireGuild();
+        ObjectNode m = guildMessage(messageId, guildId, threadId, userId, username, content);
+        m.put("edited_timestamp", now());
+        return m.toString();
     }
 
     private static ObjectNode guildMessage(String messageId, String guildId, String channelId, String userId,

@@ -310,6 +310,52 @@ class DiscordStaffThreadTest {
     // ------------------------------------------------------------------ helpers
 
     /** Ann opens a ticket in her DMs (/new, then the description); its number. */
+    @Test
+    void receiptsBothWaysAndAnAgentsEditReachesTheCustomersCopy() {
+        Long general = categories.active().get(0).id();
+        AgentView maria = agents.create(new CreateAgentCommand("Maria", "Lopez", "maria@example.com", "en", Set.of(general)));
+        agents.linkChatIdentity(maria.id(), new ChatUser(Channel.DISCORD, MARIA, MARIA, "maria", "en"));
+        long number = openedInDirectMessages("My router blinks red");
+        String thread = threadIdNamed("#" + number + " · My router blinks red");
+
+        // the customer's message reached the thread: the bot reacts to it in the DMs
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", ANN_DM, "It blinks twice a second"));
+        awaitPostIn(thread, text -> text.contains("It blinks twice a second"));
+        String sentId = jdbc.queryForObject("SELECT external_message_id FROM ticket_messages WHERE body = 'It blinks twice a second'",
+                String.class).split(":")[1];
+        DISCORD.awaitCall("PUT", "/channels/" + ANN_DM + "/messages/" + sentId + "/reactions/.+/@me", WAIT);
+
+        // the agent's message reached the customer: the bot reacts to it in the thread
+        String create = DISCORD.threadMessageCreate(thread, MARIA, "maria", "Unplug it for a minute");
+        String mariasMessage = messageIdIn(create);
+        DISCORD.dispatch("MESSAGE_CREATE", create);
+        Call copy = awaitPostIn(ANN_DM, text -> text.contains("Unplug it for a minute"));
+        DISCORD.awaitCall("PUT", "/channels/" + thread + "/messages/" + mariasMessage + "/reactions/.+/@me", WAIT);
+
+        // Maria edits her message in the thread: Ann's copy is edited in place
+        DISCORD.dispatch("MESSAGE_UPDATE", DISCORD.threadMessageUpdate(thread, mariasMessage, MARIA, "maria",
+                "Unplug it for two minutes"));
+        Call edit = DISCORD.awaitCall("PATCH", "/channels/" + ANN_DM + "/messages/.+", WAIT);
+        assertThat(edit.path()).endsWith("/" + copyId(copy));
+        assertThat(edit.body().path("content").asText()).contains("Unplug it for two minutes");
+        assertThat(jdbc.queryForObject("SELECT previous_body FROM ticket_message_edits", String.class)).isEqualTo("Unplug it for a minute");
+    }
+
+    private static String messageIdIn(String payload) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("id").asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The id Discord gave the copy of Maria's message in Ann's DMs, as the outbox recorded it. */
+    private String copyId(Call copy) {
+        return jdbc.queryForObject("SELECT external_message_id FROM outbox_messages WHERE body LIKE ? AND chat_id = ?", String.class,
+                "%Unplug it for a minute%", ANN);
+        // the call is the one that posted it
+    }
+
     private long openedInDirectMessages(String description) {
         DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", ANN_DM, "/new"));
         awaitPostIn(ANN_DM, text -> text.startsWith("Please describe your problem"));
