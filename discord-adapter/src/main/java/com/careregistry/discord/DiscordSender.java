@@ -239,11 +239,10 @@ class DiscordSender implements MessageSender {
 
     /**
      * JDA keeps no archived thread in its cache: the ticket's thread is looked for among the staff
-     * channel's archived threads, the most recently archived first. Null when it is not there (gone).
+     * channel's (or forum's) archived threads, the most recently archived first. Null when it is not there (gone).
      */
     private ThreadChannel archived(String threadId, int partsSent) throws DeliveryFailure {
-        IThreadContainer staff = jda().getChannelById(IThreadContainer.class, settings.staffDeskId());
-        if (staff == null) {
+        if (!(jda().getGuildChannelById(settings.staffDeskId()) instanceof IThreadContainer staff)) {
             return null;
         }
         List<ThreadChannel> recent = await(staff.retrieveArchivedPublicThreadChannels().takeAsync(ARCHIVED_LOOKUP), partsSent, false);
