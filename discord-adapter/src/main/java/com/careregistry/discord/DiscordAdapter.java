@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -43,11 +44,21 @@ public class DiscordAdapter {
         if (!settings.enabled()) {
             log.info("Discord adapter is off: DISCORD_BOT_TOKEN is not set");
         } else {
-            boolean threads = settings.staffChannelId() != null && !settings.staffChannelId().isBlank();
             log.info("Discord adapter is on (REST at {}): customers are served in direct messages and by slash commands; {}",
-                    settings.apiUrl(), threads ? "ticket threads are made in channel " + settings.staffChannelId().strip()
-                            : "no DISCORD_STAFF_CHANNEL_ID, so Discord agents answer in their direct messages");
+                    settings.apiUrl(), desk(settings));
         }
+    }
+
+    /** Where Discord agents work, as the start-up line says it. */
+    static String desk(DiscordSettings settings) {
+        boolean channel = settings.staffChannelId() != null && !settings.staffChannelId().isBlank();
+        if (settings.forumDesk()) {
+            return "each ticket is a post in forum channel " + settings.staffDeskId() + ", tagged with its status and category"
+                    + (channel ? " (DISCORD_STAFF_CHANNEL_ID " + settings.staffChannelId().strip()
+                            + " is set too and is not used: DISCORD_STAFF_FORUM_ID wins)" : "");
+        }
+        return channel ? "ticket threads are made in channel " + settings.staffDeskId()
+                : "no DISCORD_STAFF_FORUM_ID nor DISCORD_STAFF_CHANNEL_ID, so Discord agents answer in their direct messages";
     }
 
     /** True when {@code careregistry.discord.bot-token} is set and not blank. */
@@ -95,6 +106,9 @@ public class DiscordAdapter {
                             GatewayIntent.MESSAGE_CONTENT, GatewayIntent.GUILD_MESSAGES)
                     .setRestConfig(new RestConfig().setBaseUrl(api.endsWith("/") ? api : api + "/"))
                     .addEventListeners(bot, staffCommands);
+            if (settings.forumDesk()) {
+                builder.enableCache(CacheFlag.FORUM_TAGS);   // a light client keeps no forum tags: the forum desk reads and sets them
+            }
             if (settings.gatewayUrl() != null && !settings.gatewayUrl().isBlank()) {
                 String gateway = settings.gatewayUrl().strip();
                 builder.setSessionController(new ConcurrentSessionController() {
@@ -122,13 +136,19 @@ public class DiscordAdapter {
             return new DiscordFiles(settings);
         }
 
+        /** The forum's tags (one per status, one per category) and each post's; idle without DISCORD_STAFF_FORUM_ID. */
         @Bean
-        DiscordSender discordSender(DiscordGateway gateway, DiscordSettings settings, com.careregistry.core.staff.StaffThreads threads,
-                                    com.careregistry.core.files.AttachmentFiles files, Texts texts) {
-            return new DiscordSender(gateway, settings, threads, files, texts);
+        DiscordForumTags discordForumTags(com.careregistry.core.ticket.TicketQueries tickets, ManageCategories categories, Texts texts) {
+            return new DiscordForumTags(tickets, categories, texts);
         }
 
-        /** Agents work in threads of DISCORD_STAFF_CHANNEL_ID; without it, in their DMs with the bot. */
+        @Bean
+        DiscordSender discordSender(DiscordGateway gateway, DiscordSettings settings, com.careregistry.core.staff.StaffThreads threads,
+                                    com.careregistry.core.files.AttachmentFiles files, Texts texts, DiscordForumTags forumTags) {
+            return new DiscordSender(gateway, settings, threads, files, texts, forumTags);
+        }
+
+        /** Agents work in posts of DISCORD_STAFF_FORUM_ID, else in threads of DISCORD_STAFF_CHANNEL_ID; without either, in their DMs with the bot. */
         @Bean
         com.careregistry.core.staff.StaffDesk discordStaffDesk(DiscordSettings settings) {
             return new com.careregistry.core.staff.StaffDesk() {
@@ -139,8 +159,7 @@ public class DiscordAdapter {
 
                 @Override
                 public java.util.Optional<String> groupChatId() {
-                    return settings.staffChannelId() == null || settings.staffChannelId().isBlank() ? java.util.Optional.empty()
-                            : java.util.Optional.of(settings.staffChannelId().strip());
+                    return java.util.Optional.ofNullable(settings.staffDeskId());
                 }
             };
         }

@@ -92,7 +92,7 @@ class DiscordBot extends ListenerAdapter {
     DiscordBot(Inbox inbox, CustomerConversation customers, ManageCategories categories, Texts texts, DiscordSettings settings) {
         this.categories = categories;
         this.guildId = blankToNull(settings.guildId());
-        this.staffChannelId = blankToNull(settings.staffChannelId());
+        this.staffChannelId = settings.staffDeskId();   // the staff text channel, or the forum that takes its place
         this.supportChannelId = blankToNull(settings.supportChannelId());
         this.inbox = inbox;
         this.customers = customers;

@@ -20,27 +20,37 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
+import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.forums.ForumPost;
+import net.dv8tion.jda.api.entities.channel.forums.ForumTag;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.managers.channel.concrete.ThreadChannelManager;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
-import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The outbox's way into Discord: direct messages to customers, and each ticket's thread in the
- * staff channel (made on first use, made again when gone, unarchived, renamed with the status).
+ * staff channel (made on first use, made again when gone, unarchived, renamed with the status) or,
+ * with a staff forum, its post there (made with the message at hand as its first message, the
+ * ticket's card as a Components V2 container; tagged with the ticket's status and category, the
+ * status tag following the ticket: {@link DiscordForumTags}).
  * The text goes in parts of at most
  * 2000 characters (markdown escaped), buttons with the last part, then each attachment as an
  * uploaded file, through JDA's own rate limiter.
@@ -63,8 +73,11 @@ class DiscordSender implements MessageSender {
     private final StaffThreads threads;
     private final AttachmentFiles files;
     private final Texts texts;
+    private final DiscordForumTags forumTags;
 
-    DiscordSender(DiscordGateway gateway, DiscordSettings settings, StaffThreads threads, AttachmentFiles files, Texts texts) {
+    DiscordSender(DiscordGateway gateway, DiscordSettings settings, StaffThreads threads, AttachmentFiles files, Texts texts,
+                  DiscordForumTags forumTags) {
+        this.forumTags = forumTags;
         this.gateway = gateway;
         this.settings = settings;
         this.threads = threads;
@@ -117,10 +130,14 @@ class DiscordSender implements MessageSender {
                 return edited.get();
             }
         }
-        List<String> parts = DiscordText.parts(message.body());
         ChatAddress to = message.chat();
-        boolean staffThread = message.ticketId() != null && to.chatId().equals(settings.staffChannelId());
-        ThreadChannel thread = staffThread ? threadOf(message)
+        boolean staffThread = message.ticketId() != null && to.chatId().equals(settings.staffDeskId());
+        boolean forum = staffThread && settings.forumDesk();
+        // in a forum post, the ticket's card (the staff's message with the Claim · Resolve buttons) is a Components V2 container
+        Optional<MessageCreateData> card = forum && !message.actions().isEmpty() && message.attachments().isEmpty()
+                ? DiscordCard.of(message.body(), message.actions()) : Optional.empty();
+        List<String> parts = card.isPresent() ? List.of(message.body()) : DiscordText.parts(message.body());
+        ThreadChannel thread = staffThread ? threadOf(message, forum)
                 : to.threadId() == null ? null : jda().getThreadChannelById(to.threadId());
         if (to.threadId() != null && thread == null && !staffThread) {
             throw DeliveryFailure.permanent("Discord thread " + to.threadId() + " is gone");
@@ -129,14 +146,21 @@ class DiscordSender implements MessageSender {
         int total = parts.size() + message.attachments().size();
         boolean remade = false;
         for (int part = message.partsSent(); part < total; part++) {
-            Function<MessageChannel, MessageCreateAction> build = part < parts.size()
-                    ? text(parts.get(part), part == parts.size() - 1 ? message.actions() : List.of())
+            Supplier<MessageCreateData> data = card.isPresent() ? card::get
+                    : part < parts.size() ? text(parts.get(part), part == parts.size() - 1 ? message.actions() : List.of())
                     : file(message.attachments().get(part - parts.size()), part);
+            if (thread == null && forum) {
+                // the ticket has no post yet (or it is gone): made with this part as its first message
+                ForumPost post = newPost(message, data.get(), part);
+                thread = post.getThreadChannel();
+                lastId = post.getMessage().getId();
+                continue;
+            }
             // the same nonce for the same part of the same outbox row (JDA sends enforce_nonce): when a
             // crash made us send a part again that Discord had already taken, Discord returns the first
             // message instead of making a second one
             String nonce = nonce(message.id(), part);
-            Function<MessageChannel, RestAction<Message>> once = channel -> build.apply(channel).setNonce(nonce);
+            Function<MessageChannel, RestAction<Message>> once = channel -> channel.sendMessage(data.get()).setNonce(nonce);
             RestAction<Message> sending = thread != null ? once.apply(thread)
                     : jda().openPrivateChannelById(to.chatId()).flatMap(once::apply);
             Message sent = await(sending.submit(), part, staffThread && !remade);
@@ -144,14 +168,14 @@ class DiscordSender implements MessageSender {
                 // the ticket's thread was deleted without JDA hearing of it: made again, and this part sent there
                 remade = true;
                 log.info("The Discord thread of ticket {} is gone; making it again", message.ticketId());
-                thread = newThread(message, part);
+                thread = forum ? null : newThread(message, part);
                 part--;
                 continue;
             }
             lastId = sent.getId();
         }
-        if (staffThread && message.threadTitle() != null) {
-            keepTitle(message.ticketId(), thread, message.threadTitle());
+        if (staffThread) {
+            keepTitleAndTags(message, thread, forum);
         }
         return new Delivery(lastId);
     }
@@ -210,19 +234,16 @@ class DiscordSender implements MessageSender {
         return "o" + Long.toString(rowId, 36) + "p" + part;
     }
 
-    private static Function<MessageChannel, MessageCreateAction> text(String text, List<MessageAction> actions) {
-        return channel -> {
-            // what a customer typed never pings anyone
-            var action = channel.sendMessage(text).setAllowedMentions(List.of());
-            return actions.isEmpty() ? action : action.setComponents(rows(actions));
-        };
+    private static Supplier<MessageCreateData> text(String text, List<MessageAction> actions) {
+        // what a customer typed never pings anyone
+        return () -> new MessageCreateBuilder().setContent(text).setAllowedMentions(List.of()).setComponents(rows(actions)).build();
     }
 
     /**
      * An attachment, uploaded as a file (read from its address, or from the platform that holds
      * it); one too large for Discord, or gone, is named with the reason instead.
      */
-    private Function<MessageChannel, MessageCreateAction> file(Attachment attachment, int part) throws DeliveryFailure {
+    private Supplier<MessageCreateData> file(Attachment attachment, int part) throws DeliveryFailure {
         String name = fileName(attachment);
         AttachmentFiles.FileRead read;
         try {
@@ -231,11 +252,11 @@ class DiscordSender implements MessageSender {
             throw e.afterParts(part);
         }
         if (read.found()) {
-            return channel -> channel.sendFiles(FileUpload.fromData(read.bytes(), name));
+            return () -> new MessageCreateBuilder().setFiles(FileUpload.fromData(read.bytes(), name)).build();
         }
         String notice = MarkdownSanitizer.escape(texts.get("en", "attachment.not-forwarded." + read.problem(), name,
                 MAX_UPLOAD_BYTES / (1024 * 1024)));
-        return channel -> channel.sendMessage(notice).setAllowedMentions(List.of());
+        return text(notice, List.of());
     }
 
     static String fileName(Attachment attachment) {
@@ -251,10 +272,12 @@ class DiscordSender implements MessageSender {
     }
 
     /**
-     * The ticket's thread in the staff channel: the one the message was addressed to when the core
-     * knew it, else the one recorded since; made on first use, made again when gone, unarchived when archived.
+     * The ticket's thread in the staff channel (or its post in the staff forum): the one the message
+     * was addressed to when the core knew it, else the one recorded since; unarchived when archived.
+     * A thread is made on first use and made again when gone; a post is left to be made with the
+     * message's first part (null).
      */
-    private ThreadChannel threadOf(OutboundMessage message) throws DeliveryFailure {
+    private ThreadChannel threadOf(OutboundMessage message, boolean forum) throws DeliveryFailure {
         Long ticketId = message.ticketId();
         ThreadChannel thread = message.chat().threadId() == null ? null : jda().getThreadChannelById(message.chat().threadId());
         if (thread == null) {
@@ -265,7 +288,7 @@ class DiscordSender implements MessageSender {
             }
         }
         if (thread == null) {
-            return newThread(message, message.partsSent());
+            return forum ? null : newThread(message, message.partsSent());
         }
         if (thread.isArchived()) {
             await(thread.getManager().setArchived(false), message.partsSent());
@@ -275,11 +298,10 @@ class DiscordSender implements MessageSender {
 
     /**
      * JDA keeps no archived thread in its cache: the ticket's thread is looked for among the staff
-     * channel's archived threads, the most recently archived first. Null when it is not there (gone).
+     * channel's (or forum's) archived threads, the most recently archived first. Null when it is not there (gone).
      */
     private ThreadChannel archived(String threadId, int partsSent) throws DeliveryFailure {
-        TextChannel staff = jda().getTextChannelById(settings.staffChannelId());
-        if (staff == null) {
+        if (!(jda().getGuildChannelById(settings.staffDeskId()) instanceof IThreadContainer staff)) {
             return null;
         }
         List<ThreadChannel> recent = await(staff.retrieveArchivedPublicThreadChannels().takeAsync(ARCHIVED_LOOKUP), partsSent, false);
@@ -297,6 +319,25 @@ class DiscordSender implements MessageSender {
         ThreadChannel thread = await(staff.createThreadChannel(title), partsSent);
         threads.record(ticketId, new ChatAddress(Channel.DISCORD, staff.getId(), thread.getId()), title);
         return thread;
+    }
+
+    /**
+     * The ticket's post in the staff forum, made with {@code first} as its first message and tagged
+     * with the ticket's status and category (the tags the forum lacks made first).
+     */
+    private ForumPost newPost(OutboundMessage message, MessageCreateData first, int partsSent) throws DeliveryFailure {
+        Long ticketId = message.ticketId();
+        ForumChannel forum = jda().getForumChannelById(settings.staffDeskId());
+        if (forum == null) {
+            throw DeliveryFailure.transientFailure("Discord staff forum " + settings.staffDeskId() + " is not visible yet")
+                    .afterParts(partsSent);
+        }
+        String title = message.threadTitle() != null ? message.threadTitle() : threads.titleFor(ticketId);
+        List<ForumTag> tags = forumTags.forNewPost(forum, ticketId);
+        var creating = forum.createForumPost(title, first);
+        ForumPost post = await(tags.isEmpty() ? creating : creating.setTags(tags), partsSent);
+        threads.record(ticketId, new ChatAddress(Channel.DISCORD, forum.getId(), post.getThreadChannel().getId()), title);
+        return post;
     }
 
     /**
@@ -325,14 +366,42 @@ class DiscordSender implements MessageSender {
         }
     }
 
-    /** Renames the thread when the ticket's status changed since it was named; a failure here loses nothing. */
-    private void keepTitle(Long ticketId, ThreadChannel thread, String wanted) {
-        if (!wanted.equals(thread.getName())) {
-            thread.getManager().setName(wanted).queue(done -> threads.retitled(ticketId, Channel.DISCORD, wanted), failure -> { });
+    /**
+     * Renames the thread when the ticket's status changed since it was named and, in a forum, puts the
+     * tags of the ticket's status and category on its post when they changed (one change of the
+     * thread); a failure here loses nothing (the next message to the thread tries again).
+     */
+    private void keepTitleAndTags(OutboundMessage message, ThreadChannel thread, boolean forum) {
+        Long ticketId = message.ticketId();
+        String wanted = message.threadTitle();
+        boolean rename = wanted != null && !wanted.equals(thread.getName());
+        Optional<List<ForumTag>> tags = Optional.empty();
+        if (forum) {
+            try {
+                tags = forumTags.retagged(thread, ticketId);
+            } catch (RuntimeException e) {
+                log.warn("The tags of ticket {}'s Discord post could not be worked out: {}", ticketId, e.toString());
+            }
         }
+        if (!rename && tags.isEmpty()) {
+            return;
+        }
+        ThreadChannelManager manager = thread.getManager();
+        if (rename) {
+            manager = manager.setName(wanted);
+        }
+        if (tags.isPresent()) {
+            manager = manager.setAppliedTags(tags.get());
+        }
+        manager.queue(done -> {
+            if (rename) {
+                threads.retitled(ticketId, Channel.DISCORD, wanted);
+            }
+        }, failure -> log.debug("Discord thread {} was not renamed or tagged: {}", thread.getId(), failure.toString()));
     }
 
-    private static List<ActionRow> rows(List<MessageAction> actions) {
+    /** The buttons, five to a row, at most five rows; none for no actions. */
+    static List<ActionRow> rows(List<MessageAction> actions) {
         List<ActionRow> rows = new ArrayList<>();
         for (int from = 0; from < actions.size() && rows.size() < 5; from += 5) {
             rows.add(ActionRow.of(actions.subList(from, Math.min(from + 5, actions.size())).stream()

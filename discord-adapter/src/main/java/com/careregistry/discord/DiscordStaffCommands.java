@@ -42,8 +42,7 @@ class DiscordStaffCommands extends ListenerAdapter {
         this.inbox = inbox;
         this.canned = canned;
         this.texts = texts;
-        this.staffChannelId = settings.staffChannelId() == null || settings.staffChannelId().isBlank() ? null
-                : settings.staffChannelId().strip();
+        this.staffChannelId = settings.staffDeskId();
     }
 
     /** {@code /canned}, in servers only (customers write to the bot in DMs, where it is not offered). */

@@ -91,6 +91,10 @@ public class DiscordApiDouble implements AutoCloseable {
     private volatile String guildId;
     private volatile String staffChannelId;
     private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
+    /** The guild's forum channel (type 15), when one is configured (see withForum); guarded by itself. */
+    private final Object forumLock = new Object();
+    private volatile String forumId;
+    private ArrayNode forumTags = F.arrayNode();
     private final java.util.Set<String> deletedChannels = ConcurrentHashMap.newKeySet();
 
     // ---- gateway state (guarded by gatewayLock) ----
@@ -167,6 +171,226 @@ public class DiscordApiDouble implements AutoCloseable {
     public void withExistingThread(String threadId, String name) {
         requireGuild();
         threads.put(threadId, thread(threadId, staffChannelId, F.objectNode().put("name", name)));
+    }
+
+    /**
+     * Adds a forum channel (type 15) to the configured guild, offering these tags already (each made
+     * with an id, as Discord keeps them); call after {@link #withGuild} and before JDA connects. Posts
+     * are made in it with {@code POST /channels/{forum}/threads} and a message; its tags are changed
+     * with {@code PATCH /channels/{forum}} ({@code available_tags}), a post's with {@code PATCH
+     * /channels/{post}} ({@code applied_tags}).
+     */
+    public void withForum(String forumId, String... existingTags) {
+        requireGuild();
+        synchronized (forumLock) {
+            this.forumId = forumId;
+            forumTags = F.arrayNode();
+            for (String name : existingTags) {
+                forumTags.add(forumTag(newSnowflake(), name, false));
+            }
+        }
+    }
+
+    public String forumId() {
+        return forumId;
+    }
+
+    /** The names of the tags the forum offers now, in their order. */
+    public List<String> forumTagNames() {
+        synchronized (forumLock) {
+            List<String> names = new ArrayList<>();
+            forumTags.forEach(t -> names.add(t.path("name").asText()));
+            return names;
+        }
+    }
+
+    /** The names of the tags applied to a post (or thread) now, as the forum names them; empty for an unknown thread. */
+    public List<String> appliedTagNames(String threadId) {
+        ObjectNode t = threads.get(threadId);
+        List<String> names = new ArrayList<>();
+        if (t == null) {
+            return names;
+        }
+        synchronized (forumLock) {
+            for (JsonNode id : t.path("applied_tags")) {
+                forumTags.forEach(tag -> {
+                    if (tag.path("id").asText().equals(id.asText())) {
+                        names.add(tag.path("name").asText());
+                    }
+                });
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Staff changed the forum's tags by hand: it now offers these (new ids), and CHANNEL_UPDATE tells
+     * the bot. The tags of existing posts are left as they are.
+     */
+    public void replaceForumTags(String... names) {
+        synchronized (forumLock) {
+            forumTags = F.arrayNode();
+            for (String name : names) {
+                forumTags.add(forumTag(newSnowflake(), name, false));
+            }
+        }
+        dispatch("CHANNEL_UPDATE", forumChannel().toString());
+    }
+
+    /** A member put the forum's tag of this name on a post by hand (THREAD_UPDATE follows). */
+    public void tagByHand(String threadId, String tagName) {
+        String id;
+        synchronized (forumLock) {
+            id = null;
+            for (JsonNode tag : forumTags) {
+                if (tag.path("name").asText().equals(tagName)) {
+                    id = tag.path("id").asText();
+                }
+            }
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("the forum offers no tag " + tagName);
+        }
+        ArrayNode applied = threads.get(threadId).path("applied_tags").deepCopy();
+        applied.add(id);
+        ObjectNode change = F.objectNode();
+        change.set("applied_tags", applied);
+        patchThread(threadId, change);
+    }
+
+    private static ObjectNode forumTag(String id, String name, boolean moderated) {
+        ObjectNode tag = F.objectNode().put("id", id).put("name", name).put("moderated", moderated);
+        tag.putNull("emoji_id");
+        tag.putNull("emoji_name");
+        return tag;
+    }
+
+    private ObjectNode forumChannel() {
+        ObjectNode c = F.objectNode().put("id", forumId).put("type", 15).put("guild_id", guildId)
+            .put("name", "tickets").put("position", 1).put("nsfw", false).put("rate_limit_per_user", 0)
+            .put("flags", 0).put("default_auto_archive_duration", 1440)
+            .put("default_thread_rate_limit_per_user", 0).put("default_forum_layout", 0);
+        c.putArray("permission_overwrites");
+        c.putNull("topic");
+        c.putNull("parent_id");
+        c.putNull("last_message_id");
+        c.putNull("default_reaction_emoji");
+        c.putNull("default_sort_order");
+        synchronized (forumLock) {
+            c.set("available_tags", forumTags.deepCopy());
+        }
+        return c;
+    }
+
+    /**
+     * {@code PATCH /channels/{forum}} with {@code available_tags}, as Discord takes it: the list replaces
+     * the forum's tags; a tag with an id keeps it (and is renamed), one without gets a new id, one left
+     * out is gone; at most 20, each name 1-20 characters. CHANNEL_UPDATE follows.
+     */
+    private Response patchForum(JsonNode body) {
+        JsonNode wanted = body == null ? null : body.get("available_tags");
+        if (wanted != null) {
+            if (!wanted.isArray() || wanted.size() > 20) {
+                return invalidForm("available_tags", "Must be 20 or fewer in length.");
+            }
+            ArrayNode next = F.arrayNode();
+            for (JsonNode tag : wanted) {
+                String name = tag.path("name").asText("");
+                if (name.isEmpty() || name.length() > 20) {
+                    return invalidForm("available_tags", "Must be between 1 and 20 in length.");
+                }
+                String id = tag.hasNonNull("id") ? tag.get("id").asText() : newSnowflake();
+                ObjectNode kept = forumTag(id, name, tag.path("moderated").asBoolean(false));
+                if (tag.hasNonNull("emoji_name")) {
+                    kept.put("emoji_name", tag.get("emoji_name").asText());
+                }
+                next.add(kept);
+            }
+            synchronized (forumLock) {
+                forumTags = next;
+            }
+        }
+        ObjectNode forum = forumChannel();
+        dispatch("CHANNEL_UPDATE", forum.toString());
+        return ok(forum);
+    }
+
+    /** Discord's 400 for a form it does not take (code 50035, Invalid Form Body). */
+    private static Response invalidForm(String field, String message) {
+        ObjectNode body = F.objectNode().put("message", "Invalid Form Body").put("code", 50035);
+        body.putObject("errors").putObject(field).putArray("_errors").addObject().put("code", "BASE_TYPE_BAD_LENGTH")
+            .put("message", message);
+        return new Response(400, body);
+    }
+
+    /** Tag ids a post may carry: at most 5, each one the forum offers; else the reason it may not. */
+    private String badAppliedTags(JsonNode applied) {
+        if (applied == null) {
+            return null;
+        }
+        if (!applied.isArray() || applied.size() > 5) {
+            return "Must be 5 or fewer in length.";
+        }
+        synchronized (forumLock) {
+            for (JsonNode id : applied) {
+                boolean offered = false;
+                for (JsonNode tag : forumTags) {
+                    offered |= tag.path("id").asText().equals(id.asText());
+                }
+                if (!offered) {
+                    return "Tag " + id.asText() + " is not offered by the forum.";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code POST /channels/{forum}/threads}: a forum post, as Discord makes it: a public thread
+     * (type 11) in the forum, its first message (given in {@code message}; its id is the thread's)
+     * and the tags given in {@code applied_tags}; the answer is the thread with the message in it.
+     */
+    private Response forumPost(JsonNode body) {
+        JsonNode request = body == null ? null : body.get("message");
+        if (request == null || !request.isObject()) {
+            return invalidForm("message", "This field is required");
+        }
+        String bad = badAppliedTags(body.get("applied_tags"));
+        if (bad != null) {
+            return invalidForm("applied_tags", bad);
+        }
+        String refused = badComponentsV2(request);
+        if (refused != null) {
+            return invalidForm("content", refused);
+        }
+        String threadId = newSnowflake();
+        ObjectNode t = thread(threadId, forumId, body);
+        if (body.has("applied_tags")) {
+            t.set("applied_tags", body.get("applied_tags").deepCopy());
+        }
+        t.put("message_count", 1).put("total_message_sent", 1).put("last_message_id", threadId);
+        ObjectNode m = message(threadId, threadId, request, botUser(), false);
+        m.put("guild_id", guildId);
+        synchronized (postedByChannel) {
+            postedByChannel.computeIfAbsent(threadId, c -> new java.util.ArrayList<>()).add(0, m.deepCopy());
+        }
+        ObjectNode answer = rememberThread(t);
+        answer.set("message", m);
+        return new Response(201, answer);
+    }
+
+    /**
+     * A message flagged IS_COMPONENTS_V2 (1 << 15) may carry no content nor embeds: Discord refuses it
+     * (the reason, else null).
+     */
+    private static String badComponentsV2(JsonNode request) {
+        if (request == null || (request.path("flags").asInt(0) & (1 << 15)) == 0) {
+            return null;
+        }
+        if (!request.path("content").asText("").isEmpty() || request.path("embeds").size() > 0) {
+            return "The 'content' and 'embeds' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2";
+        }
+        return null;
     }
 
     private volatile String guildLocale = "en-US";
@@ -258,7 +482,10 @@ public class DiscordApiDouble implements AutoCloseable {
         g.putArray("guild_scheduled_events");
         g.putArray("soundboard_sounds");
         g.putArray("members").add(member(botUser()));
-        g.putArray("channels").add(staffChannel());
+        ArrayNode channels = g.putArray("channels").add(staffChannel());
+        if (forumId != null) {
+            channels.add(forumChannel());
+        }
         ArrayNode ts = g.putArray("threads");
         threads.values().forEach(t -> ts.add(t.deepCopy()));
         return g;
@@ -289,7 +516,7 @@ public class DiscordApiDouble implements AutoCloseable {
     }
 
     private boolean isGuildChannel(String channelId) {
-        return channelId != null && (channelId.equals(staffChannelId) || threads.containsKey(channelId));
+        return channelId != null && (channelId.equals(staffChannelId) || channelId.equals(forumId) || threads.containsKey(channelId));
     }
 
     private ObjectNode rememberThread(ObjectNode t) {
@@ -515,6 +742,9 @@ public class DiscordApiDouble implements AutoCloseable {
                 if (n == 2 && s[0].equals("channels") && s[1].equals(staffChannelId)) {
                     return ok(staffChannel());
                 }
+                if (n == 2 && s[0].equals("channels") && s[1].equals(forumId)) {
+                    return ok(forumChannel());
+                }
                 if (n == 5 && s[0].equals("channels") && s[2].equals("threads") && s[3].equals("archived") && s[4].equals("public")) {
                     ObjectNode page = F.objectNode().put("has_more", false);
                     ArrayNode archived = page.putArray("threads");
@@ -555,6 +785,10 @@ public class DiscordApiDouble implements AutoCloseable {
                     return ok(ch);
                 }
                 if (n == 3 && s[0].equals("channels") && s[2].equals("messages")) {
+                    String refused = badComponentsV2(body);
+                    if (refused != null) {
+                        return invalidForm("content", refused);
+                    }
                     String nonce = body == null ? null : body.path("nonce").asText(null);
                     if (nonce != null && body.path("enforce_nonce").asBoolean(false)) {
                         // as Discord does: a message with a nonce it saw from the same author in the last
@@ -581,6 +815,9 @@ public class DiscordApiDouble implements AutoCloseable {
                     }
                     return ok(m);
                 }
+                if (n == 3 && s[0].equals("channels") && s[2].equals("threads") && s[1].equals(forumId)) {
+                    return forumPost(body);
+                }
                 if (n == 3 && s[0].equals("channels") && s[2].equals("threads")) {
                     ObjectNode t = thread(newSnowflake(), s[1], body);
                     return new Response(201, isGuildChannel(s[1]) ? rememberThread(t) : t);
@@ -606,7 +843,14 @@ public class DiscordApiDouble implements AutoCloseable {
                     return ok(message(s[3], s[1], body, botUser(), true));
                 }
                 if (n == 2 && s[0].equals("channels") && threads.containsKey(s[1])) {
+                    String bad = body == null ? null : badAppliedTags(body.get("applied_tags"));
+                    if (bad != null) {
+                        return invalidForm("applied_tags", bad);
+                    }
                     return ok(patchThread(s[1], body));
+                }
+                if (n == 2 && s[0].equals("channels") && s[1].equals(forumId)) {
+                    return patchForum(body);
                 }
                 if (n == 2 && s[0].equals("channels")) {
                     ObjectNode echo = body instanceof ObjectNode o ? o.deepCopy() : F.objectNode();

@@ -16,9 +16,15 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.components.container.Container;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
+import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.forums.ForumPost;
+import net.dv8tion.jda.api.entities.channel.forums.ForumTag;
+import net.dv8tion.jda.api.entities.channel.forums.ForumTagData;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -33,6 +39,9 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -277,7 +286,90 @@ class DiscordApiDoubleTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void forumPostsAndTheirTagsWorkOnAThirdJdaAndWhatDiscordRefusesIsRefused() throws Exception {
+        String guildId = "3000000000000000011";
+        String forumId = "3000000000000000013";
+        DiscordApiDouble forumDiscord = new DiscordApiDouble();
+        JDA forumJda = null;
+        try {
+            forumDiscord.withGuild(guildId, "3000000000000000012");
+            forumDiscord.withForum(forumId, "Urgent");
+            forumJda = build(forumDiscord, new CopyOnWriteArrayList<>(), CacheFlag.FORUM_TAGS);
+            forumJda.awaitReady();
+            ForumChannel forum = forumJda.getForumChannelById(forumId);
+            assertThat(forum).isNotNull();
+            assertThat(forum.getAvailableTags()).extracting(ForumTag::getName).containsExactly("Urgent");
+
+            // a tag added to the forum: kept ones keep their ids, the new one gets one; JDA hears of it (CHANNEL_UPDATE)
+            long urgent = forum.getAvailableTags().get(0).getIdLong();
+            forum.getManager().setAvailableTags(List.of(forum.getAvailableTags().get(0), new ForumTagData("Open")))
+                    .submit().get(15, TimeUnit.SECONDS);
+            JDA finalJda = forumJda;
+            awaitTrue(() -> finalJda.getForumChannelById(forumId).getAvailableTags().size() == 2);
+            forum = forumJda.getForumChannelById(forumId);
+            assertThat(forum.getAvailableTags()).extracting(ForumTag::getName).containsExactly("Urgent", "Open");
+            assertThat(forum.getAvailableTags().get(0).getIdLong()).isEqualTo(urgent);
+            ForumTag open = forum.getAvailableTags().get(1);
+
+            // a post: a thread of the forum whose first message (the same id) is a Components V2 container, tagged Open
+            MessageCreateData card = new MessageCreateBuilder().useComponentsV2()
+                    .setComponents(Container.of(TextDisplay.of("### #7 · Broken"))).build();
+            ForumPost post = forum.createForumPost("#7 · Broken", card).setTags(open).submit().get(15, TimeUnit.SECONDS);
+            String postId = post.getThreadChannel().getId();
+            assertThat(post.getMessage().getId()).isEqualTo(postId);
+            assertThat(post.getMessage().isUsingComponentsV2()).isTrue();
+            assertThat(post.getThreadChannel().getParentChannel().getId()).isEqualTo(forumId);
+            assertThat(post.getThreadChannel().getAppliedTags()).extracting(ForumTag::getName).containsExactly("Open");
+            JsonNode sent = forumDiscord.awaitCall("POST", "/channels/" + forumId + "/threads", WAIT).body();
+            assertThat(sent.path("message").path("flags").asInt() & (1 << 15)).isEqualTo(1 << 15);
+            assertThat(sent.path("message").path("components").get(0).path("type").asInt()).isEqualTo(17);
+            assertThat(forumDiscord.postedIn(postId)).hasSize(1);
+
+            // its tags changed: recorded, and JDA hears of it (THREAD_UPDATE)
+            post.getThreadChannel().getManager().setAppliedTags(forum.getAvailableTags().get(0)).submit().get(15, TimeUnit.SECONDS);
+            assertThat(forumDiscord.appliedTagNames(postId)).containsExactly("Urgent");
+            awaitTrue(() -> finalJda.getThreadChannelById(postId).getAppliedTags().stream().map(ForumTag::getName).toList()
+                    .equals(List.of("Urgent")));
+
+            // what Discord refuses (400, Invalid Form Body): content beside components V2, a tag the forum lacks, a 21st tag
+            assertThat(raw(forumDiscord, "POST", "/channels/" + forumId + "/threads",
+                    "{\"name\":\"x\",\"message\":{\"content\":\"x\",\"flags\":32768,\"components\":[]}}")).isEqualTo(400);
+            assertThat(raw(forumDiscord, "PATCH", "/channels/" + postId, "{\"applied_tags\":[\"42\"]}")).isEqualTo(400);
+            StringBuilder tooMany = new StringBuilder("{\"available_tags\":[");
+            for (int tag = 1; tag <= 21; tag++) {
+                tooMany.append(tag == 1 ? "" : ",").append("{\"name\":\"t").append(tag).append("\"}");
+            }
+            assertThat(raw(forumDiscord, "PATCH", "/channels/" + forumId, tooMany.append("]}").toString())).isEqualTo(400);
+            assertThat(forumDiscord.forumTagNames()).containsExactly("Urgent", "Open");
+        } finally {
+            try {
+                if (forumJda != null) {
+                    forumJda.shutdownNow();
+                }
+            } finally {
+                forumDiscord.close();
+            }
+        }
+    }
+
+    /** A request to the double without JDA (which refuses some of them itself); the answer's status. */
+    private static int raw(DiscordApiDouble api, String method, String path, String json) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.restBaseUrl() + path.substring(1)))
+                .header("Content-Type", "application/json").method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static JDA build(DiscordApiDouble api, List<GenericEvent> sink, CacheFlag... caches) {
+        return builder(api, sink).enableCache(List.of(caches)).build();
+    }
+
     private static JDA build(DiscordApiDouble api, List<GenericEvent> sink) {
+        return builder(api, sink).build();
+    }
+
+    private static JDABuilder builder(DiscordApiDouble api, List<GenericEvent> sink) {
         String gateway = api.gatewayUrl();
         return JDABuilder.createLight("test-token", GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT,
                         GatewayIntent.GUILD_MESSAGES)
@@ -289,8 +381,7 @@ class DiscordApiDoubleTest {
                     }
                 })
                 .setCompression(Compression.NONE)
-                .addEventListeners((net.dv8tion.jda.api.hooks.EventListener) sink::add)
-                .build();
+                .addEventListeners((net.dv8tion.jda.api.hooks.EventListener) sink::add);
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) {

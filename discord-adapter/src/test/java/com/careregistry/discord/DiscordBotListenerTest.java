@@ -78,7 +78,7 @@ class DiscordBotListenerTest {
         List<CategoryView> one = List.of(category(1L, "General"));
         when(categories.active()).thenReturn(one);
         bot = new DiscordBot(inbox, customers, categories, texts, new DiscordSettings("t",
-                URI.create("http://127.0.0.1/api/v10/"), null, STAFF, null, null));
+                URI.create("http://127.0.0.1/api/v10/"), null, STAFF, null, null, null));
     }
 
     static CategoryView category(long id, String name) {

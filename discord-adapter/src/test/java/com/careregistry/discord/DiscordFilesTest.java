@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DiscordFilesTest {
 
     final DiscordApiDouble discord = new DiscordApiDouble();
-    final DiscordFiles files = new DiscordFiles(new DiscordSettings("t", URI.create(discord.restBaseUrl()), null, null, null, null));
+    final DiscordFiles files = new DiscordFiles(new DiscordSettings("t", URI.create(discord.restBaseUrl()), null, null, null, null, null));
 
     @AfterEach
     void stop() {

@@ -108,6 +108,20 @@ public class TicketQueries {
         return tickets.findById(ticketId).map(Ticket::customerId);
     }
 
+    /** Where a ticket stands: its status and its category's name. */
+    public record Standing(TicketStatus status, String categoryName) {
+    }
+
+    /**
+     * Where a ticket (known by its id) stands now, for a staff desk that shows it beside the thread's
+     * name (a Discord forum post's tags); empty when there is no such ticket.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Standing> standingOf(Long ticketId) {
+        return tickets.findById(ticketId).map(ticket -> new Standing(ticket.status(),
+                categories.findById(ticket.categoryId()).map(Category::name).orElse("")));
+    }
+
     /** The whole conversation of a ticket, oldest first. */
     @Transactional(readOnly = true)
     public List<MessageView> conversation(Long ticketId) {
