@@ -87,9 +87,10 @@ class TelegramSender implements MessageSender {
         }
         ChatAddress to = message.chat();
         boolean staffTopic = message.ticketId() != null && settings.isStaffGroup(to.chatId());
-        boolean customerTopic = !staffTopic && message.ticketId() != null && message.threadTitle() != null
-                && profile.topicsInPrivateChats();
         String connection = staffTopic ? null : businessConnection(message);
+        // a business chat is the company's, not the bot's: no topics of the bot's there
+        boolean customerTopic = !staffTopic && connection == null && message.ticketId() != null && message.threadTitle() != null
+                && profile.topicsInPrivateChats();
         if (message.replaces() != null) {
             Optional<Delivery> edited = edit(message, connection);
             if (edited.isPresent()) {

@@ -23,6 +23,9 @@ class TelegramBusinessTest extends TelegramTest {
     static final long CEM = 7101;
     static final long MARIA = 921;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    TelegramBotProfile profile;
+
     @BeforeEach
     void acmeConnectsTheBot() {
         agentLinkedTo(MARIA, "Maria");
@@ -93,6 +96,20 @@ class TelegramBusinessTest extends TelegramTest {
         awaitMessage(STAFF_GROUP, "#" + number + " · Cem:\nWriting to the bot now");
         deliver(API.groupTopicText(STAFF_GROUP, topicThread(number), MARIA, "Maria", "Got it"));
         assertThat(awaitMessage(CEM, "Got it").param("business_connection_id")).isNull();
+    }
+
+    @Test
+    void aBusinessChatGetsNoTopicEvenWithTopicsOn() {
+        API.topicsInPrivateChats(true);
+        profile.refresh();
+        try {
+            long number = cemOpensATicket();
+            assertThat(awaitMessage(CEM, "Ticket #" + number + " created").param("message_thread_id")).isNull();
+            assertThat(API.calls("createForumTopic")).noneMatch(c -> c.param("chat_id").equals(String.valueOf(CEM)));
+        } finally {
+            API.topicsInPrivateChats(false);
+            profile.refresh();
+        }
     }
 
     private long cemOpensATicket() {

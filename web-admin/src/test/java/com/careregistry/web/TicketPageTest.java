@@ -9,9 +9,11 @@ import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.ticket.AssignAgent;
+import com.careregistry.core.ticket.EditAgentMessage;
 import com.careregistry.core.ticket.EditCustomerMessage;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.OpenTicketCommand;
+import com.careregistry.core.ticket.PostAgentMessage;
 import com.careregistry.core.ticket.PostCustomerMessage;
 import com.careregistry.core.ticket.Ticket;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A ticket's page shows what the customer wrote now, and what they wrote before editing it. */
+/** A ticket's page shows what the customer (or the agent) wrote now, and what they wrote before editing it. */
 class TicketPageTest extends WebTest {
 
     @Autowired
@@ -30,6 +32,10 @@ class TicketPageTest extends WebTest {
     EditCustomerMessage editCustomerMessage;
     @Autowired
     AssignAgent assignAgent;
+    @Autowired
+    PostAgentMessage postAgentMessage;
+    @Autowired
+    EditAgentMessage editAgentMessage;
 
     @Test
     void editedTextsShowTheirEarlierVersions() throws Exception {
@@ -48,6 +54,23 @@ class TicketPageTest extends WebTest {
                 .contains("Edited: earlier versions");
         assertThat(page.indexOf("It is number 1234")).as("the earlier text follows the current one")
                 .isGreaterThan(page.indexOf("It is number 1243"));
+    }
+
+    @Test
+    void anAgentsEditedAnswerShowsBothVersions() throws Exception {
+        Customer ann = customer("Ann");
+        AgentView maria = agentWithPassword("Maria", "maria-password-1");
+        Ticket ticket = openTicket.open(new OpenTicketCommand(ann.id(), null, "My order is late", List.of(), Channel.TELEGRAM,
+                "chat-Ann:1"));
+        postAgentMessage.post(new PostAgentMessage.Command(maria.id(), ticket.number(),
+                MessageContent.text("It ships on Monday", Channel.TELEGRAM, "staff-group:77")));
+        editAgentMessage.edit(maria.id(), Channel.TELEGRAM, "staff-group:77", "It ships on Tuesday");
+
+        String page = mvc.perform(get("/admin/tickets/" + ticket.number().value()).with(user(panelUser(ADMIN))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("It ships on Tuesday").contains("Edited: earlier versions").contains("It ships on Monday");
+        assertThat(page.indexOf("It ships on Monday")).as("the earlier text follows the current one")
+                .isGreaterThan(page.indexOf("It ships on Tuesday"));
     }
 
     @Test

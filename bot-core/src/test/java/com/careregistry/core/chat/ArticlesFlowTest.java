@@ -17,6 +17,8 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -89,7 +91,7 @@ class ArticlesFlowTest {
         assertThat(kept).containsEntry("text", "My refund is late, paid by card").containsEntry("mid", "chat-ann:9")
                 .containsEntry("file0.ref", "photo-ref").containsEntry("category", "4").containsEntry("offer", "12");
         verify(openTicket, never()).open(any());
-        verify(outbox, never()).toChat(ANN.privateChat(), CREATED);
+        verify(outbox, never()).toCustomerAbout(any(), any(), any(), eq(CREATED), anyList(), anyList(), any());
     }
 
     @Test
@@ -113,7 +115,7 @@ class ArticlesFlowTest {
         assertThat(opened()).isEqualTo(new OpenTicketCommand(CUSTOMER_ID, 4L, "My refund is late, paid by card", List.of(photo),
                 Channel.TELEGRAM, "chat-ann:9"));
         verify(sessions).stayOn(s, new TicketNumber(1001));
-        verify(outbox).toChat(ANN.privateChat(), CREATED);
+        verifyCreated(CREATED);
     }
 
     @Test
@@ -139,7 +141,7 @@ class ArticlesFlowTest {
         order.verify(openTicket).open(new OpenTicketCommand(CUSTOMER_ID, 4L, "My refund is late, paid by card", List.of(photo),
                 Channel.TELEGRAM, "chat-ann:9"));
         order.verify(postMessage).post(new PostCustomerMessage.Command(CUSTOMER_ID, new TicketNumber(1001), more.content()));
-        verify(outbox).toChat(ANN.privateChat(), CREATED);
+        verifyCreated(CREATED);
     }
 
     @Test
@@ -184,7 +186,7 @@ class ArticlesFlowTest {
         flow.describe(at(NEW_DESCRIBE, Map.of("category", "4")), other);
         verify(offerArticles).offer(CUSTOMER_ID, 4, "The app crashes");
         assertThat(opened().description()).isEqualTo("The app crashes");
-        verify(outbox).toChat(ANN.privateChat(), CREATED);
+        verifyCreated(CREATED);
     }
 
     /** Ann describes her problem at /new's step; the articles come with the two buttons. The step's data is returned. */
@@ -211,5 +213,11 @@ class ArticlesFlowTest {
         ArgumentCaptor<OpenTicketCommand> command = ArgumentCaptor.forClass(OpenTicketCommand.class);
         verify(openTicket).open(command.capture());
         return command.getValue();
+    }
+
+    /** The ticket's confirmation: said about the ticket, in its topic where the platform has them ("#1001 · subject"). */
+    private void verifyCreated(String text) {
+        verify(outbox).toCustomerAbout(any(), eq(ANN.privateChat()), org.mockito.ArgumentMatchers.startsWith("#1001 · "), eq(text),
+                eq(List.of()), eq(List.of()), isNull());
     }
 }

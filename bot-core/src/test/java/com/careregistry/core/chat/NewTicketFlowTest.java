@@ -18,6 +18,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -82,7 +83,7 @@ class NewTicketFlowTest {
         when(deadlines.firstResponseTarget(3L)).thenReturn(Optional.of(Duration.ofMinutes(90)));
         when(deadlines.hours()).thenReturn(BusinessHours.always(ZoneId.of("UTC")));
         flow.describe(at(NEW_DESCRIBE, Map.of("category", "3")), problem);
-        verify(outbox).toChat(ANN.privateChat(), "Ticket #1001 created\nWe usually answer within 1 h 30 min; the answer comes here.");
+        verifyCreated("Ticket #1001 created\nWe usually answer within 1 h 30 min; the answer comes here.");
     }
 
     @Test
@@ -91,7 +92,7 @@ class NewTicketFlowTest {
         when(deadlines.firstResponseTarget(3L)).thenReturn(Optional.of(Duration.ofHours(2)));
         when(deadlines.hours()).thenReturn(BusinessHours.of(ZoneId.of("Europe/Berlin"), "MON-FRI", "09:00-17:00"));
         flow.describe(at(NEW_DESCRIBE, Map.of("category", "3")), problem);
-        verify(outbox).toChat(ANN.privateChat(),
+        verifyCreated(
                 "Ticket #1001 created\nWe usually answer within 2 h of working time (Mon–Fri 09:00–17:00 Europe/Berlin); the answer comes here.");
     }
 
@@ -146,7 +147,7 @@ class NewTicketFlowTest {
         flow.describe(s, problem);
         assertThat(opened()).isEqualTo(command(4L, "My phone is not turning on", List.of(photo), "chat-ann:9"));
         verify(sessions).stayOn(s, new TicketNumber(1001));
-        verify(outbox).toChat(ANN.privateChat(), CREATED);
+        verifyCreated(CREATED);
     }
 
     @Test
@@ -171,7 +172,7 @@ class NewTicketFlowTest {
         flow.answerOffer(s, true);
         assertThat(opened()).isEqualTo(command(3L, "My phone is not turning on", List.of(photo), "chat-ann:9"));
         verify(sessions).stayOn(s, new TicketNumber(1001));
-        verify(outbox).toChat(ANN.privateChat(), CREATED);
+        verifyCreated(CREATED);
     }
 
     @Test
@@ -209,7 +210,7 @@ class NewTicketFlowTest {
         CustomerSession s = at(IDLE, Map.of());
         flow.openFromForm(s, 4L, form);
         assertThat(opened()).isEqualTo(command(4L, "I was charged twice", List.of(), null));
-        verify(outbox).toChat(ANN.privateChat(), CREATED);
+        verifyCreated(CREATED);
     }
 
     @Test
@@ -232,7 +233,7 @@ class NewTicketFlowTest {
         when(categories.active()).thenReturn(List.of(BILLING));
         flow.openFromForm(at(IDLE, Map.of()), null, form);
         assertThat(opened()).isEqualTo(command(3L, "I was charged twice", List.of(), null));
-        verify(outbox).toChat(ANN.privateChat(), CREATED);
+        verifyCreated(CREATED);
     }
 
     @Test
@@ -266,5 +267,11 @@ class NewTicketFlowTest {
         ArgumentCaptor<List<MessageAction>> buttons = ArgumentCaptor.forClass(List.class);
         verify(outbox).toChat(eq(ANN.privateChat()), eq(text), buttons.capture());
         return buttons.getValue();
+    }
+
+    /** The ticket's confirmation: said about the ticket, in its topic where the platform has them ("#1001 · subject"). */
+    private void verifyCreated(String text) {
+        verify(outbox).toCustomerAbout(any(), eq(ANN.privateChat()), org.mockito.ArgumentMatchers.startsWith("#1001 · "), eq(text),
+                eq(List.of()), eq(List.of()), isNull());
     }
 }
