@@ -33,12 +33,20 @@ public class DeskStats {
          * day, so its half (the middle line) is a whole number too.
          */
         public long axisMax() {
-            long max = maxPerDay();
-            for (long decade = 1; ; decade *= 10) {
-                for (long top : new long[] {2 * decade, 4 * decade, 10 * decade}) {
-                    if (top >= max) {
-                        return top;
-                    }
+            return axisTop(maxPerDay());
+        }
+    }
+
+    /**
+     * The top of a chart's axis for a largest value: the smallest of 2, 4, 10, 20, 40, 100, … that
+     * holds it, so its half (the middle line) is a whole number too. Every bar chart of the dashboard
+     * uses it.
+     */
+    public static long axisTop(long max) {
+        for (long decade = 1; ; decade *= 10) {
+            for (long top : new long[] {2 * decade, 4 * decade, 10 * decade}) {
+                if (top >= max) {
+                    return top;
                 }
             }
         }
