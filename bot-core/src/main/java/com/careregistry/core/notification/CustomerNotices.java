@@ -58,8 +58,11 @@ class CustomerNotices {
         TicketMessage message = event.message();
         Agent agent = agents.findById(message.agentId()).orElseThrow();
         Customer customer = customers.get(ticket.customerId());
-        tell(ticket, customer, texts.get(customer.language(), "customer.agent-wrote", ticket.number().toString(),
-                agent.firstName(), MessageLines.of(texts, customer.language(), message)), List.of(), message.attachments());
+        String text = texts.get(customer.language(), "customer.agent-wrote", ticket.number().toString(),
+                agent.firstName(), MessageLines.of(texts, customer.language(), message));
+        // the row is tied to the message, so the panel shows the answer's delivery beside it
+        customers.chatOf(customer.id(), ticket.channel())
+                .ifPresent(address -> outbox.messageToChat(ticket.id(), message.id(), address, text, message.attachments()));
     }
 
     @EventListener

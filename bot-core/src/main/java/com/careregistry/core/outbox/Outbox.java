@@ -55,6 +55,16 @@ public class Outbox {
     }
 
     /**
+     * A message of a ticket ({@code messageId}: an agent's answer) to the customer's chat; the panel
+     * shows its delivery beside the message in the ticket's timeline ({@link #aboutTicket}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long messageToChat(Long ticketId, Long messageId, ChatAddress to, String text, List<Attachment> attachments) {
+        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, List.of(), attachments, ticketId, clock.instant())
+                .delivering(messageId));
+    }
+
+    /**
      * A message to a ticket's staff thread in a group: {@code thread} is the thread when it is known,
      * else the group (the sender makes the thread). All messages of one ticket's thread keep their
      * order, before and after it exists. {@code threadTitle} is the title the thread should have now
@@ -73,7 +83,10 @@ public class Outbox {
         return enqueue(OutboxMessage.toEmail(to, subject, body, ticketId, clock.instant()));
     }
 
-    /** The delivery of every message about a ticket, oldest first. */
+    /**
+     * The delivery of every message about a ticket, oldest first, in one query; those that deliver one
+     * of the ticket's messages say which ({@link DeliveryView#ticketMessageId()}).
+     */
     @Transactional(readOnly = true)
     public List<DeliveryView> aboutTicket(Long ticketId) {
         return rows.findByTicketIdOrderByIdAsc(ticketId).stream().map(DeliveryView::of).toList();

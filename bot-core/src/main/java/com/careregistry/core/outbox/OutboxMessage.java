@@ -58,6 +58,10 @@ public class OutboxMessage {
     @Column(name = "ticket_id")
     private Long ticketId;
 
+    /** The ticket's message this row delivers to the customer, when it delivers one. */
+    @Column(name = "ticket_message_id")
+    private Long ticketMessageId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private OutboxStatus status = OutboxStatus.PENDING;
@@ -100,6 +104,12 @@ public class OutboxMessage {
         row.nextAttemptAt = now;
         row.createdAt = now;
         return row;
+    }
+
+    /** The same row, as the delivery of the ticket's message {@code messageId}. */
+    OutboxMessage delivering(Long messageId) {
+        ticketMessageId = messageId;
+        return this;
     }
 
     /** A message to a ticket's staff thread; {@code threadTitle} when the thread should get that title. */
@@ -168,6 +178,10 @@ public class OutboxMessage {
         return ticketId;
     }
 
+    public Long ticketMessageId() {
+        return ticketMessageId;
+    }
+
     public OutboxStatus status() {
         return status;
     }
@@ -199,13 +213,14 @@ public class OutboxMessage {
     /** The columns a new row is inserted with, in the order of {@link #INSERT}. */
     static final String INSERT = """
             INSERT INTO outbox_messages (channel, chat_id, thread_id, email_to, ordering_key, subject, body, actions, attachments,
-                                         thread_title, ticket_id, status, attempts, parts_sent, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?)
+                                         thread_title, ticket_id, ticket_message_id, status, attempts, parts_sent, next_attempt_at,
+                                         created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?)
             """;
 
     Object[] insertValues() {
         return new Object[] {channel.name(), chatId, threadId, emailTo, orderingKey, subject, body, actions, attachments, threadTitle,
-                ticketId, java.sql.Timestamp.from(nextAttemptAt), java.sql.Timestamp.from(createdAt)};
+                ticketId, ticketMessageId, java.sql.Timestamp.from(nextAttemptAt), java.sql.Timestamp.from(createdAt)};
     }
 
     /** An admin asks for a dead row to be tried again, from the start. */
