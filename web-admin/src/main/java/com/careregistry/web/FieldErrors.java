@@ -12,9 +12,7 @@ import org.thymeleaf.model.IModel;
 import org.thymeleaf.model.IModelFactory;
 import org.thymeleaf.model.IProcessableElementTag;
 import org.thymeleaf.processor.IProcessor;
-import org.thymeleaf.processor.element.AbstractElementModelProcessor;
 import org.thymeleaf.processor.element.AbstractElementTagProcessor;
-import org.thymeleaf.processor.element.IElementModelStructureHandler;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.unbescape.html.HtmlEscape;
@@ -22,7 +20,7 @@ import org.unbescape.html.HtmlEscape;
 /**
  * Marks the field a refused form was refused for, on every page, with no markup of its own in the
  * templates: in the form sent to the refused action ({@link TypedForm}), the field of the refused name
- * gets {@code aria-invalid="true"}, the reason right after it (an element with id {@value #ERROR_ID}
+ * gets {@code aria-invalid="true"}, the reason right before it (after its label) (an element with id {@value #ERROR_ID}
  * that {@code aria-describedby} points to), and {@code autofocus}, so the page opens on it; the error
  * summary at the top links to it (fragments/layout.html). Runs after the standard dialect, so a form's
  * {@code th:action} and a field's {@code th:name} are already resolved when it looks at them.
@@ -72,40 +70,40 @@ public class FieldErrors extends AbstractProcessorDialect {
         }
     }
 
-    /** A field: marked, with the reason after it, when it is the one the refusal was about. */
-    private static final class RefusedField extends AbstractElementModelProcessor {
+    /** A field: marked, with the reason just before it (between its label and it), when it is the one the refusal was about. */
+    private static final class RefusedField extends AbstractElementTagProcessor {
 
         RefusedField(String prefix, String element) {
             super(TemplateMode.HTML, prefix, element, false, null, false, PRECEDENCE);
         }
 
         @Override
-        protected void doProcess(ITemplateContext context, IModel model, IElementModelStructureHandler handler) {
-            if (!(context.getVariable(PanelAdvice.TYPED) instanceof TypedForm typed) || typed.field() == null
-                    || !(model.get(0) instanceof IProcessableElementTag tag) || tag.hasAttribute("aria-invalid")) {
-                return;   // (a marked field is processed again: it is left as it is)
+        protected void doProcess(ITemplateContext context, IProcessableElementTag tag, IElementTagStructureHandler handler) {
+            if (!(context.getVariable(PanelAdvice.TYPED) instanceof TypedForm typed) || typed.field() == null) {
+                return;
             }
             Object action = context.getVariable(FORM_ACTION);
             if (action == null || !typed.refused(action.toString(), tag.getAttributeValue("name"))) {
                 return;
             }
             boolean first = firstOnPage(context);   // boxes of one name: each marked, the reason once
-            IModelFactory factory = context.getModelFactory();
-            IProcessableElementTag marked = factory.setAttribute(tag, "aria-invalid", "true");
+            handler.setAttribute("aria-invalid", "true");
             String described = tag.getAttributeValue("aria-describedby");
-            marked = factory.setAttribute(marked, "aria-describedby", described == null ? ERROR_ID : ERROR_ID + " " + described);
+            handler.setAttribute("aria-describedby", described == null ? ERROR_ID : ERROR_ID + " " + described);
             if (first) {
-                marked = factory.setAttribute(marked, "autofocus", "autofocus");
+                handler.setAttribute("autofocus", "autofocus");
             }
-            model.replace(0, marked);
             Object reason = context.getVariable("error");
             if (first && reason != null) {
+                IModelFactory factory = context.getModelFactory();
                 Map<String, String> attributes = new LinkedHashMap<>();
                 attributes.put("class", "field-error");
                 attributes.put("id", ERROR_ID);
-                model.add(factory.createOpenElementTag("span", attributes, AttributeValueQuotes.DOUBLE, false));
-                model.add(factory.createText(HtmlEscape.escapeHtml5(reason.toString())));
-                model.add(factory.createCloseElementTag("span"));
+                IModel message = factory.createModel();
+                message.add(factory.createOpenElementTag("span", attributes, AttributeValueQuotes.DOUBLE, false));
+                message.add(factory.createText(HtmlEscape.escapeHtml5(reason.toString())));
+                message.add(factory.createCloseElementTag("span"));
+                handler.insertBefore(message);
             }
         }
 

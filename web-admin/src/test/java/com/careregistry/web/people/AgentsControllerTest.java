@@ -91,7 +91,7 @@ class AgentsControllerTest {
         assertThat(email.attr("aria-invalid")).isEqualTo("true");
         assertThat(email.attr("aria-describedby")).isEqualTo("refused-field-error");
         assertThat(email.hasAttr("autofocus")).isTrue();
-        assertThat(email.nextElementSibling().id()).as("the reason right after the field").isEqualTo("refused-field-error");
+        assertThat(email.previousElementSibling().id()).as("the reason right before the field, after its label").isEqualTo("refused-field-error");
         assertThat(page.select("#refused-field-error").text()).isEqualTo("There is already an agent with the email lea@example.com.");
         assertThat(page.select("[aria-invalid]")).as("only the email").hasSize(1);
         assertThat(page.select("[autofocus]")).hasSize(1);

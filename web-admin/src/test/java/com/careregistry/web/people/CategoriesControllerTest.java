@@ -73,9 +73,9 @@ class CategoriesControllerTest {
         assertThat(wrong.attr("aria-invalid")).isEqualTo("true");
         assertThat(wrong.attr("aria-describedby")).isEqualTo("refused-field-error");
         assertThat(wrong.hasAttr("autofocus")).isTrue();
-        assertThat(wrong.nextElementSibling()).isNotNull();
-        assertThat(wrong.nextElementSibling().id()).isEqualTo("refused-field-error");
-        assertThat(wrong.nextElementSibling().text()).isEqualTo(reason);
+        assertThat(wrong.previousElementSibling()).isNotNull();
+        assertThat(wrong.previousElementSibling().id()).isEqualTo("refused-field-error");
+        assertThat(wrong.previousElementSibling().text()).isEqualTo(reason);
         assertThat(page.select("form[action$=/targets] input[name=resolution]").hasAttr("aria-invalid")).isFalse();
         assertThat(page.select("[aria-invalid]")).hasSize(1);
         assertThat(page.select(".error a.to-field").attr("href")).isEqualTo("#refused-field-error");
