@@ -1,7 +1,7 @@
 -- Issue 16. Receipts and edits both ways.
 -- A row that carries a copy of someone's message (a customer's to the staff thread, an agent's to the
 -- customer) names that message where it was written: once the copy is delivered, a reaction row
--- acknowledges it there; when its author edits it, the copy is found and edited too.
+-- acknowledges it there. (An agent's edited answer finds its copy by ticket_message_id, V20.)
 ALTER TABLE outbox_messages ADD COLUMN copy_of_channel VARCHAR(16);
 ALTER TABLE outbox_messages ADD COLUMN copy_of_chat VARCHAR(64);
 ALTER TABLE outbox_messages ADD COLUMN copy_of_message VARCHAR(64);
@@ -9,5 +9,3 @@ ALTER TABLE outbox_messages ADD COLUMN copy_of_message VARCHAR(64);
 ALTER TABLE outbox_messages ADD COLUMN react_to VARCHAR(64);
 -- An edit row: the row whose delivered message it changes (its body is the new text).
 ALTER TABLE outbox_messages ADD COLUMN edit_of BIGINT;
-
-CREATE INDEX ix_outbox_copy_of ON outbox_messages (copy_of_channel, copy_of_message);

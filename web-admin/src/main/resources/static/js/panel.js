@@ -8,6 +8,16 @@ document.addEventListener('click', function (event) {
   }
 });
 
+// The error summary's link to a refused field (FieldErrors) puts the cursor in the field, not only beside it.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('.error a.to-field');
+  var field = link && document.querySelector('[aria-invalid="true"]');
+  if (field) {
+    event.preventDefault();
+    field.focus();
+  }
+});
+
 // Forms that change something important ask first: <form data-confirm="...">.
 document.addEventListener('submit', function (event) {
   var question = event.target.getAttribute('data-confirm');

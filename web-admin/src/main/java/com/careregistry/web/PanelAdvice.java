@@ -43,7 +43,7 @@ class PanelAdvice {
         Map<String, Object> flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put("error", texts.explain(LocaleContextHolder.getLocale().getLanguage(), refusal));
         if ("POST".equals(request.getMethod())) {
-            flash.put(TYPED, TypedForm.of(request));   // the form comes back as it was sent
+            flash.put(TYPED, TypedForm.of(request, refusal));   // the form comes back as it was sent, its wrong field marked
         }
         return "redirect:" + backTo(request);
     }

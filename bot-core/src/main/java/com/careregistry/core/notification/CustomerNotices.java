@@ -61,9 +61,11 @@ class CustomerNotices {
         TicketMessage message = event.message();
         Agent agent = agents.findById(message.agentId()).orElseThrow();
         Customer customer = customers.get(ticket.customerId());
-        // a copy of the agent's message: once the customer has it, the agent sees a receipt on their message
-        tell(ticket, customer, agentWrote(customer, ticket, agent, message), List.of(), message.attachments(),
-                MessageRef.of(message.channel(), message.externalMessageId()));
+        // the row is tied to the message (the panel shows the answer's delivery beside it) and carries a copy
+        // of it: once the customer has it, the agent sees a receipt on their message
+        customers.chatOf(customer.id(), ticket.channel()).ifPresent(address -> outbox.messageToChat(ticket.id(), message.id(), address,
+                CustomerTopics.titleOf(ticket), agentWrote(customer, ticket, agent, message), message.attachments(),
+                MessageRef.of(message.channel(), message.externalMessageId())));
     }
 
     /** The agent edited their message: the customer's copy of it says what it says now. */
@@ -71,14 +73,14 @@ class CustomerNotices {
     void on(AgentMessageEdited event) {
         Ticket ticket = event.ticket();
         TicketMessage message = event.message();
-        MessageRef original = MessageRef.of(message.channel(), message.externalMessageId());
         Customer customer = customers.get(ticket.customerId());
         Optional<ChatAddress> chat = customers.chatOf(customer.id(), ticket.channel());
-        if (original == null || chat.isEmpty()) {
+        if (chat.isEmpty()) {
             return;
         }
         Agent agent = agents.findById(message.agentId()).orElseThrow();
-        outbox.copyOf(original, chat.get()).ifPresent(copy -> outbox.edit(copy, chat.get(), agentWrote(customer, ticket, agent, message)));
+        outbox.deliveryOf(ticket.id(), message.id(), chat.get())
+                .ifPresent(copy -> outbox.edit(copy, chat.get(), agentWrote(customer, ticket, agent, message)));
     }
 
     private String agentWrote(Customer customer, Ticket ticket, Agent agent, TicketMessage message) {

@@ -83,15 +83,25 @@ public class Outbox {
         return enqueue(OutboxMessage.editOf(original, to, text, clock.instant()));
     }
 
-    /** The row that delivered a copy of {@code original} to this chat, if one did (or will). */
+    /** The row that delivered (or will deliver) the ticket's message {@code messageId} to this chat, if one does. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Long> copyOf(MessageRef original, ChatAddress to) {
+    public java.util.Optional<Long> deliveryOf(Long ticketId, Long messageId, ChatAddress to) {
         return jdbc.queryForList("""
                 SELECT id FROM outbox_messages
-                WHERE copy_of_channel = ? AND copy_of_message = ? AND copy_of_chat = ? AND channel = ? AND chat_id = ?
-                ORDER BY id DESC
-                """, Long.class, original.channel().name(), original.messageId(), original.chatId(), to.channel().name(), to.chatId())
-                .stream().findFirst();
+                WHERE ticket_id = ? AND ticket_message_id = ? AND channel = ? AND chat_id = ? AND edit_of IS NULL
+                ORDER BY id
+                """, Long.class, ticketId, messageId, to.channel().name(), to.chatId()).stream().findFirst();
+    }
+
+    /**
+     * A message of a ticket ({@code messageId}: an agent's answer) to the customer's chat; the panel
+     * shows its delivery beside the message in the ticket's timeline ({@link #aboutTicket}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long messageToChat(Long ticketId, Long messageId, ChatAddress to, String topicTitle, String text, List<Attachment> attachments,
+                              MessageRef original) {
+        return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, List.of(), attachments, ticketId, clock.instant())
+                .delivering(messageId).copyOf(original));
     }
 
     /**
@@ -113,7 +123,10 @@ public class Outbox {
         return enqueue(OutboxMessage.toEmail(to, subject, body, ticketId, clock.instant()));
     }
 
-    /** The delivery of every message about a ticket, oldest first. */
+    /**
+     * The delivery of every message about a ticket, oldest first, in one query; those that deliver one
+     * of the ticket's messages say which ({@link DeliveryView#ticketMessageId()}).
+     */
     @Transactional(readOnly = true)
     public List<DeliveryView> aboutTicket(Long ticketId) {
         return rows.findByTicketIdOrderByIdAsc(ticketId).stream().map(DeliveryView::of).toList();

@@ -58,6 +58,10 @@ public class OutboxMessage {
     @Column(name = "ticket_id")
     private Long ticketId;
 
+    /** The ticket's message this row delivers to the customer, when it delivers one. */
+    @Column(name = "ticket_message_id")
+    private Long ticketMessageId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private OutboxStatus status = OutboxStatus.PENDING;
@@ -138,6 +142,12 @@ public class OutboxMessage {
         return row;
     }
 
+    /** The same row, as the delivery of the ticket's message {@code messageId}. */
+    OutboxMessage delivering(Long messageId) {
+        ticketMessageId = messageId;
+        return this;
+    }
+
     /** A message to a ticket's staff thread; {@code threadTitle} when the thread should get that title. */
     static OutboxMessage toThread(ChatAddress to, String orderingKey, String threadTitle, String body,
                                        List<MessageAction> actions, List<Attachment> attachments, Long ticketId, Instant now) {
@@ -204,6 +214,10 @@ public class OutboxMessage {
         return ticketId;
     }
 
+    public Long ticketMessageId() {
+        return ticketMessageId;
+    }
+
     public OutboxStatus status() {
         return status;
     }
@@ -235,14 +249,14 @@ public class OutboxMessage {
     /** The columns a new row is inserted with, in the order of {@link #INSERT}. */
     static final String INSERT = """
             INSERT INTO outbox_messages (channel, chat_id, thread_id, email_to, ordering_key, subject, body, actions, attachments,
-                                         thread_title, ticket_id, status, attempts, parts_sent, next_attempt_at, created_at,
-                                         copy_of_channel, copy_of_chat, copy_of_message, edit_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?, ?, ?, ?, ?)
+                                         thread_title, ticket_id, ticket_message_id, status, attempts, parts_sent, next_attempt_at,
+                                         created_at, copy_of_channel, copy_of_chat, copy_of_message, edit_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?, ?, ?, ?, ?)
             """;
 
     Object[] insertValues() {
         return new Object[] {channel.name(), chatId, threadId, emailTo, orderingKey, subject, body, actions, attachments, threadTitle,
-                ticketId, java.sql.Timestamp.from(nextAttemptAt), java.sql.Timestamp.from(createdAt),
+                ticketId, ticketMessageId, java.sql.Timestamp.from(nextAttemptAt), java.sql.Timestamp.from(createdAt),
                 copyOfChannel == null ? null : copyOfChannel.name(), copyOfChat, copyOfMessage, editOf};
     }
 

@@ -15,6 +15,7 @@ import com.careregistry.web.security.PanelUser;
 import com.careregistry.web.tickets.TicketPages;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,6 +90,15 @@ class AgentDeskController {
         TicketDetails ticket = pages.details(new TicketNumber(number));
         mayOpen(user, ticket);
         return pages.transcript(model, ticket, "/agent/tickets");
+    }
+
+    /** A file of one of the ticket's messages, for the agent who may open the ticket only. */
+    @GetMapping("/agent/tickets/{number}/files/{messageId}/{index}")
+    ResponseEntity<byte[]> file(@AuthenticationPrincipal PanelUser user, @PathVariable long number, @PathVariable long messageId,
+                                @PathVariable int index) {
+        TicketDetails ticket = pages.details(new TicketNumber(number));
+        mayOpen(user, ticket);
+        return pages.file(ticket, messageId, index);
     }
 
     @PostMapping("/agent/tickets/{number}/reply")

@@ -5,6 +5,7 @@ import com.careregistry.core.account.Passwords;
 import com.careregistry.core.account.StaffAccounts;
 import com.careregistry.core.account.TwoStepSignIn;
 import com.careregistry.core.common.DomainException;
+import com.careregistry.web.TypedForm;
 import com.careregistry.core.text.Texts;
 import com.careregistry.web.security.PanelUser;
 import com.careregistry.web.security.SecondStep;
@@ -77,6 +78,7 @@ class ProfileController {
             twoStep.confirmTotp(user.accountId(), code);
         } catch (DomainException wrong) {
             model.addAttribute("error", texts.explain(LocaleContextHolder.getLocale().getLanguage(), wrong));
+            model.addAttribute("typed", TypedForm.of(request, wrong));   // the code field marked wrong (the code is typed again)
             model.addAttribute("account", accounts.get(user.accountId()));
             model.addAttribute("required", twoStep.totpRequiredFor(accounts.get(user.accountId())));
             model.addAttribute("secret", twoStep.beginTotp(user.accountId()));

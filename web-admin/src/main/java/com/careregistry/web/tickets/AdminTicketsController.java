@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** M2, M4: all tickets, the unassigned queue, one ticket, assigning an agent, closing. */
+/** M2, M4: all tickets, the unassigned queue, one ticket (and its messages' files), assigning an agent, closing. */
 @Controller
 class AdminTicketsController {
 
@@ -93,6 +94,12 @@ class AdminTicketsController {
     @GetMapping("/admin/tickets/{number}/transcript")
     String transcript(@PathVariable long number, Model model) {
         return pages.transcript(model, pages.details(new TicketNumber(number)), "/admin/tickets");
+    }
+
+    /** A file of one of the ticket's messages (an image shown in the timeline, or a download). */
+    @GetMapping("/admin/tickets/{number}/files/{messageId}/{index}")
+    ResponseEntity<byte[]> file(@PathVariable long number, @PathVariable long messageId, @PathVariable int index) {
+        return pages.file(pages.details(new TicketNumber(number)), messageId, index);
     }
 
     @PostMapping("/admin/tickets/{number}/assign")

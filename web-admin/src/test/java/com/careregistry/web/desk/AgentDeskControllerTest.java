@@ -75,6 +75,8 @@ class AgentDeskControllerTest {
     com.careregistry.core.sla.Deadlines deadlines;
     @MockitoBean
     com.careregistry.core.ticket.TicketHistory history;
+    @MockitoBean
+    com.careregistry.core.files.AttachmentFiles files;
 
     @BeforeEach
     void aTicket() {
@@ -93,6 +95,27 @@ class AgentDeskControllerTest {
         String page = mvc.perform(get("/agent/tickets/1042").with(user(MARIA)).flashAttrs(refused.getFlashMap()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(Jsoup.parse(page).select("textarea[name=text]").text()).isEqualTo("Your refund is on its way.");
+        assertThat(Jsoup.parse(page).select("[aria-invalid]")).as("a closed ticket is no fault of the text").isEmpty();
+    }
+
+    @Test
+    void aReplyTooLongMarksTheReplyBoxAndKeepsItsText() throws Exception {
+        ticket(1044, 5L, TicketStatus.ASSIGNED);
+        doThrow(new DomainException("message.too-long", 4000)).when(postMessage).post(any());
+
+        MvcResult refused = mvc.perform(post("/agent/tickets/1044/reply").with(user(MARIA)).with(csrf())
+                        .header("Referer", "http://localhost/agent/tickets/1044").param("text", "Long story."))
+                .andExpect(redirectedUrl("/agent/tickets/1044")).andReturn();
+
+        org.jsoup.nodes.Document page = Jsoup.parse(mvc.perform(get("/agent/tickets/1044").with(user(MARIA)).flashAttrs(refused.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        org.jsoup.nodes.Element reply = page.selectFirst("textarea[name=text]");
+        assertThat(reply.text()).isEqualTo("Long story.");
+        assertThat(reply.attr("aria-invalid")).isEqualTo("true");
+        assertThat(reply.attr("aria-describedby")).isEqualTo("refused-field-error");
+        assertThat(reply.hasAttr("autofocus")).isTrue();
+        assertThat(page.select("#refused-field-error").text()).isEqualTo(page.select(".error .reason").text()).isNotBlank();
+        assertThat(page.select("label[for=reply] + #refused-field-error + textarea#reply")).as("between the label and the box").hasSize(1);
     }
 
     @Test

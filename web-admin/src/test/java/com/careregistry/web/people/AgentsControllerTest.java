@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -84,6 +85,32 @@ class AgentsControllerTest {
         assertThat(page.select("#create-agent input[name=email]").val()).isEqualTo("lea@example.com");
         assertThat(page.select("#create-agent select[name=language] option[selected]").val()).isEqualTo("de");
         assertThat(page.select("#create-agent input[name=categoryIds][checked]").eachAttr("value")).containsExactly("2");
+
+        // the refusal is about the email: that field is marked, with the reason beside it, and the page opens on it
+        Element email = page.selectFirst("#create-agent input[name=email]");
+        assertThat(email.attr("aria-invalid")).isEqualTo("true");
+        assertThat(email.attr("aria-describedby")).isEqualTo("refused-field-error");
+        assertThat(email.hasAttr("autofocus")).isTrue();
+        assertThat(email.previousElementSibling().id()).as("the reason right before the field, after its label").isEqualTo("refused-field-error");
+        assertThat(page.select("#refused-field-error").text()).isEqualTo("There is already an agent with the email lea@example.com.");
+        assertThat(page.select("[aria-invalid]")).as("only the email").hasSize(1);
+        assertThat(page.select("[autofocus]")).hasSize(1);
+        assertThat(page.select(".error a.to-field").attr("href")).as("the summary leads to it").isEqualTo("#refused-field-error");
+    }
+
+    @Test
+    void aTooLongNameMarksTheLongerOfTheTwoNames() throws Exception {
+        when(agents.create(any())).thenThrow(new DomainException("agent.name.too-long", 100));
+        when(categories.all()).thenReturn(List.of(general));
+        when(categories.active()).thenReturn(List.of(general));
+        String longName = "N".repeat(120);
+
+        MvcResult refused = mvc.perform(post("/admin/agents").with(csrf()).header("Referer", "http://localhost/admin/agents")
+                .param("firstName", "Lea").param("lastName", longName).param("email", "lea@example.com").param("language", "en")).andReturn();
+
+        Document page = page(mvc.perform(get("/admin/agents").flashAttrs(refused.getFlashMap())).andReturn());
+        assertThat(page.select("[aria-invalid=true]").eachAttr("name")).containsExactly("lastName");
+        assertThat(page.select("#create-agent input[name=lastName]").val()).isEqualTo(longName);
     }
 
     private static Document page(MvcResult result) throws Exception {

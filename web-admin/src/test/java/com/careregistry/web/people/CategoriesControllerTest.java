@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,10 +64,21 @@ class CategoriesControllerTest {
 
         Document page = Jsoup.parse(mvc.perform(get("/admin/categories").flashAttrs(refused.getFlashMap()))
                 .andReturn().getResponse().getContentAsString());
-        assertThat(page.select(".error").text()).isEqualTo(
-                "A target is working time like 2h, 30m or 1h 30m (at most a year), or empty for none; two hours is not one.");
+        String reason = "A target is working time like 2h, 30m or 1h 30m (at most a year), or empty for none; two hours is not one.";
+        assertThat(page.select(".error .reason").text()).isEqualTo(reason);
         assertThat(page.select("form[action$=/targets] input[name=firstResponse]").val()).isEqualTo("two hours");
         assertThat(page.select("form[action$=/targets] input[name=resolution]").val()).isEqualTo("8h");
+        // of the two targets, the one the reason quotes is marked wrong, with the reason beside it
+        Element wrong = page.selectFirst("form[action$=/targets] input[name=firstResponse]");
+        assertThat(wrong.attr("aria-invalid")).isEqualTo("true");
+        assertThat(wrong.attr("aria-describedby")).isEqualTo("refused-field-error");
+        assertThat(wrong.hasAttr("autofocus")).isTrue();
+        assertThat(wrong.previousElementSibling()).isNotNull();
+        assertThat(wrong.previousElementSibling().id()).isEqualTo("refused-field-error");
+        assertThat(wrong.previousElementSibling().text()).isEqualTo(reason);
+        assertThat(page.select("form[action$=/targets] input[name=resolution]").hasAttr("aria-invalid")).isFalse();
+        assertThat(page.select("[aria-invalid]")).hasSize(1);
+        assertThat(page.select(".error a.to-field").attr("href")).isEqualTo("#refused-field-error");
         assertThat(page.text()).contains("Targets count working time (Mon–Fri 09:00–17:00 Europe/Berlin)");
 
         Document unrefused = Jsoup.parse(mvc.perform(get("/admin/categories")).andReturn().getResponse().getContentAsString());
@@ -87,6 +99,9 @@ class CategoriesControllerTest {
         Document page = Jsoup.parse(mvc.perform(get("/admin/categories").flashAttrs(refused.getFlashMap()))
                 .andReturn().getResponse().getContentAsString());
         assertThat(page.select("form[action$=/rename] input[name=name]").eachAttr("value")).containsExactly("Billing", "BILLING");
+        assertThat(page.select("[aria-invalid=true]")).as("the name in the renamed row only").hasSize(1);
+        assertThat(page.selectFirst("[aria-invalid=true]").parent().attr("action")).isEqualTo("/admin/categories/2/rename");
+        assertThat(page.select("#refused-field-error").text()).isEqualTo("There is already a category called BILLING.");
         assertThat(page.select("form[action=/admin/categories] input[name=name]").val()).isEmpty();
         assertThat(page.select(".error").text()).contains("There is already a category called BILLING.");
     }
