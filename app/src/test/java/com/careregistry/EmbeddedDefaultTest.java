@@ -69,6 +69,25 @@ class EmbeddedDefaultTest {
                     .page(new com.careregistry.core.ticket.TicketBrowser.Filter(null, null, null, null, "PARCEL", null, null), null);
             assertThat(found.rows()).singleElement().satisfies(row -> assertThat(row.number()).isEqualTo(ticket.number().value()));
             assertThat(found.match(found.rows().get(0).id()).hit()).isEqualTo("parcel");
+
+            // the dashboard's numbers, which are plain SQL on both databases
+            var trends = app.getBean(com.careregistry.core.ticket.DeskTrends.class);
+            assertThat(trends.backlogPerDay().values()).last().isEqualTo(1L);
+            assertThat(trends.firstResponses().get(com.careregistry.core.ticket.DeskTrends.Wait.WAITING)).isEqualTo(1L);
+            assertThat(trends.satisfactionPerWeek()).hasSize(com.careregistry.core.ticket.DeskTrends.WEEKS);
+            assertThat(app.getBean(com.careregistry.core.sla.SlaStats.class).perDay()).isNotEmpty();
+            // topics in customers' chats and business connections (issue 16), on H2 too
+            var topics = app.getBean(com.careregistry.core.customer.CustomerTopics.class);
+            var chat = new com.careregistry.core.common.ChatAddress(Channel.TELEGRAM, "77", null);
+            topics.record(ticket.id(), new com.careregistry.core.common.ChatAddress(Channel.TELEGRAM, "77", "5"));
+            assertThat(topics.ticketIn(new com.careregistry.core.common.ChatAddress(Channel.TELEGRAM, "77", "5"))).contains(ticket.number());
+            assertThat(topics.find(ticket.id(), chat)).hasValueSatisfying(topic -> assertThat(topic.threadId()).isEqualTo("5"));
+            var business = app.getBean(com.careregistry.core.business.BusinessConnections.class);
+            java.time.Instant now = java.time.Instant.now();
+            business.connected(new com.careregistry.core.business.BusinessConnections.Connection(Channel.TELEGRAM, "bc-1", "9", "Acme",
+                    true, true, now, now));
+            business.customerWrote(Channel.TELEGRAM, "77", "bc-1");
+            assertThat(business.routeOf(Channel.TELEGRAM, "77")).hasValueSatisfying(route -> assertThat(route.refusal(now)).isEmpty());
         }
         assertThat(Files.list(workDir.resolve("data")).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("careregistry"));
 
