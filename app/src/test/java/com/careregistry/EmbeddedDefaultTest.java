@@ -77,7 +77,7 @@ class EmbeddedDefaultTest {
             assertThat(trends.satisfactionPerWeek()).hasSize(com.careregistry.core.ticket.DeskTrends.WEEKS);
             assertThat(app.getBean(com.careregistry.core.sla.SlaStats.class).perDay()).isNotEmpty();
             // topics in customers' chats and business connections (issue 16), on H2 too
-            var topics = app.getBean(com.careregistry.core.customer.CustomerTopics.class);
+            var topics = app.getBean(com.careregistry.core.topic.CustomerTopics.class);
             var chat = new com.careregistry.core.common.ChatAddress(Channel.TELEGRAM, "77", null);
             topics.record(ticket.id(), new com.careregistry.core.common.ChatAddress(Channel.TELEGRAM, "77", "5"));
             assertThat(topics.ticketIn(new com.careregistry.core.common.ChatAddress(Channel.TELEGRAM, "77", "5"))).contains(ticket.number());

@@ -177,7 +177,7 @@ public class TelegramAdapter {
         @Bean
         TelegramSender telegramSender(TelegramClient telegramClient, TelegramSettings settings,
                                       com.careregistry.core.staff.StaffThreads staffThreads, TelegramRateLimiter limiter,
-                                      TelegramBotProfile profile, com.careregistry.core.customer.CustomerTopics customerTopics,
+                                      TelegramBotProfile profile, com.careregistry.core.topic.CustomerTopics customerTopics,
                                       com.careregistry.core.business.BusinessConnections business, java.time.Clock clock) {
             return new TelegramSender(telegramClient, settings, staffThreads, limiter, profile, customerTopics, business, clock);
         }

@@ -4,7 +4,7 @@ import com.careregistry.core.business.BusinessConnections;
 import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
-import com.careregistry.core.customer.CustomerTopics;
+import com.careregistry.core.topic.CustomerTopics;
 import com.careregistry.core.outbox.Delivery;
 import com.careregistry.core.outbox.DeliveryFailure;
 import com.careregistry.core.outbox.MessageAction;

@@ -29,7 +29,6 @@ import com.careregistry.core.common.ChatUser;
 import com.careregistry.core.common.DomainException;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
-import com.careregistry.core.customer.CustomerTopics;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -37,7 +36,6 @@ import com.careregistry.core.ticket.EditCustomerMessage;
 import com.careregistry.core.ticket.TicketNumber;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,12 +58,10 @@ public class CustomerConversation {
     private final EmailFlow email;
     private final RatingFlow rating;
     private final Replies replies;
-    private final CustomerTopics topics;
 
     CustomerConversation(CustomerSessions sessions, CustomerDirectory customers, EditCustomerMessage editMessage,
                          JoinRequestDesk joinRequests, NewTicketFlow newTicket, MessageRouting routing, TicketBrowsing browsing,
-                         EmailFlow email, RatingFlow rating, CustomerTopics topics, Outbox outbox, Texts texts) {
-        this.topics = topics;
+                         EmailFlow email, RatingFlow rating, Outbox outbox, Texts texts) {
         this.sessions = sessions;
         this.customers = customers;
         this.editMessage = editMessage;
@@ -89,17 +85,10 @@ public class CustomerConversation {
 
     // ---------------------------------------------------------------- messages
 
-    /**
-     * What a customer wrote in a topic of their private chat ({@code topic}: the chat and the topic),
-     * where the platform has them: in a ticket's own topic, to that ticket, unless a step of a flow
-     * waits for it (a rating's comment, a new ticket's description) or it is a command.
-     */
+    /** What a customer wrote in a topic of their chat ({@code topic}): see {@link MessageRouting#inTopic}. */
     public void onTopicMessage(ChatUser user, ChatAddress topic, ChatInput incoming) {
-        Optional<TicketNumber> ticket = incoming.isCommand() ? Optional.empty() : topics.ticketIn(topic);
         CustomerSession s = sessions.of(user);
-        if (ticket.isPresent() && IDLE.equals(s.step())) {
-            routing.toTicketOfTopic(s, ticket.get(), incoming);
-        } else {
+        if (!routing.inTopic(s, topic, incoming)) {
             onMessage(s, incoming);
         }
     }

@@ -1,8 +1,10 @@
 package com.careregistry.core.chat;
 
 import static com.careregistry.core.chat.CustomerSession.Steps.CHOOSE_TICKET;
+import static com.careregistry.core.chat.CustomerSession.Steps.IDLE;
 
 import com.careregistry.core.common.ChatAction.PickTicket;
+import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.text.Texts;
@@ -10,6 +12,7 @@ import com.careregistry.core.ticket.PostCustomerMessage;
 import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
 import com.careregistry.core.ticket.TicketSummary;
+import com.careregistry.core.topic.CustomerTopics;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -27,9 +30,11 @@ class MessageRouting {
     private final TicketQueries queries;
     private final NewTicketFlow newTicket;
     private final Replies replies;
+    private final CustomerTopics topics;
 
     MessageRouting(CustomerSessions sessions, PostCustomerMessage postMessage, TicketQueries queries, NewTicketFlow newTicket,
-                   Outbox outbox, Texts texts) {
+                   CustomerTopics topics, Outbox outbox, Texts texts) {
+        this.topics = topics;
         this.sessions = sessions;
         this.postMessage = postMessage;
         this.queries = queries;
@@ -64,15 +69,19 @@ class MessageRouting {
     }
 
     /**
-     * What a customer wrote in a ticket's own topic of their chat: to that ticket while it is open (no
-     * "which ticket?", however many are open), else as if written outside any topic.
+     * What a customer wrote in a topic of their private chat, where the platform has them: in a ticket's
+     * own topic, to that ticket while it is open (no "which ticket?", however many are open). False,
+     * for the conversation to take it as any other message, when it is a command, when a step of a flow
+     * waits for it (a rating's comment, a new ticket's description), or when the ticket is closed.
      */
-    void toTicketOfTopic(CustomerSession s, TicketNumber number, ChatInput incoming) {
-        if (postMessage.postUnlessClosed(new PostCustomerMessage.Command(s.customer().id(), number, incoming.content())).isPresent()) {
-            sessions.stayOn(s, number);
-            return;
+    boolean inTopic(CustomerSession s, ChatAddress topic, ChatInput incoming) {
+        Optional<TicketNumber> number = incoming.isCommand() || !IDLE.equals(s.step()) ? Optional.empty() : topics.ticketIn(topic);
+        if (number.isPresent() && postMessage.postUnlessClosed(
+                new PostCustomerMessage.Command(s.customer().id(), number.get(), incoming.content())).isPresent()) {
+            sessions.stayOn(s, number.get());
+            return true;
         }
-        toCurrentTicket(s, incoming);
+        return false;
     }
 
     /** The ticket chosen for the message kept. */

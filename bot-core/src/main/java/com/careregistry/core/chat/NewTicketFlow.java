@@ -10,7 +10,7 @@ import com.careregistry.core.category.ManageCategories;
 import com.careregistry.core.common.ChatAction.ChooseCategory;
 import com.careregistry.core.common.ChatAction.OfferNewTicket;
 import com.careregistry.core.common.DomainException;
-import com.careregistry.core.customer.CustomerTopics;
+import com.careregistry.core.topic.CustomerTopics;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.sla.Deadlines;

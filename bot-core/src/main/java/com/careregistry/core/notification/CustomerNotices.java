@@ -7,7 +7,7 @@ import com.careregistry.core.common.ChatAction;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.customer.Customer;
 import com.careregistry.core.customer.CustomerDirectory;
-import com.careregistry.core.customer.CustomerTopics;
+import com.careregistry.core.topic.CustomerTopics;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.MessageRef;
 import com.careregistry.core.outbox.Outbox;

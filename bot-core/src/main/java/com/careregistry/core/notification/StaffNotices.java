@@ -78,7 +78,8 @@ class StaffNotices {
     void on(TicketOpened event) {
         Ticket ticket = event.ticket();
         // the card carries the customer's opening message: once staff have it, the customer sees a receipt on it
-        toStaff(ticket, language -> card(ticket, language), staffActions(ticket), List.of(), null, true, ticket.openingMessage());
+        toStaff(ticket, language -> card(ticket, language), staffActions(ticket), List.of(), null, true,
+                MessageRef.of(ticket.channel(), ticket.openingMessageId()));
     }
 
     @EventListener

@@ -58,8 +58,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public long toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
                             List<Attachment> attachments, MessageRef original) {
-        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, attachments, ticketId, clock.instant())
-                .copyOf(original));
+        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, attachments, ticketId, clock.instant()), original, null);
     }
 
     /**
@@ -71,7 +70,7 @@ public class Outbox {
     public long toCustomerAbout(Long ticketId, ChatAddress to, String topicTitle, String text, List<MessageAction> actions,
                                 List<Attachment> attachments, MessageRef original) {
         return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, actions, attachments, ticketId,
-                clock.instant()).copyOf(original));
+                clock.instant()), original, null);
     }
 
     /**
@@ -80,7 +79,7 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long edit(long original, ChatAddress to, String text) {
-        return enqueue(OutboxMessage.editOf(original, to, text, clock.instant()));
+        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, List.of(), List.of(), null, clock.instant()), null, original);
     }
 
     /** The row that delivered (or will deliver) the ticket's message {@code messageId} to this chat, if one does. */
@@ -101,7 +100,7 @@ public class Outbox {
     public long messageToChat(Long ticketId, Long messageId, ChatAddress to, String topicTitle, String text, List<Attachment> attachments,
                               MessageRef original) {
         return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, List.of(), attachments, ticketId, clock.instant())
-                .delivering(messageId).copyOf(original));
+                .delivering(messageId), original, null);
     }
 
     /**
@@ -115,7 +114,7 @@ public class Outbox {
                                        List<MessageAction> actions, List<Attachment> attachments, MessageRef original) {
         String key = thread.channel() + ":" + thread.chatId() + ":ticket:" + ticketId;
         return enqueue(OutboxMessage.toThread(thread, key, threadTitle, text, actions, attachments, ticketId,
-                clock.instant()).copyOf(original));
+                clock.instant()), original, null);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -170,10 +169,15 @@ public class Outbox {
      * starts here, so it goes without the persistence context's bookkeeping); returns its id.
      */
     private long enqueue(OutboxMessage row) {
+        return enqueue(row, null, null);
+    }
+
+    /** As above; {@code copyOf}: the message the row carries a copy of; {@code editOf}: the row whose message it edits. */
+    private long enqueue(OutboxMessage row, MessageRef copyOf, Long editOf) {
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement(OutboxMessage.INSERT, Statement.RETURN_GENERATED_KEYS);
-            Object[] values = row.insertValues();
+            Object[] values = row.insertValues(copyOf, editOf);
             for (int i = 0; i < values.length; i++) {
                 insert.setObject(i + 1, values[i]);
             }

@@ -87,25 +87,6 @@ public class OutboxMessage {
     @Column(name = "sent_at")
     private Instant sentAt;
 
-    /** The message this row carries a copy of, where it was written (acknowledged once delivered, edited with it). */
-    @Column(name = "copy_of_channel")
-    @Enumerated(EnumType.STRING)
-    private Channel copyOfChannel;
-
-    @Column(name = "copy_of_chat")
-    private String copyOfChat;
-
-    @Column(name = "copy_of_message")
-    private String copyOfMessage;
-
-    /** A reaction row: the message it reacts to. */
-    @Column(name = "react_to")
-    private String reactTo;
-
-    /** An edit row: the row whose delivered message it changes. */
-    @Column(name = "edit_of")
-    private Long editOf;
-
     protected OutboxMessage() {
     }
 
@@ -122,23 +103,6 @@ public class OutboxMessage {
         row.ticketId = ticketId;
         row.nextAttemptAt = now;
         row.createdAt = now;
-        return row;
-    }
-
-    /** This row carries a copy of {@code original} (may be null: none, or a message without a platform id). */
-    OutboxMessage copyOf(MessageRef original) {
-        if (original != null) {
-            copyOfChannel = original.channel();
-            copyOfChat = original.chatId();
-            copyOfMessage = original.messageId();
-        }
-        return this;
-    }
-
-    /** An edit row: the message row {@code original} delivered is to say {@code body} now. */
-    static OutboxMessage editOf(long original, ChatAddress to, String body, Instant now) {
-        OutboxMessage row = toChat(to, to.orderingKey(), body, List.of(), List.of(), null, now);
-        row.editOf = original;
         return row;
     }
 
@@ -246,7 +210,11 @@ public class OutboxMessage {
         return sentAt;
     }
 
-    /** The columns a new row is inserted with, in the order of {@link #INSERT}. */
+    /**
+     * The columns a new row is inserted with, in the order of {@link #insertValues}; among them two that
+     * only the insert writes: the message the row carries a copy of, where it was written (acknowledged
+     * with a reaction once the copy is delivered), and the row whose delivered message an edit row changes.
+     */
     static final String INSERT = """
             INSERT INTO outbox_messages (channel, chat_id, thread_id, email_to, ordering_key, subject, body, actions, attachments,
                                          thread_title, ticket_id, ticket_message_id, status, attempts, parts_sent, next_attempt_at,
@@ -254,10 +222,11 @@ public class OutboxMessage {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?, ?, ?, ?, ?)
             """;
 
-    Object[] insertValues() {
+    Object[] insertValues(MessageRef copyOf, Long editOf) {
         return new Object[] {channel.name(), chatId, threadId, emailTo, orderingKey, subject, body, actions, attachments, threadTitle,
                 ticketId, ticketMessageId, java.sql.Timestamp.from(nextAttemptAt), java.sql.Timestamp.from(createdAt),
-                copyOfChannel == null ? null : copyOfChannel.name(), copyOfChat, copyOfMessage, editOf};
+                copyOf == null ? null : copyOf.channel().name(), copyOf == null ? null : copyOf.chatId(),
+                copyOf == null ? null : copyOf.messageId(), editOf};
     }
 
     /** An admin asks for a dead row to be tried again, from the start. */

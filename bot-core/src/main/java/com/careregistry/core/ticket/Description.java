@@ -41,10 +41,6 @@ public class Description {
         return Optional.of(previous);
     }
 
-    void openedBy(String externalMessageId) {
-        this.openingMessageId = externalMessageId;
-    }
-
     /** The platform's id of the customer's message that opened the ticket; null when a form opened it. */
     public String openingMessageId() {
         return openingMessageId;

@@ -46,7 +46,7 @@ public class EditAgentMessage {
         }
         TicketMessage message = found.get();
         Ticket ticket = tickets.findById(message.ticketId()).orElseThrow();
-        edits.save(ticket.agentEdited(message, agentId, newText.strip(), clock.instant()));
+        edits.save(ticket.edited(message, agentId, newText.strip(), clock.instant()));
         tickets.save(ticket);
         return Optional.of(message);
     }

@@ -57,7 +57,7 @@ public class EditCustomerMessage {
         if (ticket.isEmpty() || message.authorType() != AuthorType.CUSTOMER) {
             return Optional.empty();
         }
-        edits.save(ticket.get().customerEdited(message, newText.strip(), clock.instant()));
+        edits.save(ticket.get().edited(message, null, newText.strip(), clock.instant()));
         tickets.save(ticket.get());
         return Optional.of(message);
     }

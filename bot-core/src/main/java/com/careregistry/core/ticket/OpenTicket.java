@@ -47,9 +47,8 @@ public class OpenTicket {
         Category category = categoryFor(command.categoryId());
         Instant now = clock.instant();
         TicketNumber number = new TicketNumber(tickets.nextNumber());
-        Ticket open = Ticket.open(number, command.customerId(), category.id(), command.channel(), command.description(), now);
-        open.openedBy(command.externalMessageId());
-        Ticket ticket = tickets.save(open);
+        Ticket ticket = tickets.save(Ticket.open(number, command.customerId(), category.id(), command.channel(), command.description(),
+                command.externalMessageId(), now));
         if (!command.attachments().isEmpty()) {
             MessageContent files = new MessageContent(null, command.attachments(), command.channel(), command.externalMessageId());
             messages.save(new TicketMessage(ticket.id(), AuthorType.CUSTOMER, null, files, now));

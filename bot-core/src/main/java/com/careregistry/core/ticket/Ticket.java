@@ -1,7 +1,6 @@
 package com.careregistry.core.ticket;
 
 import com.careregistry.core.common.Channel;
-import com.careregistry.core.outbox.MessageRef;
 import com.careregistry.core.common.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -67,13 +66,15 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     protected Ticket() {
     }
 
-    static Ticket open(TicketNumber number, Long customerId, Long categoryId, Channel channel, String description, Instant now) {
+    /** A new ticket; {@code openingMessageId}: the customer's message that opened it, as its platform knows it (none for a form). */
+    static Ticket open(TicketNumber number, Long customerId, Long categoryId, Channel channel, String description, String openingMessageId,
+                       Instant now) {
         Ticket ticket = new Ticket();
         ticket.number = number.value();
         ticket.customerId = Objects.requireNonNull(customerId);
         ticket.categoryId = Objects.requireNonNull(categoryId);
         ticket.channel = channel;
-        ticket.description = new Description(description, null);
+        ticket.description = new Description(description, openingMessageId);
         ticket.status = TicketStatus.OPEN;
         ticket.timeline = Timeline.openedAt(now);
         ticket.registerEvent(new TicketEvents.TicketOpened(ticket));
@@ -115,11 +116,6 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return message;
     }
 
-    /** The message that opened the ticket, as its platform knows it (none for a form). */
-    void openedBy(String externalMessageId) {
-        description.openedBy(externalMessageId);
-    }
-
     /**
      * The customer edited the message that opened the ticket: the description follows, and the
      * subject with it (the subject is the description's first line), the earlier one kept. A closed
@@ -133,15 +129,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         });
     }
 
-    TicketMessageEdit customerEdited(TicketMessage message, String newText, Instant now) {
-        TicketMessageEdit edit = message.editedByCustomer(id, newText, now);
-        registerEvent(new TicketEvents.CustomerMessageEdited(this, message, edit.previousBody()));
-        return edit;
-    }
-
-    TicketMessageEdit agentEdited(TicketMessage message, Long byAgentId, String newText, Instant now) {
-        TicketMessageEdit edit = message.editedByAgent(id, byAgentId, newText, now);
-        registerEvent(new TicketEvents.AgentMessageEdited(this, message, edit.previousBody()));
+    /** The customer, or the agent {@code byAgentId}, edited a message of theirs: the earlier text is kept. */
+    TicketMessageEdit edited(TicketMessage message, Long byAgentId, String newText, Instant now) {
+        TicketMessageEdit edit = message.edited(id, byAgentId, newText, now);
+        registerEvent(byAgentId == null ? new TicketEvents.CustomerMessageEdited(this, message, edit.previousBody())
+                : new TicketEvents.AgentMessageEdited(this, message, edit.previousBody()));
         return edit;
     }
 
@@ -229,9 +221,9 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return description.subject();
     }
 
-    /** The customer's message that opened the ticket, where they wrote it; null when a form opened it. */
-    public MessageRef openingMessage() {
-        return MessageRef.of(channel, description.openingMessageId());
+    /** The customer's message that opened the ticket, as its platform knows it; null when a form opened it. */
+    public String openingMessageId() {
+        return description.openingMessageId();
     }
 
     /** The description's text. */

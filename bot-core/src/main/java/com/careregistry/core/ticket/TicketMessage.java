@@ -76,18 +76,10 @@ public class TicketMessage {
 
     /** The author changed the text; returns the text it had before. */
     /** The customer of this ticket changed the text of this message of theirs; the earlier text is kept. */
-    TicketMessageEdit editedByCustomer(Long ofTicketId, String newText, Instant now) {
-        if (authorType != AuthorType.CUSTOMER || !ticketId.equals(ofTicketId)) {
-            throw new DomainException("message.not-yours");
-        }
-        TicketMessageEdit edit = new TicketMessageEdit(id, body, now);
-        this.body = newText;
-        this.editedAt = now;
-        return edit;
-    }
-
-    TicketMessageEdit editedByAgent(Long ofTicketId, Long byAgentId, String newText, Instant now) {
-        if (authorType != AuthorType.AGENT || !ticketId.equals(ofTicketId) || !byAgentId.equals(agentId)) {
+    /** Its author (the customer, or the agent {@code byAgentId}) edited it: the earlier text is what the edit keeps. */
+    TicketMessageEdit edited(Long ofTicketId, Long byAgentId, String newText, Instant now) {
+        boolean theirs = byAgentId == null ? authorType == AuthorType.CUSTOMER : authorType == AuthorType.AGENT && byAgentId.equals(agentId);
+        if (!theirs || !ticketId.equals(ofTicketId)) {
             throw new DomainException("message.not-yours");
         }
         TicketMessageEdit edit = new TicketMessageEdit(id, body, now);

@@ -57,7 +57,7 @@ class CustomerConversationTest {
     final Outbox outbox = mock(Outbox.class);
     final Texts texts = FlowFixtures.texts();
     final CustomerConversation conversation = new CustomerConversation(sessions, customers, editMessage, joinRequests, newTicket,
-            routing, browsing, email, rating, mock(com.careregistry.core.customer.CustomerTopics.class), outbox, texts);
+            routing, browsing, email, rating, outbox, texts);
 
     @Test
     void commandsReachTheirFlowsWhateverTheStep() {

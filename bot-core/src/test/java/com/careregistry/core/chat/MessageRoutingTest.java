@@ -14,6 +14,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.MessageAction;
 import com.careregistry.core.outbox.Outbox;
 import com.careregistry.core.ticket.PostCustomerMessage;
@@ -22,6 +23,7 @@ import com.careregistry.core.ticket.TicketNumber;
 import com.careregistry.core.ticket.TicketQueries;
 import com.careregistry.core.ticket.TicketStatus;
 import com.careregistry.core.ticket.TicketSummary;
+import com.careregistry.core.topic.CustomerTopics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,36 @@ class MessageRoutingTest {
     final TicketQueries queries = mock(TicketQueries.class);
     final NewTicketFlow newTicket = mock(NewTicketFlow.class);
     final Outbox outbox = mock(Outbox.class);
-    final MessageRouting routing = new MessageRouting(sessions, post, queries, newTicket, outbox, FlowFixtures.texts());
+    final CustomerTopics topics = mock(CustomerTopics.class);
+    final MessageRouting routing = new MessageRouting(sessions, post, queries, newTicket, topics, outbox, FlowFixtures.texts());
+    final ChatAddress secondTopic = new ChatAddress(Channel.TELEGRAM, "chat-ann", "77");
     final ChatInput hello = ChatInput.of(Channel.TELEGRAM, "Any news?", List.of(), "chat-ann:5");
+
+    @Test
+    void aMessageInATicketsTopicGoesToThatTicketWhateverTheyTalkedAbout() {
+        CustomerSession s = at(IDLE, Map.of("current", "1001"));
+        when(topics.ticketIn(secondTopic)).thenReturn(Optional.of(new TicketNumber(1002)));
+        when(post.postUnlessClosed(any())).thenReturn(Optional.of(mock(TicketMessage.class)));
+
+        assertThat(routing.inTopic(s, secondTopic, hello)).isTrue();
+
+        ArgumentCaptor<PostCustomerMessage.Command> posted = ArgumentCaptor.forClass(PostCustomerMessage.Command.class);
+        verify(post).postUnlessClosed(posted.capture());
+        assertThat(posted.getValue().number()).isEqualTo(new TicketNumber(1002));
+        verify(sessions).stayOn(s, new TicketNumber(1002));
+        verify(queries, never()).myOpenTickets(CUSTOMER_ID);
+    }
+
+    @Test
+    void aTopicLeavesToTheConversationACommandAStepOfAFlowAndAClosedTicket() {
+        when(topics.ticketIn(secondTopic)).thenReturn(Optional.of(new TicketNumber(1002)));
+        assertThat(routing.inTopic(at(IDLE, Map.of()), secondTopic, ChatInput.of(Channel.TELEGRAM, "/new", List.of(), "chat-ann:6")))
+                .isFalse();
+        assertThat(routing.inTopic(at(CustomerSession.Steps.RATE_COMMENT, Map.of()), secondTopic, hello)).as("a rating's comment waits").isFalse();
+        when(post.postUnlessClosed(any())).thenReturn(Optional.empty());
+        assertThat(routing.inTopic(at(IDLE, Map.of()), secondTopic, hello)).as("closed").isFalse();
+        verify(sessions, never()).stayOn(any(), any());
+    }
 
     @Test
     void theTicketTheyTalkAboutTakesItWhileItIsOpen() {

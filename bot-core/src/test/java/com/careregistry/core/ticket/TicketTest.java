@@ -24,7 +24,7 @@ class TicketTest {
     final Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     Ticket fresh() {
-        return Ticket.open(new TicketNumber(1042), 7L, 1L, Channel.TELEGRAM, "Phone is dead\nmore words", now);
+        return Ticket.open(new TicketNumber(1042), 7L, 1L, Channel.TELEGRAM, "Phone is dead\nmore words", null, now);
     }
 
     static MessageContent text(String text) {

@@ -1,4 +1,4 @@
-package com.careregistry.core.customer;
+package com.careregistry.core.topic;
 
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.UserText;
