@@ -506,17 +506,7 @@ public class TelegramApiDouble implements AutoCloseable {
         message.set("chat", supergroupChat(groupChatId));
         message.put("date", now());
         message.put("is_topic_message", true);
-        ObjectNode topicCreated = JsonNodeFactory.instance.objectNode();
-        topicCreated.put("message_id", messageThreadId);
-        topicCreated.put("message_thread_id", messageThreadId);
-        topicCreated.set("from", botUser());
-        topicCreated.set("chat", supergroupChat(groupChatId));
-        topicCreated.put("date", now() - 3600);
-        topicCreated.put("is_topic_message", true);
-        ObjectNode created = topicCreated.putObject("forum_topic_created");
-        created.put("name", "Topic " + messageThreadId);
-        created.put("icon_color", DEFAULT_ICON_COLOR);
-        message.set("reply_to_message", topicCreated);
+        message.set("reply_to_message", topicCreated(supergroupChat(groupChatId), messageThreadId));
         putText(message, text);
         return update("message", message);
     }
@@ -536,17 +526,7 @@ public class TelegramApiDouble implements AutoCloseable {
         ObjectNode message = privateMessage(userId, firstName, "en");
         message.put("message_thread_id", messageThreadId);
         message.put("is_topic_message", true);
-        ObjectNode topicCreated = JsonNodeFactory.instance.objectNode();
-        topicCreated.put("message_id", messageThreadId);
-        topicCreated.put("message_thread_id", messageThreadId);
-        topicCreated.set("from", botUser());
-        topicCreated.set("chat", privateChat(userId, firstName));
-        topicCreated.put("date", now() - 3600);
-        topicCreated.put("is_topic_message", true);
-        ObjectNode created = topicCreated.putObject("forum_topic_created");
-        created.put("name", "Topic " + messageThreadId);
-        created.put("icon_color", DEFAULT_ICON_COLOR);
-        message.set("reply_to_message", topicCreated);
+        message.set("reply_to_message", topicCreated(privateChat(userId, firstName), messageThreadId));
         putText(message, text);
         return update("message", message);
     }
@@ -604,6 +584,21 @@ public class TelegramApiDouble implements AutoCloseable {
         message.put("is_topic_message", true);
         putText(message, newText);
         return update("edited_message", message);
+    }
+
+    /** The service message that opened a topic (the bot made it): what a topic's messages reply to. */
+    private ObjectNode topicCreated(ObjectNode chat, int messageThreadId) {
+        ObjectNode topicCreated = JsonNodeFactory.instance.objectNode();
+        topicCreated.put("message_id", messageThreadId);
+        topicCreated.put("message_thread_id", messageThreadId);
+        topicCreated.set("from", botUser());
+        topicCreated.set("chat", chat);
+        topicCreated.put("date", now() - 3600);
+        topicCreated.put("is_topic_message", true);
+        ObjectNode created = topicCreated.putObject("forum_topic_created");
+        created.put("name", "Topic " + messageThreadId);
+        created.put("icon_color", DEFAULT_ICON_COLOR);
+        return topicCreated;
     }
 
     /** A callback_query from pressing an inline button on the bot's message {@code messageId} in {@code chatId}. */

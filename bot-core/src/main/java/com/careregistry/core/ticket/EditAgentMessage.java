@@ -1,7 +1,6 @@
 package com.careregistry.core.ticket;
 
 import com.careregistry.core.common.Channel;
-import com.careregistry.core.common.DomainException;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -33,20 +32,15 @@ public class EditAgentMessage {
      */
     @Transactional
     public Optional<TicketMessage> edit(Long agentId, Channel channel, String externalMessageId, String newText) {
-        if (newText == null || newText.isBlank()) {
-            throw new DomainException("message.empty");
-        }
-        if (newText.strip().length() > MessageContent.MAX_TEXT_LENGTH) {
-            throw new DomainException("message.too-long", MessageContent.MAX_TEXT_LENGTH);
-        }
+        String text = MessageContent.editedText(newText);
         Optional<TicketMessage> found = messages.findFirstByChannelAndExternalMessageId(channel, externalMessageId)
                 .filter(message -> message.authorType() == AuthorType.AGENT && agentId.equals(message.agentId()));
-        if (found.isEmpty() || newText.strip().equals(found.get().body())) {
+        if (found.isEmpty() || text.equals(found.get().body())) {
             return Optional.empty();
         }
         TicketMessage message = found.get();
         Ticket ticket = tickets.findById(message.ticketId()).orElseThrow();
-        edits.save(ticket.edited(message, agentId, newText.strip(), clock.instant()));
+        edits.save(ticket.edited(message, agentId, text, clock.instant()));
         tickets.save(ticket);
         return Optional.of(message);
     }

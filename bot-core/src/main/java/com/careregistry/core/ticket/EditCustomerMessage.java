@@ -1,7 +1,6 @@
 package com.careregistry.core.ticket;
 
 import com.careregistry.core.common.Channel;
-import com.careregistry.core.common.DomainException;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -36,15 +35,10 @@ public class EditCustomerMessage {
      */
     @Transactional
     public Optional<TicketMessage> edit(Long customerId, Channel channel, String externalMessageId, String newText) {
-        if (newText == null || newText.isBlank()) {
-            throw new DomainException("message.empty");
-        }
-        if (newText.strip().length() > MessageContent.MAX_TEXT_LENGTH) {
-            throw new DomainException("message.too-long", MessageContent.MAX_TEXT_LENGTH);
-        }
+        String text = MessageContent.editedText(newText);
         Optional<Ticket> opened = tickets.findFirstByChannelAndDescription_OpeningMessageIdAndCustomerId(channel, externalMessageId, customerId);
         if (opened.isPresent()) {
-            opened.get().descriptionEdited(newText.strip(), clock.instant()).ifPresent(descriptionEdits::save);
+            opened.get().descriptionEdited(text, clock.instant()).ifPresent(descriptionEdits::save);
             tickets.save(opened.get());
             return Optional.empty();
         }
@@ -57,7 +51,7 @@ public class EditCustomerMessage {
         if (ticket.isEmpty() || message.authorType() != AuthorType.CUSTOMER) {
             return Optional.empty();
         }
-        edits.save(ticket.get().edited(message, null, newText.strip(), clock.instant()));
+        edits.save(ticket.get().edited(message, null, text, clock.instant()));
         tickets.save(ticket.get());
         return Optional.of(message);
     }

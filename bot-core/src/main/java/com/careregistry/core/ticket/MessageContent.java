@@ -29,4 +29,9 @@ public record MessageContent(String text, List<Attachment> attachments, Channel 
     public static MessageContent text(String text, Channel channel, String externalMessageId) {
         return new MessageContent(text, List.of(), channel, externalMessageId);
     }
+
+    /** The new text of an edited message, as a message's text is kept (stripped); refused as a new message's would be. */
+    static String editedText(String newText) {
+        return text(newText, Channel.WEB, null).text();
+    }
 }
