@@ -41,9 +41,11 @@ class OutboxRows {
     private final Clock clock;
     private final String instance;
     private final OutboxMetrics metrics;
+    private final OutboxReceipts receipts;
 
     OutboxRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxSettings settings, Clock clock,
-               InstanceSettings instance, OutboxMetrics metrics) {
+               InstanceSettings instance, OutboxMetrics metrics, OutboxReceipts receipts) {
+        this.receipts = receipts;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
@@ -77,12 +79,14 @@ class OutboxRows {
         }
         List<OutboundMessage> claimed = tx.execute(status -> {
             Instant now = clock.instant();
-            List<Long> heads = jdbc.queryForList("""
-                    SELECT MIN(id) FROM outbox_messages
+            // each queue's head (index only); messages before receipts, so a burst's receipts wait for room
+            List<Head> heads = jdbc.query("""
+                    SELECT MIN(id), ordering_key FROM outbox_messages
                     WHERE channel = ? AND status = 'PENDING'
                     GROUP BY ordering_key
-                    """, Long.class, channel.name());
-            List<Long> candidates = heads.stream().filter(id -> !excluded.contains(id)).sorted().toList();
+                    """, (rs, n) -> new Head(rs.getLong(1), rs.getString(2).endsWith(OutboxReceipts.QUEUE)), channel.name());
+            List<Long> candidates = heads.stream().filter(head -> !excluded.contains(head.id()))
+                    .sorted(java.util.Comparator.comparing(Head::receipt).thenComparing(Head::id)).map(Head::id).toList();
             List<OutboundMessage> rows = new ArrayList<>();
             for (int from = 0; from < candidates.size() && rows.size() < limit; from += HEADS_PER_READ) {
                 List<Long> page = candidates.subList(from, Math.min(candidates.size(), from + HEADS_PER_READ));
@@ -92,7 +96,7 @@ class OutboxRows {
                         FROM outbox_messages
                         WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ?
                           AND (locked_until IS NULL OR locked_until <= ?)
-                        ORDER BY id
+                        ORDER BY CASE WHEN react_to IS NULL THEN 0 ELSE 1 END, id
                         LIMIT ?
                         FOR UPDATE SKIP LOCKED
                         """.formatted(ids(page)), OutboxRows::toMessage, Timestamp.from(now), Timestamp.from(now),
@@ -122,6 +126,10 @@ class OutboxRows {
         rows.replaceAll(row -> row.editOf() == null ? row : row.replacing(delivered.get(row.editOf())));
     }
 
+    /** The head of a queue of the outbox; {@code receipt}: a queue of receipts (reactions), served after messages. */
+    private record Head(long id, boolean receipt) {
+    }
+
     /** Records what became of these rows: the sent ones in one statement, all in one commit. */
     void record(List<OutboxDispatcher.Outcome> outcomes) {
         if (outcomes.isEmpty()) {
@@ -140,7 +148,7 @@ class OutboxRows {
                 .map(o -> ((OutboxDispatcher.Sent) o).message().id()).toList();
         tx.executeWithoutResult(status -> {
             markSent(sent);
-            acknowledge(receipts);
+            this.receipts.acknowledge(receipts);
             failed.forEach(f -> recordFailure(f.message(), f.failure()));
         });
     }
@@ -163,25 +171,6 @@ class OutboxRows {
                 SET status = 'SENT', sent_at = ?, locked_until = NULL, claimed_by = NULL, last_error = NULL, external_message_id = %s
                 WHERE id IN (%s)
                 """.formatted(externalIds, ids(sent.keySet())), args.toArray());
-    }
-
-    /**
-     * The copies these rows carried arrived: each original gets a reaction (the receipt emoji) where it
-     * was written, as a row of its own in a queue of its own (a receipt never holds up a message). One
-     * statement for them all; none when receipts are off.
-     */
-    private void acknowledge(List<Long> delivered) {
-        if (delivered.isEmpty() || settings.receipt().isBlank()) {
-            return;
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
-                INSERT INTO outbox_messages (channel, chat_id, ordering_key, body, react_to, status, attempts, parts_sent, next_attempt_at,
-                                             created_at)
-                SELECT copy_of_channel, copy_of_chat, CONCAT(copy_of_channel, ':', copy_of_chat, ':receipts'), ?, copy_of_message,
-                       'PENDING', 0, 0, ?, ?
-                FROM outbox_messages WHERE id IN (%s) AND copy_of_message IS NOT NULL
-                """.formatted(ids(delivered)), settings.receipt(), now, now);
     }
 
     private void recordFailure(OutboundMessage message, DeliveryFailure failure) {

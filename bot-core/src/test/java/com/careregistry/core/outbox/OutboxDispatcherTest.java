@@ -217,6 +217,25 @@ class OutboxDispatcherTest extends CoreTest {
         assertThat(outboxRows.findAll()).allSatisfy(row -> assertThat(row.status()).isEqualTo(OutboxStatus.SENT));
     }
 
+    @Autowired
+    OutboxRows rows;
+
+    @Test
+    void aDeliveredCopyGetsItsReceiptWhichWaitsForRoomBehindMessages() {
+        ChatAddress carol = ChatAddress.of(Channel.TELEGRAM, "chat-carol");
+        new TransactionTemplate(transactions).execute(status -> outbox.toChatAbout(null, ANN, "Bob wrote: hello", List.of(), List.of(),
+                new MessageRef(Channel.TELEGRAM, "chat-bob", "41")));
+        assertThat(dispatcher.dispatchDue(telegramSender)).isOne();   // the copy, delivered
+        Map<String, Object> receipt = jdbc.queryForMap("SELECT chat_id, body, react_to, status FROM outbox_messages WHERE react_to IS NOT NULL");
+        assertThat(receipt).containsEntry("chat_id", "chat-bob").containsEntry("body", settings.receipt())
+                .containsEntry("react_to", "41").containsEntry("status", "PENDING");
+
+        write(carol, "c1");   // newer than the receipt, and claimed first
+        assertThat(rows.claim(Channel.TELEGRAM, 1, List.of())).extracting(OutboundMessage::body).containsExactly("c1");
+        assertThat(rows.claim(Channel.TELEGRAM, 1, List.of())).singleElement()
+                .satisfies(reaction -> assertThat(reaction.reactTo()).isEqualTo("41"));
+    }
+
     private Long write(ChatAddress to, String text) {
         return new TransactionTemplate(transactions).execute(status -> outbox.toChat(to, text));
     }

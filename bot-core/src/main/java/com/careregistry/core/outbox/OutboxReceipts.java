@@ -1,0 +1,46 @@
+package com.careregistry.core.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receipts: when a row that carries a copy of someone's message (a customer's to the staff thread, an
+ * agent's to the customer) is delivered, the original gets a reaction where it was written
+ * ({@code careregistry.outbox.receipt}, 👌; none when empty). Each reaction is a row of its own, in a
+ * queue of its own per chat (its ordering key ends with {@link #QUEUE}), which the dispatchers claim
+ * after messages: a receipt never holds up a message, and under a burst it waits for room.
+ */
+@Component
+class OutboxReceipts {
+
+    /** How the ordering key of a chat's queue of receipts ends. */
+    static final String QUEUE = ":receipts";
+
+    private final JdbcTemplate jdbc;
+    private final OutboxSettings settings;
+    private final Clock clock;
+
+    OutboxReceipts(JdbcTemplate jdbc, OutboxSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** These rows were delivered: the originals of those that carried a copy get their reaction rows, in one statement. */
+    void acknowledge(List<Long> delivered) {
+        if (delivered.isEmpty() || settings.receipt().isBlank()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                INSERT INTO outbox_messages (channel, chat_id, ordering_key, body, react_to, status, attempts, parts_sent, next_attempt_at,
+                                             created_at)
+                SELECT copy_of_channel, copy_of_chat, CONCAT(copy_of_channel, ':', copy_of_chat, '%s'), ?, copy_of_message,
+                       'PENDING', 0, 0, ?, ?
+                FROM outbox_messages WHERE id IN (%s) AND copy_of_message IS NOT NULL
+                """.formatted(QUEUE, OutboxRows.ids(delivered)), settings.receipt(), now, now);
+    }
+}
