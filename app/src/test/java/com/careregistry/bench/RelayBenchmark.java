@@ -112,7 +112,7 @@ public final class RelayBenchmark {
         double idleCpu;
         try (TelegramApiDouble api = new TelegramApiDouble()) {
             api.recordCalls(false);
-            String database = "ccr_bench_relay";
+            String database = DATABASE;
             try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/", DB_USER, DB_PASSWORD);
                  Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database);
@@ -139,14 +139,17 @@ public final class RelayBenchmark {
                 for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                     Phase warmUp = load.play(5000, 0);
                     warmUp.awaitRelayed(Duration.ofSeconds(120));
+                    awaitOutboxDrained(Duration.ofSeconds(120));
                     System.out.printf(Locale.ROOT, "  warm-up %d: %.0f relays/s%n", round + 1, warmUp.relaysPerSecond());
                 }
                 // new customers are part of the mix too (their first message takes other paths than a relay),
                 // then the paced path, whose batches are small
                 ColdBurst.run(api, 50, Duration.ofSeconds(60));
+                awaitOutboxDrained(Duration.ofSeconds(120));
                 if (WARM_UP_SECONDS > 0) {
                     Phase paced = load.play(WARM_UP_SECONDS * 500, 500);
                     paced.awaitRelayed(Duration.ofSeconds(120));
+                    awaitOutboxDrained(Duration.ofSeconds(120));
                     double[] latency = paced.latenciesMillis();
                     System.out.printf(Locale.ROOT, "  warm-up at 500/s for %d s: p99 %.1f ms%n", WARM_UP_SECONDS, Phase.percentile(latency, 99));
                 }
@@ -200,6 +203,7 @@ public final class RelayBenchmark {
         Phase phase = load.play(count, offered);
         long confirmedAt = awaitConfirmed(api, Duration.ofSeconds(120));
         phase.awaitRelayed(Duration.ofSeconds(120));
+        awaitOutboxDrained(Duration.ofSeconds(120));   // the receipts too: the phase's CPU is all its messages cost
         long cpuAfter = service.cpuMillis();
         Map<String, Long> statementsAfter = statements();
         double[] latency = phase.latenciesMillis();
@@ -219,6 +223,30 @@ public final class RelayBenchmark {
     }
 
     /** MariaDB's own counts of the statements it ran (all clients; the harness itself runs none during a phase). */
+    /** The service's database in this benchmark. */
+    static final String DATABASE = "ccr_bench_relay";
+
+    /**
+     * Waits until the service has nothing left to send, receipts included (they wait for room behind
+     * relays): a phase's CPU and statements then hold all the work its messages caused, and the next
+     * phase starts from nothing. Looked at every 100 ms (a few statements a second).
+     */
+    private static void awaitOutboxDrained(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/" + DATABASE, DB_USER, DB_PASSWORD);
+             Statement s = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (var rs = s.executeQuery("SELECT COUNT(*) FROM outbox_messages WHERE status = 'PENDING'")) {
+                    if (rs.next() && rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the service's outbox did not drain within " + timeout);
+    }
+
     private static Map<String, Long> statements() throws Exception {
         Map<String, Long> counts = new java.util.TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/", DB_USER, DB_PASSWORD);

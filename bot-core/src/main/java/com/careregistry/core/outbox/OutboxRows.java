@@ -85,22 +85,17 @@ class OutboxRows {
                     WHERE channel = ? AND status = 'PENDING'
                     GROUP BY ordering_key
                     """, (rs, n) -> new Head(rs.getLong(1), rs.getString(2).endsWith(OutboxReceipts.QUEUE)), channel.name());
-            List<Long> candidates = heads.stream().filter(head -> !excluded.contains(head.id()))
-                    .sorted(java.util.Comparator.comparing(Head::receipt).thenComparing(Head::id)).map(Head::id).toList();
+            List<Head> open = heads.stream().filter(head -> !excluded.contains(head.id())).toList();
+            // when all fit in one round, one read; else the messages' heads first, then the receipts'
+            List<List<Long>> passes = open.size() <= limit ? List.of(open.stream().map(Head::id).sorted().toList())
+                    : List.of(open.stream().filter(head -> !head.receipt()).map(Head::id).sorted().toList(),
+                            open.stream().filter(Head::receipt).map(Head::id).sorted().toList());
             List<OutboundMessage> rows = new ArrayList<>();
-            for (int from = 0; from < candidates.size() && rows.size() < limit; from += HEADS_PER_READ) {
-                List<Long> page = candidates.subList(from, Math.min(candidates.size(), from + HEADS_PER_READ));
-                rows.addAll(jdbc.query("""
-                        SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent,
-                               thread_title, react_to, edit_of, copy_of_message
-                        FROM outbox_messages
-                        WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ?
-                          AND (locked_until IS NULL OR locked_until <= ?)
-                        ORDER BY CASE WHEN react_to IS NULL THEN 0 ELSE 1 END, id
-                        LIMIT ?
-                        FOR UPDATE SKIP LOCKED
-                        """.formatted(ids(page)), OutboxRows::toMessage, Timestamp.from(now), Timestamp.from(now),
-                        limit - rows.size()));
+            for (List<Long> candidates : passes) {
+                for (int from = 0; from < candidates.size() && rows.size() < limit; from += HEADS_PER_READ) {
+                    rows.addAll(claimAmong(candidates.subList(from, Math.min(candidates.size(), from + HEADS_PER_READ)),
+                            limit - rows.size(), now));
+                }
             }
             if (!rows.isEmpty()) {
                 resolveEdits(rows);
@@ -110,6 +105,19 @@ class OutboxRows {
             return rows;
         });
         return claimed == null ? List.of() : claimed;
+    }
+
+    /** Up to {@code limit} of these heads that are due and not leased, oldest first, locked (the rows read in id order: no more are locked). */
+    private List<OutboundMessage> claimAmong(List<Long> heads, int limit, Instant now) {
+        return jdbc.query("""
+                SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent,
+                       thread_title, react_to, edit_of, copy_of_message
+                FROM outbox_messages
+                WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
+                ORDER BY id
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED
+                """.formatted(ids(heads)), OutboxRows::toMessage, Timestamp.from(now), Timestamp.from(now), limit);
     }
 
     /** The platform's ids of the messages the edits among {@code rows} change (those delivered), in place. */
