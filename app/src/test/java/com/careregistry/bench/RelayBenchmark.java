@@ -232,19 +232,15 @@ public final class RelayBenchmark {
      * phase starts from nothing. Looked at every 100 ms (a few statements a second).
      */
     private static void awaitOutboxDrained(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/" + DATABASE, DB_USER, DB_PASSWORD);
              Statement s = c.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (var rs = s.executeQuery("SELECT COUNT(*) FROM outbox_messages WHERE status = 'PENDING'")) {
-                    if (rs.next() && rs.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            }
+            org.awaitility.Awaitility.await("the service's outbox drained").pollInterval(Duration.ofMillis(100)).atMost(timeout)
+                    .until(() -> {
+                        try (var rs = s.executeQuery("SELECT COUNT(*) FROM outbox_messages WHERE status = 'PENDING'")) {
+                            return rs.next() && rs.getLong(1) == 0;
+                        }
+                    });
         }
-        throw new IllegalStateException("the service's outbox did not drain within " + timeout);
     }
 
     private static Map<String, Long> statements() throws Exception {
