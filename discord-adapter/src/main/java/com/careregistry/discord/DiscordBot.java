@@ -165,7 +165,7 @@ class DiscordBot extends ListenerAdapter {
             return;
         }
         Message message = event.getMessage();
-        String eventId = message.getId() + ":edit:" + (message.getTimeEdited() == null ? "" : message.getTimeEdited().toEpochSecond());
+        String eventId = message.getId() + ":edit:" + (message.getTimeEdited() == null ? "" : message.getTimeEdited().toInstant().toEpochMilli());
         if (event.isFromType(ChannelType.PRIVATE)) {
             store(eventId, new DirectMessageEdit(who(event.getAuthor(), null), event.getChannel().getId(), message.getId(),
                     message.getContentRaw()));

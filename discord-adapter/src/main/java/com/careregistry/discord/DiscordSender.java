@@ -182,8 +182,9 @@ class DiscordSender implements MessageSender {
 
     /**
      * A receipt: the reaction on a message whose copy was delivered (in a ticket's thread, or in a
-     * customer's DMs when JDA knows that channel). Best effort: a message or channel Discord no longer
-     * knows, or will not let us react in, is left as it is.
+     * customer's DMs when JDA knows that channel). Best effort: whatever Discord refuses (a message or
+     * channel it no longer knows, no right to react there) is left as it is; only a wait it asks for
+     * puts the receipt off.
      */
     private Delivery react(OutboundMessage message) throws DeliveryFailure {
         String channelId = message.chat().chatId();
@@ -198,11 +199,10 @@ class DiscordSender implements MessageSender {
         try {
             await(channel.addReactionById(message.reactTo(), Emoji.fromUnicode(message.body())), 0);
         } catch (DeliveryFailure e) {
-            if (e.permanent()) {
-                log.debug("No receipt on message {} in {}: {}", message.reactTo(), channelId, e.getMessage());
-                return Delivery.withoutId();
+            if (e.retryAfter().isPresent()) {
+                throw e;   // a wait Discord asked for: later
             }
-            throw e;
+            log.debug("No receipt on message {} in {}: {}", message.reactTo(), channelId, e.getMessage());
         }
         return Delivery.withoutId();
     }
@@ -221,7 +221,8 @@ class DiscordSender implements MessageSender {
                     .flatMap(channel -> channel.editMessageById(message.replaces(), parts.get(0)).setAllowedMentions(List.of())), 0);
             return Optional.of(new Delivery(edited.getId()));
         } catch (DeliveryFailure e) {
-            if (e.permanent()) {
+            if (e.permanent() || e.getCause() instanceof ErrorResponseException error
+                    && error.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
                 log.info("Could not edit Discord message {} ({}); sending the new text instead", message.replaces(), e.getMessage());
                 return Optional.empty();
             }
@@ -281,7 +282,10 @@ class DiscordSender implements MessageSender {
         Long ticketId = message.ticketId();
         ThreadChannel thread = message.chat().threadId() == null ? null : jda().getThreadChannelById(message.chat().threadId());
         if (thread == null) {
-            Optional<String> known = threads.find(ticketId, Channel.DISCORD).map(t -> t.address().threadId());
+            // only a thread of the current desk: after a switch from a text channel to a forum (or back), the
+            // ticket gets a new one there, where agents' answers are read
+            Optional<String> known = threads.find(ticketId, Channel.DISCORD)
+                    .filter(t -> t.address().chatId().equals(message.chat().chatId())).map(t -> t.address().threadId());
             thread = known.map(jda()::getThreadChannelById).orElse(null);
             if (thread == null && known.isPresent()) {
                 thread = archived(known.get(), message.partsSent());

@@ -57,12 +57,16 @@ class DiscordForumDeskTest {
     static final String ANN_DM = "2300000000000000077";
     static final String MARIA = "2200000000000000088";
     static final Duration WAIT = Duration.ofSeconds(15);
+    /** A ticket's thread in the staff text channel, from before the desk moved to the forum. */
+    static final String OLD_THREAD = "3000000000000000077";
+
     /** Discord's message flag IS_COMPONENTS_V2. */
     static final int COMPONENTS_V2 = 1 << 15;
 
     static {
         DISCORD.withGuild(GUILD, STAFF);
         DISCORD.withForum(FORUM, "Urgent", "Open");
+        DISCORD.withExistingThread(OLD_THREAD, "#1 · From before the forum");
         DISCORD.withDirectMessageChannel(ANN, ANN_DM);
     }
 
@@ -190,6 +194,25 @@ class DiscordForumDeskTest {
         assertThat(offered).hasSize(20).containsAll(own).contains("Open", "Assigned", "Resolved", "Closed", "Billing", "General")
                 .doesNotContain("Returns", "Shipping");
         assertThat(DISCORD.appliedTagNames(post)).as("ticket #" + number + " in Shipping").containsExactly("Open");
+    }
+
+    @Test
+    void aTicketWhoseThreadIsInTheOldTextChannelGetsAPostInTheForum() {
+        forumOffers("Urgent", "Open");
+        CategoryView general = categories.active().stream().filter(c -> c.name().equals("General")).findFirst().orElseThrow();
+        long number = openedWithTheForm(general, "Printer jams");
+        await(() -> "no forum post; calls: " + summary(),
+                () -> jdbc.query("SELECT thread_id FROM staff_threads", rs -> rs.next() ? rs.getString(1) : null));
+        // as if the ticket had been opened before DISCORD_STAFF_FORUM_ID was set: its thread in the text channel
+        TestDatabase.update(jdbc, "UPDATE staff_threads SET chat_id = ?, thread_id = ?", STAFF, OLD_THREAD);
+        mark = DISCORD.calls().size();
+
+        DISCORD.dispatch("MESSAGE_CREATE", DISCORD.dmMessageCreate(ANN, "ann", ANN_DM, "It jams on every page"));
+        await(() -> "no new forum post; calls: " + summary(), () -> since().stream()
+                .filter(c -> c.method().equals("POST") && c.path().equals("/channels/" + FORUM + "/threads")).findFirst().orElse(null));
+        assertThat(postsIn(OLD_THREAD)).as("where agents' answers are no longer read").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT chat_id FROM staff_threads", String.class)).isEqualTo(FORUM);
+        assertThat(number).isPositive();
     }
 
     // ------------------------------------------------------------------ helpers

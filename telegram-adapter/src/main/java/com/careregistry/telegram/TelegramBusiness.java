@@ -3,11 +3,16 @@ package com.careregistry.telegram;
 import com.careregistry.core.business.BusinessConnections;
 import com.careregistry.core.common.Channel;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.business.GetBusinessConnection;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.business.BusinessConnection;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Telegram Business as the core's business connections see it: a connection as Telegram describes it
@@ -21,9 +26,13 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 class TelegramBusiness {
 
     private final BusinessConnections connections;
+    private final TelegramClient client;
+    /** The connections known to be recorded (each is asked of Telegram once when it is not). */
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
-    TelegramBusiness(BusinessConnections connections) {
+    TelegramBusiness(BusinessConnections connections, TelegramClient client) {
         this.connections = connections;
+        this.client = client;
     }
 
     void connected(BusinessConnection connection) {
@@ -45,10 +54,26 @@ class TelegramBusiness {
                 && message.getBusinessConnectionId() != null;
     }
 
-    /** A customer's business message: true, and answers to their chat go back through its connection from now on. */
+    /**
+     * A customer's business message: true, and answers to their chat go back through its connection from
+     * now on. A connection not recorded yet (made before the bot listened for connections, or its
+     * update not handled yet) is asked of Telegram first; when Telegram cannot be asked, the message is
+     * tried again later (the inbox's retry), so no answer goes out as the bot instead of the company.
+     */
     boolean fromCustomer(Message message) {
         if (!isCustomer(message)) {
             return false;
+        }
+        String id = message.getBusinessConnectionId();
+        if (!recorded.contains(id)) {
+            if (connections.find(Channel.TELEGRAM, id).isEmpty()) {
+                try {
+                    connected(client.execute(GetBusinessConnection.builder().businessConnectionId(id).build()));
+                } catch (TelegramApiException e) {
+                    throw new IllegalStateException("Telegram did not describe business connection " + id + ": " + e.getMessage(), e);
+                }
+            }
+            recorded.add(id);
         }
         connections.customerWrote(Channel.TELEGRAM, String.valueOf(message.getChatId()), message.getBusinessConnectionId());
         return true;

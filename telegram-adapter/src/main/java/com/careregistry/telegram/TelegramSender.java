@@ -134,9 +134,9 @@ class TelegramSender implements MessageSender {
     }
 
     /**
-     * A receipt: the reaction on a message whose copy was delivered. Best effort: a message Telegram
-     * will not react to (deleted, too old, a business chat, where the bot is not a member) is left as
-     * it is; only a wait Telegram asks for puts it off.
+     * A receipt: the reaction on a message whose copy was delivered. Best effort: whatever Telegram
+     * refuses (a deleted message, a chat that blocked the bot) and a business chat (where the bot is not
+     * a member) are left as they are; only a wait Telegram asks for, or Telegram out of reach, puts it off.
      */
     private Delivery react(OutboundMessage message) throws DeliveryFailure {
         String chat = message.chat().chatId();
@@ -148,8 +148,8 @@ class TelegramSender implements MessageSender {
             client.execute(SetMessageReaction.builder().chatId(chat).messageId(Integer.valueOf(message.reactTo()))
                     .reactionTypes(List.of(new ReactionTypeEmoji(message.body()))).build());
         } catch (TelegramApiRequestException e) {
-            if (e.getErrorCode() == null || e.getErrorCode() != 400) {
-                throw failure(e);
+            if (e.getErrorCode() != null && e.getErrorCode() == 429) {
+                throw failure(e);   // a wait Telegram asked for: later
             }
             log.debug("No receipt on message {} in {}: {}", message.reactTo(), chat, e.getApiResponse());
         } catch (TelegramApiException e) {

@@ -99,6 +99,20 @@ class TelegramBusinessTest extends TelegramTest {
     }
 
     @Test
+    void aConnectionWhoseUpdateTheBotNeverSawIsAskedOfTelegram() {
+        // connected before this version listened for business_connection updates: Telegram is asked
+        API.respondWith("getBusinessConnection", """
+                {"id":"bc-older","user":{"id":7002,"is_bot":false,"first_name":"Older Shop"},"user_chat_id":7002,
+                 "date":1764547200,"is_enabled":true,"rights":{"can_reply":true}}""");
+        deliver(API.businessText("bc-older", 7102, "Dana", "Where is my parcel?"));
+        Call offer = awaitMessage(7102, en("bot.no-open-ticket"));
+        assertThat(offer.param("business_connection_id")).isEqualTo("bc-older");
+        assertThat(API.calls("getBusinessConnection")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT owner_name FROM business_connections WHERE id = 'bc-older'", String.class))
+                .isEqualTo("Older Shop");
+    }
+
+    @Test
     void aBusinessChatGetsNoTopicEvenWithTopicsOn() {
         API.topicsInPrivateChats(true);
         profile.refresh();

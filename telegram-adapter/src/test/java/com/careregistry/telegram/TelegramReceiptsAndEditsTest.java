@@ -61,6 +61,21 @@ class TelegramReceiptsAndEditsTest extends TelegramTest {
     }
 
     @Test
+    void anEditOfALongAnswerGoesOutAsANewMessage() {
+        agentLinkedTo(MARIA, "Maria");
+        long number = openTicket(ANN, "Ann", "Phone is dead");
+        int thread = topicThread(number);
+        String longAnswer = "Step by step: " + "hold the power button and wait. ".repeat(70);   // over 2,000 characters
+        deliver(API.groupTopicText(STAFF_GROUP, thread, MARIA, "Maria", longAnswer));
+        awaitMessage(ANN, "Step by step:");
+        int agentsMessage = messageIdOf(longAnswer.strip());
+
+        deliver(API.editedGroupTopicText(STAFF_GROUP, thread, MARIA, "Maria", agentsMessage, "Short now: hold the power button."));
+        awaitMessage(ANN, "Short now: hold the power button.");
+        assertThat(API.calls("editMessageText")).as("a long answer's platform id is only its last part's").isEmpty();
+    }
+
+    @Test
     void anEditOfSomethingThatWasNotAnAnswerChangesNothing() {
         agentLinkedTo(MARIA, "Maria");
         long number = openTicket(ANN, "Ann", "Phone is dead");

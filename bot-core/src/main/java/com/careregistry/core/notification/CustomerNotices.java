@@ -80,7 +80,8 @@ class CustomerNotices {
         }
         Agent agent = agents.findById(message.agentId()).orElseThrow();
         outbox.deliveryOf(ticket.id(), message.id(), chat.get())
-                .ifPresent(copy -> outbox.edit(copy, chat.get(), agentWrote(customer, ticket, agent, message)));
+                .ifPresent(copy -> outbox.edit(copy, ticket.id(), chat.get(), CustomerTopics.titleOf(ticket),
+                        agentWrote(customer, ticket, agent, message)));
     }
 
     private String agentWrote(Customer customer, Ticket ticket, Agent agent, TicketMessage message) {

@@ -75,11 +75,13 @@ public class Outbox {
 
     /**
      * The message that row {@code original} delivered is to say {@code text} now (its author edited
-     * it): edited in place where the platform allows, after the chat's earlier messages.
+     * it): edited in place where the platform allows, after the chat's earlier messages; else sent as a
+     * message about the ticket, in its topic ({@code topicTitle}) where there is one.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long edit(long original, ChatAddress to, String text) {
-        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, List.of(), List.of(), null, clock.instant()), null, original);
+    public long edit(long original, Long ticketId, ChatAddress to, String topicTitle, String text) {
+        return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, List.of(), List.of(), ticketId, clock.instant()),
+                null, original);
     }
 
     /** The row that delivered (or will deliver) the ticket's message {@code messageId} to this chat, if one does. */

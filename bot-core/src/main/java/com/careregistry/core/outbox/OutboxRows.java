@@ -32,6 +32,8 @@ class OutboxRows {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRows.class);
     private static final int MAX_ERROR_LENGTH = 2000;
+    /** The longest text every platform sends as one message (Discord's 2,000 characters; Telegram's 4,096). */
+    private static final int ONE_PART = 2000;
     /** Heads read per claim query at most; a round that finds too few due among them reads on. */
     private static final int HEADS_PER_READ = 500;
 
@@ -126,9 +128,13 @@ class OutboxRows {
         if (originals.isEmpty()) {
             return;
         }
+        // only a message that went out as one part (text within every platform's limit, no file): the
+        // platform's id is its last part's, and a longer one is answered with a new message instead
         Map<Long, String> delivered = new java.util.HashMap<>();
-        jdbc.query("SELECT id, external_message_id FROM outbox_messages WHERE status = 'SENT' AND id IN (" + ids(originals) + ")",
-                rs -> {
+        jdbc.query("""
+                SELECT id, external_message_id FROM outbox_messages
+                WHERE status = 'SENT' AND attachments IS NULL AND CHAR_LENGTH(body) <= %d AND id IN (%s)
+                """.formatted(ONE_PART, ids(originals)), rs -> {
                     delivered.put(rs.getLong(1), rs.getString(2));
                 });
         rows.replaceAll(row -> row.editOf() == null ? row : row.replacing(delivered.get(row.editOf())));

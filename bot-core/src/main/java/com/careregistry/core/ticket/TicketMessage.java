@@ -74,8 +74,6 @@ public class TicketMessage {
         this.createdAt = now;
     }
 
-    /** The author changed the text; returns the text it had before. */
-    /** The customer of this ticket changed the text of this message of theirs; the earlier text is kept. */
     /** Its author (the customer, or the agent {@code byAgentId}) edited it: the earlier text is what the edit keeps. */
     TicketMessageEdit edited(Long ofTicketId, Long byAgentId, String newText, Instant now) {
         boolean theirs = byAgentId == null ? authorType == AuthorType.CUSTOMER : authorType == AuthorType.AGENT && byAgentId.equals(agentId);
