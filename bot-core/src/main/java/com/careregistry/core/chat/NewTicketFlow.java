@@ -180,7 +180,7 @@ class NewTicketFlow {
             text = replies.text(s.language(), "bot.ticket.created.promise-hours", number, Times.span(target.get()),
                     deadlines.hours().describe(Texts.localeOf(s.language())));
         }
-        outbox.toCustomerAbout(ticket.id(), s.chat(), CustomerTopics.titleOf(ticket), text, List.of(), List.of(), null);
+        outbox.toCustomerAbout(ticket.id(), s.chat(), CustomerTopics.titleOf(ticket), text, List.of(), List.of());
     }
 
     private static OpenTicketCommand command(CustomerSession s, Long categoryId, ChatInput incoming) {

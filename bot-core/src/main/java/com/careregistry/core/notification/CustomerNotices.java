@@ -132,13 +132,7 @@ class CustomerNotices {
      * own topic of that chat, where the platform has them.
      */
     private void tell(Ticket ticket, Customer customer, String text, List<MessageAction> actions, List<Attachment> attachments) {
-        tell(ticket, customer, text, actions, attachments, null);
-    }
-
-    private void tell(Ticket ticket, Customer customer, String text, List<MessageAction> actions, List<Attachment> attachments,
-                      MessageRef original) {
         Optional<ChatAddress> chat = customers.chatOf(customer.id(), ticket.channel());
-        chat.ifPresent(address -> outbox.toCustomerAbout(ticket.id(), address, CustomerTopics.titleOf(ticket), text, actions, attachments,
-                original));
+        chat.ifPresent(address -> outbox.toCustomerAbout(ticket.id(), address, CustomerTopics.titleOf(ticket), text, actions, attachments));
     }
 }

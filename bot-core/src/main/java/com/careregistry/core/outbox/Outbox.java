@@ -68,9 +68,8 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long toCustomerAbout(Long ticketId, ChatAddress to, String topicTitle, String text, List<MessageAction> actions,
-                                List<Attachment> attachments, MessageRef original) {
-        return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, actions, attachments, ticketId,
-                clock.instant()), original, null);
+                                List<Attachment> attachments) {
+        return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, actions, attachments, ticketId, clock.instant()));
     }
 
     /**
@@ -95,8 +94,9 @@ public class Outbox {
     }
 
     /**
-     * A message of a ticket ({@code messageId}: an agent's answer) to the customer's chat; the panel
-     * shows its delivery beside the message in the ticket's timeline ({@link #aboutTicket}).
+     * A message of a ticket ({@code messageId}: an agent's answer, {@code original} where the agent wrote
+     * it) to the customer's chat, as {@link #toCustomerAbout}: the panel shows its delivery beside the
+     * message in the ticket's timeline ({@link #aboutTicket}), and the agent gets a receipt once it arrived.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long messageToChat(Long ticketId, Long messageId, ChatAddress to, String topicTitle, String text, List<Attachment> attachments,

@@ -18,7 +18,6 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -91,7 +90,7 @@ class ArticlesFlowTest {
         assertThat(kept).containsEntry("text", "My refund is late, paid by card").containsEntry("mid", "chat-ann:9")
                 .containsEntry("file0.ref", "photo-ref").containsEntry("category", "4").containsEntry("offer", "12");
         verify(openTicket, never()).open(any());
-        verify(outbox, never()).toCustomerAbout(any(), any(), any(), eq(CREATED), anyList(), anyList(), any());
+        verify(outbox, never()).toCustomerAbout(any(), any(), any(), eq(CREATED), anyList(), anyList());
     }
 
     @Test
@@ -218,6 +217,6 @@ class ArticlesFlowTest {
     /** The ticket's confirmation: said about the ticket, in its topic where the platform has them ("#1001 · subject"). */
     private void verifyCreated(String text) {
         verify(outbox).toCustomerAbout(any(), eq(ANN.privateChat()), org.mockito.ArgumentMatchers.startsWith("#1001 · "), eq(text),
-                eq(List.of()), eq(List.of()), isNull());
+                eq(List.of()), eq(List.of()));
     }
 }

@@ -18,7 +18,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -272,6 +271,6 @@ class NewTicketFlowTest {
     /** The ticket's confirmation: said about the ticket, in its topic where the platform has them ("#1001 · subject"). */
     private void verifyCreated(String text) {
         verify(outbox).toCustomerAbout(any(), eq(ANN.privateChat()), org.mockito.ArgumentMatchers.startsWith("#1001 · "), eq(text),
-                eq(List.of()), eq(List.of()), isNull());
+                eq(List.of()), eq(List.of()));
     }
 }
