@@ -3,7 +3,6 @@ package com.careregistry.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careregistry.core.article.ArticleCommand;
-import com.careregistry.core.article.ManageArticles;
 import com.careregistry.core.article.OfferArticles;
 import com.careregistry.core.category.CategoryView;
 import com.careregistry.core.customer.Customer;
@@ -17,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Admins keep the articles offered before a ticket, and see on the dashboard how many tickets they prevented; in real headless Chromium. */
 class ArticlesPageTest extends BrowserTest {
 
-    @Autowired
-    ManageArticles articles;
     @Autowired
     OfferArticles offerArticles;
 

@@ -2,17 +2,6 @@ package com.careregistry.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careregistry.core.agent.AgentView;
-import com.careregistry.core.article.ArticleCommand;
-import com.careregistry.core.article.ManageArticles;
-import com.careregistry.core.canned.ManageCannedAnswers;
-import com.careregistry.core.common.Channel;
-import com.careregistry.core.customer.Customer;
-import com.careregistry.core.ticket.AssignAgent;
-import com.careregistry.core.ticket.MessageContent;
-import com.careregistry.core.ticket.PostAgentMessage;
-import com.careregistry.core.ticket.PostCustomerMessage;
-import com.careregistry.core.ticket.Ticket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every admin and agent page, in Chromium, used with the keyboard alone: pressing Tab from the top
@@ -55,40 +43,16 @@ class KeyboardTest extends BrowserTest {
             }
             """;
 
-    @Autowired
-    AssignAgent assignAgent;
-    @Autowired
-    PostCustomerMessage postCustomerMessage;
-    @Autowired
-    PostAgentMessage postAgentMessage;
-    @Autowired
-    ManageCannedAnswers canned;
-    @Autowired
-    ManageArticles articles;
-
     @Test
     void tabReachesEveryControlOfEveryPageAndShowsWhereTheFocusIs() {
-        AgentView maria = agentWithPassword("Maria", "maria-password-1");
-        Customer ann = customer("Ann");
-        Ticket ticket = open(ann, "My router blinks red");
-        assignAgent.assign(ticket.number(), maria.id());
-        postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), ticket.number(),
-                MessageContent.text("It still blinks", Channel.TELEGRAM, "m-1")));
-        postAgentMessage.post(new PostAgentMessage.Command(maria.id(), ticket.number(),
-                MessageContent.text("Unplug it for a minute", Channel.WEB, null)));
-        canned.save("refund", "Hello {customer}, your refund is on its way.");
-        long article = articles.add(ArticleCommand.typed(null, "Resetting the router", "Hold the reset button.", "router, reset")).id();
-        long number = ticket.number().value();
-
+        EveryPage pages = everyPage();
         List<String> problems = new ArrayList<>();
         browser.viewport(1280, 844);
         signIn(ADMIN, ADMIN_PASSWORD);
-        check(problems, "/admin", "/admin/tickets", "/admin/unassigned", "/admin/agents", "/admin/requests", "/admin/categories",
-                "/admin/canned", "/admin/articles", "/admin/articles/" + article, "/admin/satisfaction", "/admin/delivery",
-                "/admin/tickets/" + number, "/admin/tickets/" + number + "/transcript", "/profile", "/profile/totp");
+        check(problems, pages.adminPages().toArray(String[]::new));
         browser.driver().manage().deleteAllCookies();
-        signIn(maria.email(), "maria-password-1");
-        check(problems, "/agent/tickets", "/agent/tickets/" + number, "/agent/satisfaction", "/agent/canned", "/profile");
+        signIn(pages.agent().email(), pages.agentPassword());
+        check(problems, pages.agentPages().toArray(String[]::new));
         assertThat(problems).as("controls the keyboard cannot reach, or that do not show the focus").isEmpty();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.customer.Customer;
-import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.PostCustomerMessage;
 import com.careregistry.core.ticket.Ticket;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The panel's lists and a ticket's timeline update as things happen, in Chromium, without a reload:
@@ -24,10 +22,6 @@ class LivePagesTest extends BrowserTest {
 
     static final Duration WITHIN = Duration.ofSeconds(5);
 
-    @Autowired
-    AssignAgent assignAgent;
-    @Autowired
-    PostCustomerMessage postCustomerMessage;
 
     @Test
     void aTicketOpenedWhileTheListIsOpenAppearsWithinFiveSeconds() {

@@ -2,15 +2,6 @@ package com.careregistry.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careregistry.core.agent.AgentView;
-import com.careregistry.core.canned.ManageCannedAnswers;
-import com.careregistry.core.common.Channel;
-import com.careregistry.core.customer.Customer;
-import com.careregistry.core.ticket.AssignAgent;
-import com.careregistry.core.ticket.MessageContent;
-import com.careregistry.core.ticket.PostAgentMessage;
-import com.careregistry.core.ticket.PostCustomerMessage;
-import com.careregistry.core.ticket.Ticket;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -18,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every admin and agent page, in Chromium at 1280 px and at 390 px (a phone): no sideways scroll, a
@@ -32,43 +22,15 @@ class PanelLayoutTest extends BrowserTest {
     static final java.util.Map<String, String> SCREENSHOTS = java.util.Map.of("/admin", "dashboard", "/admin/tickets", "tickets",
             "/admin/tickets/N", "ticket", "/agent/tickets", "my-tickets");
 
-    @Autowired
-    AssignAgent assignAgent;
-    @Autowired
-    PostCustomerMessage postCustomerMessage;
-    @Autowired
-    PostAgentMessage postAgentMessage;
-    @Autowired
-    ManageCannedAnswers canned;
-    @Autowired
-    com.careregistry.core.article.ManageArticles articles;
-
     @Test
     void everyPageFitsAPhoneAndAScreenWithNoSeriousAccessibilityProblem() {
-        AgentView maria = agentWithPassword("Maria", "maria-password-1");
-        Customer ann = customer("Ann");
-        Ticket ticket = open(ann, "My Wi-Fi router blinks red since the storm last night, and a very long word: "
-                + "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhersteller");
-        assignAgent.assign(ticket.number(), maria.id());
-        postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), ticket.number(),
-                MessageContent.text("It still blinks", Channel.TELEGRAM, "m-1")));
-        postAgentMessage.post(new PostAgentMessage.Command(maria.id(), ticket.number(),
-                MessageContent.text("Unplug it for a minute", Channel.WEB, null)));
-        canned.save("refund", "Hello {customer}, your refund is on its way.");
-        long article = articles.add(com.careregistry.core.article.ArticleCommand.typed(null, "Resetting the router",
-                "Hold the reset button for ten seconds.", "router, reset")).id();
-        long number = ticket.number().value();
-
+        EveryPage pages = everyPage();
         List<String> problems = new ArrayList<>();
         signIn(ADMIN, ADMIN_PASSWORD);
-        check(problems, "/admin", "/admin/tickets", "/admin/tickets?q=router", "/admin/unassigned", "/admin/agents", "/admin/requests",
-                "/admin/categories", "/admin/canned", "/admin/articles", "/admin/satisfaction", "/admin/delivery",
-                "/admin/articles/" + article, "/admin/tickets/" + number, "/admin/tickets/" + number + "/transcript", "/profile",
-                "/profile/totp");
+        check(problems, pages.adminPages().toArray(String[]::new));
         browser.driver().manage().deleteAllCookies();
-        signIn(maria.email(), "maria-password-1");
-        check(problems, "/agent/tickets", "/agent/tickets/" + number, "/agent/satisfaction", "/agent/canned", "/profile",
-                "/profile/totp");
+        signIn(pages.agent().email(), pages.agentPassword());
+        check(problems, pages.agentPages().toArray(String[]::new));
         browser.driver().manage().deleteAllCookies();
         check(problems, "/login", "/forgot-password");
         assertThat(problems).as("pages that scroll sideways, have no title or break an accessibility rule").isEmpty();

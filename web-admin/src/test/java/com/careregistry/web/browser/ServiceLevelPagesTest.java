@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.sla.SlaWatch;
 import com.careregistry.core.text.Times;
-import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.Ticket;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -27,8 +26,6 @@ class ServiceLevelPagesTest extends BrowserTest {
 
     @Autowired
     SlaWatch watch;
-    @Autowired
-    AssignAgent assignAgent;
 
     @Test
     void aTicketPastItsFirstAnswerTargetIsABreachOnTheDashboardAndFirstByDue() throws Exception {

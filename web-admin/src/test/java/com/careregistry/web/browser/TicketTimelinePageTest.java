@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careregistry.core.agent.AgentView;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.customer.Customer;
-import com.careregistry.core.ticket.AssignAgent;
 import com.careregistry.core.ticket.MessageContent;
 import com.careregistry.core.ticket.PostAgentMessage;
 import com.careregistry.core.ticket.PostCustomerMessage;
@@ -25,10 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class TicketTimelinePageTest extends BrowserTest {
 
-    @Autowired
-    AssignAgent assignAgent;
-    @Autowired
-    PostCustomerMessage postCustomerMessage;
     @Autowired
     PostAgentMessage postAgentMessage;
     @Autowired
