@@ -41,6 +41,12 @@ public final class RelayBenchmark {
     static final int SECONDS = Integer.getInteger("bench.seconds", 8);
     static final int BURST = Integer.getInteger("bench.burst", 20_000);
     static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    /**
+     * How the service is started: {@code script}, as the README tells an operator to ({@code scripts/run.sh}:
+     * Java 25 with its recommended flags when one is installed), or {@code jar}, {@code java -jar} on the
+     * JVM that runs the benchmark with no flags.
+     */
+    static final String LAUNCH = System.getProperty("bench.launch", "script");
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmup", 6);
     static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmupSeconds", 60);
     static final String DB_HOST = env("CCR_TEST_DB_HOST", "127.0.0.1:3306");
@@ -130,8 +136,12 @@ public final class RelayBenchmark {
             Path log = Files.createTempFile("relay-bench-service", ".log");
             System.out.println("\nThe service's log: " + log);
             long started = System.nanoTime();
-            try (ServiceProcess service = new ServiceProcess(environment, jvm, log).start(Duration.ofSeconds(120))) {
-                System.out.printf("The service started in %.1f s, %d MiB resident%n", (System.nanoTime() - started) / 1e9,
+            ServiceProcess launched = new ServiceProcess(environment, jvm, log);
+            if ("script".equals(LAUNCH)) {
+                launched.viaRunScript();
+            }
+            try (ServiceProcess service = launched.start(Duration.ofSeconds(180))) {
+                System.out.printf("The service (%s) started in %.1f s, %d MiB resident%n", service.describeJvm(), (System.nanoTime() - started) / 1e9,
                         service.rssMiB());
                 RelayLoad load = new RelayLoad(api, CUSTOMERS);
                 load.openTickets(Duration.ofSeconds(60));

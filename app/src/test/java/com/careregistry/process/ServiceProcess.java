@@ -171,6 +171,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** How it was started and on which JVM, e.g. "scripts/run.sh, /usr/lib/jvm/temurin-25-jdk-amd64/bin/java". */
+    public String describeJvm() throws IOException {
+        return (runScript ? "scripts/run.sh, " : "java -jar, ") + Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid()), "exe"));
+    }
+
     /** CPU time the process used so far (user and system), in milliseconds. */
     public long cpuMillis() throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
