@@ -46,7 +46,7 @@ public final class RelayBenchmark {
      * Java 25 with its recommended flags when one is installed), or {@code jar}, {@code java -jar} on the
      * JVM that runs the benchmark with no flags.
      */
-    static final String LAUNCH = System.getProperty("bench.launch", "script");
+    static final String LAUNCH = System.getProperty("bench.launch", "jar");
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmup", 6);
     static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmupSeconds", 60);
     static final String DB_HOST = env("CCR_TEST_DB_HOST", "127.0.0.1:3306");
