@@ -30,8 +30,6 @@ public final class OutboxLane {
     private final AtomicInteger recording = new AtomicInteger();
     private final long renewEveryNanos;
     private long renewedAt = System.nanoTime();
-    /** When the receipts of the last recorded sends are due (System.nanoTime; 0: none waiting): the thread looks again then. */
-    private volatile long receiptsDueAt;
 
     OutboxLane(OutboxDispatcher dispatcher, MessageSender sender) {
         this.dispatcher = dispatcher;
@@ -66,20 +64,11 @@ public final class OutboxLane {
 
     /** How long the lane's thread may wait for a wake-up before the next lease renewal is due. */
     public long idleMillis() {
-        long now = System.nanoTime();
-        long wait = dispatcher.settings().pollInterval().toMillis();
-        long due = receiptsDueAt;
-        if (due != 0) {
-            if (due - now <= 0) {
-                receiptsDueAt = 0;   // this wait ends at once; the step after it claims them
-                return 1;
-            }
-            wait = Math.min(wait, (due - now) / 1_000_000 + 1);
+        if (inFlight.isEmpty()) {
+            return dispatcher.settings().pollInterval().toMillis();
         }
-        if (!inFlight.isEmpty()) {
-            wait = Math.min(wait, (renewedAt + renewEveryNanos - now) / 1_000_000);
-        }
-        return Math.max(1, wait);
+        long untilRenewal = (renewedAt + renewEveryNanos - System.nanoTime()) / 1_000_000;
+        return Math.max(1, Math.min(dispatcher.settings().pollInterval().toMillis(), untilRenewal));
     }
 
     public int inFlight() {
@@ -137,10 +126,6 @@ public final class OutboxLane {
                         throw e;
                     }
                     outcomes.forEach(outcome -> inFlight.remove(outcome.message().id()));
-                    if (!dispatcher.settings().receipt().isBlank()
-                            && outcomes.stream().anyMatch(outcome -> outcome instanceof OutboxDispatcher.Sent && outcome.message().receipt())) {
-                        receiptsDueAt = System.nanoTime() + dispatcher.settings().receiptDelay().toNanos();
-                    }
                 }
                 missed = recording.addAndGet(-missed);
             } while (missed != 0);

@@ -11,9 +11,7 @@ import org.springframework.stereotype.Component;
  * agent's to the customer) is delivered, the original gets a reaction where it was written
  * ({@code careregistry.outbox.receipt}, 👌; none when empty). Each reaction is a row of its own, in a
  * queue of its own per chat (its ordering key ends with {@link #QUEUE}), which the dispatchers claim
- * after messages: a receipt never holds up a message, and under a burst it waits for room. A receipt is
- * due {@code careregistry.outbox.receipt-delay} after its message was delivered, so those of the
- * messages delivered meanwhile go out in one claim and are recorded in one commit.
+ * after messages: a receipt never holds up a message, and under a burst it waits for room.
  */
 @Component
 class OutboxReceipts {
@@ -37,13 +35,12 @@ class OutboxReceipts {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        Timestamp due = Timestamp.from(clock.instant().plus(settings.receiptDelay()));
         jdbc.update("""
                 INSERT INTO outbox_messages (channel, chat_id, ordering_key, body, react_to, status, attempts, parts_sent, next_attempt_at,
                                              created_at)
                 SELECT copy_of_channel, copy_of_chat, CONCAT(copy_of_channel, ':', copy_of_chat, '%s'), ?, copy_of_message,
                        'PENDING', 0, 0, ?, ?
                 FROM outbox_messages WHERE id IN (%s) AND copy_of_message IS NOT NULL
-                """.formatted(QUEUE, OutboxRows.ids(delivered)), settings.receipt(), due, now);
+                """.formatted(QUEUE, OutboxRows.ids(delivered)), settings.receipt(), now, now);
     }
 }

@@ -18,10 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       before it claims again (one round for several messages: fewer round trips)
  * @param receipt        the reaction that tells a customer their message reached staff, and an agent that
  *                       theirs reached the customer (empty: no receipts)
- * @param receiptDelay   how long a receipt waits before it may be sent: the receipts of the messages
- *                       delivered meanwhile are then claimed and recorded together (at 250 messages a
- *                       second, one claim and one commit for dozens instead of one each); nobody waits on a
- *                       reaction the way they wait on a message
  */
 @ConfigurationProperties("careregistry.outbox")
 public record OutboxSettings(
@@ -34,13 +30,11 @@ public record OutboxSettings(
         @DefaultValue("true") boolean workers,
         @DefaultValue("128") int senders,
         @DefaultValue("3ms") Duration gather,
-        @DefaultValue("👌") String receipt,
-        @DefaultValue("250ms") Duration receiptDelay) {
+        @DefaultValue("👌") String receipt) {
 
     public OutboxSettings {
         senders = Math.max(1, senders);
         receipt = receipt == null ? "" : receipt.strip();
-        receiptDelay = receiptDelay == null || receiptDelay.isNegative() ? Duration.ZERO : receiptDelay;
     }
 
     Duration backoffAfter(int failures) {

@@ -232,38 +232,8 @@ class OutboxDispatcherTest extends CoreTest {
 
         write(carol, "c1");   // newer than the receipt, and claimed first
         assertThat(rows.claim(Channel.TELEGRAM, 1, List.of())).extracting(OutboundMessage::body).containsExactly("c1");
-        assertThat(rows.claim(Channel.TELEGRAM, 1, List.of())).as("a receipt waits its delay").isEmpty();
-        clock.advance(settings.receiptDelay());
         assertThat(rows.claim(Channel.TELEGRAM, 1, List.of())).singleElement()
                 .satisfies(reaction -> assertThat(reaction.reactTo()).isEqualTo("41"));
-    }
-
-    @Test
-    void theReceiptsOfMessagesDeliveredWithinTheirDelayGoOutInOneClaim() {
-        for (String chat : List.of("chat-bob", "chat-carol", "chat-dan")) {
-            new TransactionTemplate(transactions).execute(status -> outbox.toChatAbout(null, ANN, "wrote: hello", List.of(), List.of(),
-                    new MessageRef(Channel.TELEGRAM, chat, "7")));
-            drain();   // each copy delivered on its own; its receipt is not due yet
-            clock.advance(settings.receiptDelay().dividedBy(4));
-        }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_messages WHERE react_to IS NOT NULL AND status = 'PENDING'",
-                Integer.class)).isEqualTo(3);
-        clock.advance(settings.receiptDelay());
-        assertThat(rows.claim(Channel.TELEGRAM, 10, List.of())).extracting(message -> message.chat().chatId())
-                .containsExactlyInAnyOrder("chat-bob", "chat-carol", "chat-dan");
-    }
-
-    @Test
-    void aLaneWhoseReceiptsWaitLooksAgainWhenTheyAreDueNotAfterItsPollInterval() {
-        OutboxLane lane = dispatcher.lane(telegramSender);
-        assertThat(lane.idleMillis()).as("nothing waiting: the poll interval").isEqualTo(settings.pollInterval().toMillis());
-        new TransactionTemplate(transactions).execute(status -> outbox.toChatAbout(null, ANN, "Bob wrote: hello", List.of(), List.of(),
-                new MessageRef(Channel.TELEGRAM, "chat-bob", "41")));
-        lane.step();
-        await().atMost(Duration.ofSeconds(10)).until(() -> lane.inFlight() == 0);   // sent and recorded
-        assertThat(settings.receiptDelay()).isLessThan(settings.pollInterval());
-        assertThat(lane.idleMillis()).as("until the receipt is due").isPositive()
-                .isLessThanOrEqualTo(settings.receiptDelay().toMillis() + 1);
     }
 
     private Long write(ChatAddress to, String text) {
