@@ -258,7 +258,7 @@ public final class RelayBenchmark {
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/", DB_USER, DB_PASSWORD);
              Statement s = c.createStatement();
              var rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', "
-                     + "'Com_update', 'Com_commit', 'Com_set_option', 'Com_rollback')")) {
+                     + "'Com_update', 'Com_commit', 'Com_set_option', 'Com_rollback', 'Com_stmt_prepare')")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }

@@ -6,6 +6,7 @@ import com.careregistry.core.common.InstanceSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -173,11 +175,11 @@ class OutboxRows {
             return;
         }
         StringBuilder externalIds = new StringBuilder("CASE id");
-        List<Object> args = new ArrayList<>();
-        args.add(Timestamp.from(clock.instant()));
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(clock.instant())));
         for (Map.Entry<Long, String> row : sent.entrySet()) {
             externalIds.append(" WHEN ").append(row.getKey()).append(" THEN ?");
-            args.add(row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue());
+            // typed: for an untyped null Spring asks the driver its type, which MariaDB's prepares on the server to tell
+            args.add(new SqlParameterValue(Types.VARCHAR, row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue()));
         }
         externalIds.append(" END");
         jdbc.update("""
@@ -235,10 +237,9 @@ class OutboxRows {
         Channel channel = Channel.valueOf(rs.getString("channel"));
         String chatId = rs.getString("chat_id");
         ChatAddress chat = chatId == null ? null : new ChatAddress(channel, chatId, rs.getString("thread_id"));
-        Long ticketId = rs.getObject("ticket_id", Long.class);
         return new OutboundMessage(rs.getLong("id"), channel, chat, rs.getString("email_to"), rs.getString("subject"),
                 rs.getString("body"), new ArrayList<>(MessageAction.decode(rs.getString("actions"))),
-                AttachmentCodec.decode(rs.getString("attachments")), ticketId, rs.getInt("attempts") + 1,
+                AttachmentCodec.decode(rs.getString("attachments")), rs.getObject("ticket_id", Long.class), rs.getInt("attempts") + 1,
                 rs.getInt("parts_sent"), rs.getString("thread_title"), rs.getString("react_to"), rs.getObject("edit_of", Long.class), null,
                 rs.getString("copy_of_message") != null);
     }
