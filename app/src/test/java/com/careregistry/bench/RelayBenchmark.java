@@ -210,11 +210,13 @@ public final class RelayBenchmark {
             throws Exception {
         Map<String, Long> statementsBefore = statements();
         long cpuBefore = service.cpuMillis();
+        Map<String, Long> threadsBefore = service.cpuMillisByThreads();
         Phase phase = load.play(count, offered);
         long confirmedAt = awaitConfirmed(api, Duration.ofSeconds(120));
         phase.awaitRelayed(Duration.ofSeconds(120));
         awaitOutboxDrained(Duration.ofSeconds(120));   // the receipts too: the phase's CPU is all its messages cost
         long cpuAfter = service.cpuMillis();
+        Map<String, Long> threadsAfter = service.cpuMillisByThreads();
         Map<String, Long> statementsAfter = statements();
         double[] latency = phase.latenciesMillis();
         if (Boolean.getBoolean("bench.timeline")) {
@@ -229,6 +231,16 @@ public final class RelayBenchmark {
                 statement.replace("Com_", "").replace("Questions", "all"), (after - statementsBefore.get(statement)) / (double) count)));
         System.out.printf(Locale.ROOT, "  %s: %.0f relays/s, p99 %.1f ms, %.2f CPU ms/msg; database statements per message:%s%n", name,
                 row.relaysPerSecond(), row.p99(), row.cpuMillisPerMessage(), perMessage);
+        // where the CPU went, by the service's threads (what is not in a live thread's count: threads that ended)
+        StringBuilder byThreads = new StringBuilder();
+        long counted = 0;
+        for (Map.Entry<String, Long> group : threadsAfter.entrySet()) {
+            long used = group.getValue() - threadsBefore.getOrDefault(group.getKey(), 0L);
+            counted += used;
+            byThreads.append(String.format(Locale.ROOT, " %s %.2f", group.getKey(), used / (double) count));
+        }
+        System.out.printf(Locale.ROOT, "    CPU ms per message by threads:%s, ended threads %.2f%n", byThreads,
+                Math.max(0, (cpuAfter - cpuBefore) - counted) / (double) count);
         return row;
     }
 

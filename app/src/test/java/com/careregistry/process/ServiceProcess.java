@@ -184,6 +184,50 @@ public final class ServiceProcess implements AutoCloseable {
         return ticks * 1000 / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU time each group of the process's live threads used so far (user and system), in milliseconds,
+     * by what the thread's name says it does (Linux keeps its first 15 characters): inbox workers,
+     * outbox (the lanes and their senders), the Telegram poller, the HTTP client's own threads, the JIT,
+     * the garbage collector, the web server, and the rest. A thread that ended is no longer counted: the
+     * process's own total ({@link #cpuMillis}) holds it.
+     */
+    public Map<String, Long> cpuMillisByThreads() throws IOException {
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    groups.merge(threadGroup(name), ticks * 1000 / TICKS_PER_SECOND, Long::sum);
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended while the list was read
+                }
+            }
+        }
+        return groups;
+    }
+
+    static String threadGroup(String name) {
+        if (name.startsWith("inbox")) {
+            return "inbox";
+        } else if (name.startsWith("outbox")) {
+            return "outbox";
+        } else if (name.startsWith("telegram-poll")) {
+            return "poller";
+        } else if (name.startsWith("OkHttp") || name.startsWith("Okio")) {
+            return "http client";
+        } else if (name.contains("Compiler")) {
+            return "JIT";
+        } else if (name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread")) {
+            return "GC";
+        } else if (name.startsWith("http-nio") || name.startsWith("tomcat") || name.startsWith("Catalina")) {
+            return "web";
+        }
+        return "other";
+    }
+
     /** Resident memory of the process, in MiB. */
     public long rssMiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
