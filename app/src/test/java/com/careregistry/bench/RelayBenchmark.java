@@ -244,7 +244,6 @@ public final class RelayBenchmark {
         return row;
     }
 
-    /** MariaDB's own counts of the statements it ran (all clients; the harness itself runs none during a phase). */
     /** The service's database in this benchmark. */
     static final String DATABASE = "ccr_bench_relay";
 
@@ -265,6 +264,7 @@ public final class RelayBenchmark {
         }
     }
 
+    /** MariaDB's own counts of the statements it ran (all clients; the harness itself runs none during a phase). */
     private static Map<String, Long> statements() throws Exception {
         Map<String, Long> counts = new java.util.TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + "/", DB_USER, DB_PASSWORD);

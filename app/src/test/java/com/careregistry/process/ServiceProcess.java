@@ -178,7 +178,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** CPU time the process used so far (user and system), in milliseconds. */
     public long cpuMillis() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+        return cpuMillisOf(Files.readString(Path.of("/proc", String.valueOf(pid()), "stat")));
+    }
+
+    /** The user and system time in a {@code /proc/.../stat} line (of a process or of one of its threads), in milliseconds. */
+    private static long cpuMillisOf(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime (fields 14 and 15)
         return ticks * 1000 / TICKS_PER_SECOND;
@@ -198,9 +202,7 @@ public final class ServiceProcess implements AutoCloseable {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    groups.merge(threadGroup(name), ticks * 1000 / TICKS_PER_SECOND, Long::sum);
+                    groups.merge(threadGroup(name), cpuMillisOf(stat), Long::sum);
                 } catch (java.nio.file.NoSuchFileException ended) {
                     // the thread ended while the list was read
                 }

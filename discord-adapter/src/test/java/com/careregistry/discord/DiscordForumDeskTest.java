@@ -118,9 +118,7 @@ class DiscordForumDeskTest {
                 .filter(c -> c.method().equals("POST") && c.path().equals("/channels/" + FORUM + "/threads")).findFirst().orElse(null));
         assertThat(created.body().path("name").asText()).isEqualTo("#" + number + " · I was charged twice");
         assertThat(since()).noneMatch(c -> c.path().equals("/channels/" + STAFF + "/threads"));
-        // recorded once the post is made (just after the call the double saw)
-        String post = await(() -> "the new post is not recorded",
-                () -> jdbc.query("SELECT thread_id FROM staff_threads", rs -> rs.next() ? rs.getString(1) : null));
+        String post = recordedThread();
         assertThat(jdbc.queryForObject("SELECT chat_id FROM staff_threads", String.class)).isEqualTo(FORUM);
         assertThat(DISCORD.knownThread(post).path("parent_id").asText()).isEqualTo(FORUM);
 
@@ -188,8 +186,7 @@ class DiscordForumDeskTest {
         categories.create("Returns");
 
         long number = openedWithTheForm(shipping, "My parcel never came");
-        String post = await(() -> "no forum post; calls: " + summary(),
-                () -> jdbc.query("SELECT thread_id FROM staff_threads", rs -> rs.next() ? rs.getString(1) : null));
+        String post = recordedThread();
 
         // 14 of theirs + 4 statuses + the first 2 categories by name: the forum's 20
         List<String> offered = DISCORD.forumTagNames();
@@ -203,8 +200,7 @@ class DiscordForumDeskTest {
         forumOffers("Urgent", "Open");
         CategoryView general = categories.active().stream().filter(c -> c.name().equals("General")).findFirst().orElseThrow();
         long number = openedWithTheForm(general, "Printer jams");
-        await(() -> "no forum post; calls: " + summary(),
-                () -> jdbc.query("SELECT thread_id FROM staff_threads", rs -> rs.next() ? rs.getString(1) : null));
+        recordedThread();
         // as if the ticket had been opened before DISCORD_STAFF_FORUM_ID was set: its thread in the text channel
         TestDatabase.update(jdbc, "UPDATE staff_threads SET chat_id = ?, thread_id = ?", STAFF, OLD_THREAD);
         mark = DISCORD.calls().size();
@@ -220,6 +216,11 @@ class DiscordForumDeskTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The ticket's thread (its forum post) once the sender recorded it, which it does just after the call the double saw. */
+    private String recordedThread() {
+        return await(() -> "no thread recorded; calls: " + summary(), () -> jdbc.query("SELECT thread_id FROM staff_threads", rs -> rs.next() ? rs.getString(1) : null));
+    }
 
     /** The forum offers these tags now, and the bot knows it. */
     private void forumOffers(String... names) {
