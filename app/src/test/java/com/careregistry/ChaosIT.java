@@ -119,9 +119,12 @@ class ChaosIT {
                 assertThat(all).as("every customer message relayed (service log: %s)", log).isTrue();
                 assertThat(phase.lost()).isZero();
                 assertThat(phase.outOfOrder()).as("each chat's relays in the order its customer wrote").isZero();
-                // a relay the platform took in the last commit's time before a kill is sent again after it: one
-                // commit of the mark is the floor. Measured 0–3 per kill in steady load, up to 15 when a kill
-                // lands in the burst that drains the backlog of the database outage (issue 10 asks for 1)
+                // Telegram's Bot API has no idempotency key: a relay the platform took in the moments before a kill,
+                // whose "sent" mark was not yet committed, goes out again after the restart. One message is in
+                // flight per chat, so a kill doubles at most one message of each chat, and the total is bounded by
+                // the sends in flight at the kill: 0-1 per kill under the paced load, up to 16 when a kill lands in
+                // the burst that drains the backlog of the database outage (docs/benchmarks.md, "Chaos")
+                assertThat(phase.mostDoubledInOneChatByOneKill(kills)).as("relays of one chat doubled by one kill").isLessThanOrEqualTo(1);
                 assertThat(phase.duplicates()).as("relays doubled by the kills").isLessThanOrEqualTo(20 * KILLS);
                 assertThat(resumed).as("relays resume within 15 s of each kill -9 (restart included)")
                         .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(15)));

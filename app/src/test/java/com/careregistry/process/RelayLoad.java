@@ -192,6 +192,8 @@ public final class RelayLoad {
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger outOfOrder = new AtomicInteger();
         final List<String> doubled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Each relay that came again: its customer, and when (nanoTime) it came first and again. */
+        final List<Again> again = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile long started;
         volatile long lastSent;
         volatile long lastRelay;
@@ -215,6 +217,7 @@ public final class RelayLoad {
             }
             if (relays.incrementAndGet(seq) > 1) {
                 duplicates.incrementAndGet();
+                again.add(new Again(seq % customers, relayedAt.get(seq), now));
                 doubled.add(String.format(java.util.Locale.ROOT, "S%d sent %.3f s, relayed %.3f s and %.3f s", seq,
                         (sent.get(seq) - started) / 1e9, (relayedAt.get(seq) - started) / 1e9, (now - started) / 1e9));
                 return;
@@ -248,6 +251,24 @@ public final class RelayLoad {
         /** Each message relayed twice: when it was sent and when its relays came, from the phase's start. */
         public List<String> doubled() {
             return List.copyOf(doubled);
+        }
+
+        /** A message relayed again: whose (the customer's index) and when (nanoTime) it was relayed first and again. */
+        public record Again(int customer, long first, long again) {
+        }
+
+        /**
+         * How many messages of one customer's chat the same kill made go out twice, at most: each
+         * doubled relay counts for the last of {@code kills} (nanoTime) before it came again. With
+         * one message in flight per chat, a kill can double at most one message of each chat.
+         */
+        public int mostDoubledInOneChatByOneKill(List<Long> kills) {
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            for (Again relay : again) {
+                long kill = kills.stream().filter(k -> k < relay.again()).max(Long::compare).orElse(-1L);
+                counts.merge(kill + "/" + relay.customer(), 1, Integer::sum);
+            }
+            return counts.values().stream().max(Integer::compare).orElse(0);
         }
 
         /** When (nanoTime) the first relay after {@code nanos} arrived, or -1 when none did. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,10 +72,7 @@ class OutboxRows {
         return freed == null ? 0 : freed;
     }
 
-    /**
-     * Claims up to {@code limit} rows of the channel, each the head of its chat's queue, due and
-     * not leased, none of {@code excluded} (rows this instance is still sending).
-     */
+    /** Up to {@code limit} rows of the channel, each its chat's head, due, not leased, none of {@code excluded} (still being sent). */
     List<OutboundMessage> claim(Channel channel, int limit, Collection<Long> excluded) {
         if (limit <= 0) {
             return List.of();
@@ -223,14 +219,17 @@ class OutboxRows {
 
     /** The claims on these rows, still being sent, hold for another lease. */
     void renew(Collection<Long> inFlight) {
-        tx.executeWithoutResult(status -> jdbc.update("""
-                UPDATE outbox_messages SET locked_until = ?, claimed_by = ?
-                WHERE id IN (%s) AND status = 'PENDING'
-                """.formatted(ids(inFlight)), Timestamp.from(clock.instant().plus(settings.lease())), instance));
+        String ids = ids(inFlight);   // read once: the senders take their rows out meanwhile, all of them at times
+        if (!ids.isEmpty()) {
+            tx.executeWithoutResult(status -> jdbc.update("""
+                    UPDATE outbox_messages SET locked_until = ?, claimed_by = ?
+                    WHERE id IN (%s) AND status = 'PENDING'
+                    """.formatted(ids), Timestamp.from(clock.instant().plus(settings.lease())), instance));
+        }
     }
 
     static String ids(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     private static OutboundMessage toMessage(ResultSet rs, int row) throws SQLException {
