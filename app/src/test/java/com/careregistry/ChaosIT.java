@@ -115,7 +115,8 @@ class ChaosIT {
                         happened, phase.count(), phase.relayed(), phase.duplicates(), phase.outOfOrder(),
                         resumed.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)).toList());
                 System.out.println("Kills at " + kills.stream().map(k -> String.format(java.util.Locale.ROOT, "%.3f s", (k - phase.startedNanos()) / 1e9)).toList()
-                        + "; relayed twice: " + phase.doubled());
+                        + "; relayed twice: " + phase.doubled() + "; most of one chat doubled by one kill: "
+                        + phase.mostDoubledInOneChatByOneKill(kills));
                 assertThat(all).as("every customer message relayed (service log: %s)", log).isTrue();
                 assertThat(phase.lost()).isZero();
                 assertThat(phase.outOfOrder()).as("each chat's relays in the order its customer wrote").isZero();
