@@ -189,10 +189,8 @@ public final class RelayLoad {
         final AtomicIntegerArray relays;
         final AtomicIntegerArray lastSeqOf;
         final AtomicInteger relayed = new AtomicInteger();
-        final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger outOfOrder = new AtomicInteger();
-        final List<String> doubled = new java.util.concurrent.CopyOnWriteArrayList<>();
-        /** Each relay that came again: its customer, and when (nanoTime) it came first and again. */
+        /** Each relay that came again: which message, and when (nanoTime) it came first and again. */
         final List<Again> again = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile long started;
         volatile long lastSent;
@@ -216,10 +214,7 @@ public final class RelayLoad {
                 return;
             }
             if (relays.incrementAndGet(seq) > 1) {
-                duplicates.incrementAndGet();
-                again.add(new Again(seq % customers, relayedAt.get(seq), now));
-                doubled.add(String.format(java.util.Locale.ROOT, "S%d sent %.3f s, relayed %.3f s and %.3f s", seq,
-                        (sent.get(seq) - started) / 1e9, (relayedAt.get(seq) - started) / 1e9, (now - started) / 1e9));
+                again.add(new Again(seq, relayedAt.get(seq), now));
                 return;
             }
             relayedAt.set(seq, now);
@@ -241,7 +236,7 @@ public final class RelayLoad {
         }
 
         public int duplicates() {
-            return duplicates.get();
+            return again.size();
         }
 
         public int outOfOrder() {
@@ -250,11 +245,13 @@ public final class RelayLoad {
 
         /** Each message relayed twice: when it was sent and when its relays came, from the phase's start. */
         public List<String> doubled() {
-            return List.copyOf(doubled);
+            return again.stream().map(relay -> String.format(java.util.Locale.ROOT, "S%d sent %.3f s, relayed %.3f s and %.3f s",
+                    relay.seq(), (sent.get(relay.seq()) - started) / 1e9, (relay.first() - started) / 1e9, (relay.again() - started) / 1e9))
+                    .toList();
         }
 
-        /** A message relayed again: whose (the customer's index) and when (nanoTime) it was relayed first and again. */
-        public record Again(int customer, long first, long again) {
+        /** A message relayed again: its sequence number, and when (nanoTime) it was relayed first and again. */
+        public record Again(int seq, long first, long again) {
         }
 
         /**
@@ -263,10 +260,10 @@ public final class RelayLoad {
          * one message in flight per chat, a kill can double at most one message of each chat.
          */
         public int mostDoubledInOneChatByOneKill(List<Long> kills) {
-            Map<String, Integer> counts = new java.util.HashMap<>();
+            Map<Map.Entry<Long, Integer>, Integer> counts = new java.util.HashMap<>();
             for (Again relay : again) {
                 long kill = kills.stream().filter(k -> k < relay.again()).max(Long::compare).orElse(-1L);
-                counts.merge(kill + "/" + relay.customer(), 1, Integer::sum);
+                counts.merge(Map.entry(kill, relay.seq() % customers), 1, Integer::sum);
             }
             return counts.values().stream().max(Integer::compare).orElse(0);
         }

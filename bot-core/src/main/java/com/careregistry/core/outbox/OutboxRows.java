@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -229,7 +230,7 @@ class OutboxRows {
     }
 
     static String ids(Collection<Long> ids) {
-        return String.join(",", ids.stream().map(String::valueOf).toList());
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static OutboundMessage toMessage(ResultSet rs, int row) throws SQLException {

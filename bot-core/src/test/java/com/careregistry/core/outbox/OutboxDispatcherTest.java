@@ -194,16 +194,20 @@ class OutboxDispatcherTest extends CoreTest {
     void aLeaseRenewalAfterEverySendEndedMeanwhileRenewsNothingAndFailsNothing() {
         Long a1 = write(ANN, "a1");
         assertThat(dispatcher.claim(Channel.TELEGRAM, 10, java.util.Set.of())).hasSize(1);
-        java.sql.Timestamp leased = jdbc.queryForObject("SELECT locked_until FROM outbox_messages WHERE id = ?", java.sql.Timestamp.class, a1);
+        java.sql.Timestamp leased = lockedUntil(a1);
 
         // the lane saw a1 in flight, and its sender ended before the renewal read the set: it renews an empty one
         // (an empty "id IN ()" had failed the lane's step, which then slept a whole second: every chat waited)
         dispatcher.renew(java.util.Set.of());
 
-        assertThat(jdbc.queryForObject("SELECT locked_until FROM outbox_messages WHERE id = ?", java.sql.Timestamp.class, a1)).isEqualTo(leased);
+        assertThat(lockedUntil(a1)).isEqualTo(leased);
         clock.advance(Duration.ofSeconds(1));
         dispatcher.renew(java.util.Set.of(a1));
-        assertThat(jdbc.queryForObject("SELECT locked_until FROM outbox_messages WHERE id = ?", java.sql.Timestamp.class, a1)).isAfter(leased);
+        assertThat(lockedUntil(a1)).isAfter(leased);
+    }
+
+    private java.sql.Timestamp lockedUntil(Long row) {
+        return jdbc.queryForObject("SELECT locked_until FROM outbox_messages WHERE id = ?", java.sql.Timestamp.class, row);
     }
 
     @Test
