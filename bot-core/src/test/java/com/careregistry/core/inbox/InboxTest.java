@@ -17,10 +17,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The inbox against the real MariaDB: stored once, handled once per chat in order, refusals answered, poison set aside. */
 class InboxTest extends CoreTest {
@@ -31,6 +34,16 @@ class InboxTest extends CoreTest {
     InboxProcessor processor;
     @Autowired
     Tickets tickets;
+    @Autowired
+    InboxRows rows;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void transactions() {
+        transactions = new TransactionTemplate(transactionManager);
+    }
 
     private static InboundEvent event(String id, String chat, String payload) {
         return new InboundEvent(Channel.TELEGRAM, id, "TELEGRAM:" + chat, payload);
@@ -56,6 +69,41 @@ class InboxTest extends CoreTest {
         assertThat(status("4711")).isEqualTo("HANDLED");
         assertThat(inbox.holds(Channel.TELEGRAM, "4711")).isTrue();
         assertThat(inbox.holds(Channel.DISCORD, "4711")).isFalse();
+    }
+
+    @Test
+    void aChatsHeadIsFoundWithoutReadingTheEventsQueuedBehindIt() {
+        List<InboundEvent> backlog = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            backlog.add(event("a" + i, "chat-Ann", "m" + i));
+            backlog.add(event("b" + i, "chat-Bob", "m" + i));
+        }
+        backlog.add(event("c0", "chat-Cid", "only"));
+        inbox.append(backlog);
+
+        long[] read = new long[1];
+        Map<String, ChatHead> heads = transactions.execute(status -> {
+            long before = indexEntriesReadOnThisConnection();
+            Map<String, ChatHead> found = rows.heads(List.of("TELEGRAM:chat-Ann", "TELEGRAM:chat-Bob", "TELEGRAM:chat-Cid", "TELEGRAM:nobody"));
+            read[0] = indexEntriesReadOnThisConnection() - before;
+            return found;
+        });
+
+        assertThat(heads).containsOnlyKeys("TELEGRAM:chat-Ann", "TELEGRAM:chat-Bob", "TELEGRAM:chat-Cid");
+        assertThat(heads.get("TELEGRAM:chat-Ann").id()).isEqualTo(idOf("a0"));
+        assertThat(heads.get("TELEGRAM:chat-Bob").id()).isEqualTo(idOf("b0"));
+        assertThat(heads.get("TELEGRAM:chat-Cid").id()).isEqualTo(idOf("c0"));
+        // one dive per chat: not the 800 events waiting behind the heads (what MIN(id) ... GROUP BY read)
+        assertThat(read[0]).isLessThan(50);
+    }
+
+    private long idOf(String externalId) {
+        return jdbc.queryForObject("SELECT id FROM inbox_events WHERE external_event_id = ?", Long.class, externalId);
+    }
+
+    /** MariaDB's count of index entries read one after another on this transaction's connection. */
+    private long indexEntriesReadOnThisConnection() {
+        return jdbc.queryForObject("SHOW SESSION STATUS LIKE 'Handler_read_next'", (rs, n) -> rs.getLong(2));
     }
 
     @Test
