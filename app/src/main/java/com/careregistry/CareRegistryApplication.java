@@ -10,8 +10,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CareRegistryApplication {
 
     public static void main(String[] args) {
-        // Instants are stored as UTC date-times: Hibernate writes them so (hibernate.jdbc.time_zone), and the
-        // plain JDBC of the inbox and outbox passes java.sql.Timestamp, which the driver reads in the JVM's zone
+        // Instants are stored as UTC date-times: Hibernate and the plain JDBC of the inbox and outbox hand
+        // them to the driver as instants, which it writes and reads in the JVM's zone
         TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
         SpringApplication.run(CareRegistryApplication.class, args);
     }

@@ -23,7 +23,8 @@ public class CoreConfiguration {
 
     /**
      * Instants are stored as {@code DATETIME(6)} in UTC on MariaDB and H2 alike (Hibernate would
-     * otherwise want a zoned type on H2).
+     * otherwise want a zoned type on H2); Hibernate hands them to the driver as they are
+     * ({@link com.careregistry.core.common.InstantsAsTheyAre}).
      */
     @Bean
     HibernatePropertiesCustomizer utcInstants() {

@@ -2,7 +2,6 @@ package com.careregistry.core.inbox;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.NotFoundException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -50,7 +49,7 @@ public class Inbox {
             return 0;
         }
         Integer stored = tx.execute(status -> {
-            Timestamp now = Timestamp.from(clock.instant());
+            Instant now = clock.instant();
             int inserted = 0;
             for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
                 List<InboundEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
@@ -68,7 +67,7 @@ public class Inbox {
         return append(List.of(event));
     }
 
-    private int insert(List<InboundEvent> chunk, Timestamp now) {
+    private int insert(List<InboundEvent> chunk, Instant now) {
         StringBuilder sql = new StringBuilder("INSERT IGNORE INTO inbox_events "
                 + "(channel, external_event_id, ordering_key, payload, status, next_attempt_at, received_at) VALUES ");
         Object[] args = new Object[chunk.size() * COLUMNS];
@@ -108,7 +107,7 @@ public class Inbox {
                 SELECT e.payload FROM inbox_events e JOIN (
                     SELECT MAX(id) AS id FROM inbox_events WHERE channel = ? AND received_at >= ? AND payload LIKE ?
                     GROUP BY ordering_key) newest ON e.id = newest.id
-                ORDER BY e.id DESC LIMIT ?""", String.class, channel.name(), Timestamp.from(since), "%" + marker + "%", limit);
+                ORDER BY e.id DESC LIMIT ?""", String.class, channel.name(), since, "%" + marker + "%", limit);
     }
 
     /** Whether the inbox holds this event (in any state). */
@@ -130,7 +129,7 @@ public class Inbox {
                 FROM inbox_events WHERE status = 'FAILED' ORDER BY id DESC LIMIT ?
                 """, (rs, row) -> new FailedEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
                 rs.getString("external_event_id"), rs.getString("ordering_key"), rs.getInt("attempts"),
-                rs.getString("last_error"), rs.getTimestamp("received_at").toInstant(), rs.getString("start")), limit);
+                rs.getString("last_error"), rs.getObject("received_at", Instant.class), rs.getString("start")), limit);
     }
 
     public long countFailed() {
@@ -152,7 +151,7 @@ public class Inbox {
         String key = failedKey(id);
         tx.executeWithoutResult(status -> {
             jdbc.update("UPDATE inbox_events SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'FAILED'",
-                    Timestamp.from(clock.instant()), id);
+                    clock.instant(), id);
             afterCommit(() -> queue.offer(List.of(key)));
         });
     }
@@ -162,7 +161,7 @@ public class Inbox {
         failedKey(id);
         tx.executeWithoutResult(status -> jdbc.update(
                 "UPDATE inbox_events SET status = 'DISCARDED', handled_at = ? WHERE id = ? AND status = 'FAILED'",
-                Timestamp.from(clock.instant()), id));
+                clock.instant(), id));
     }
 
     private String failedKey(long id) {

@@ -1,7 +1,6 @@
 package com.careregistry.core.inbox;
 
 import com.careregistry.core.common.Channel;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +37,7 @@ class InboxRows {
         }
         String oneHead = "(SELECT ordering_key, id, next_attempt_at FROM inbox_events WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1)";
         jdbc.query(String.join(" UNION ALL ", Collections.nCopies(chats.size(), oneHead)), rs -> {
-            heads.put(rs.getString(1), new ChatHead(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+            heads.put(rs.getString(1), new ChatHead(rs.getLong(2), rs.getObject(3, Instant.class)));
         }, chats.toArray());
         return heads;
     }
@@ -56,7 +55,7 @@ class InboxRows {
         List<ChatHead> heads = jdbc.query("""
                 SELECT id, next_attempt_at FROM inbox_events
                 WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1
-                """, (rs, row) -> new ChatHead(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderingKey);
+                """, (rs, row) -> new ChatHead(rs.getLong(1), rs.getObject(2, Instant.class)), orderingKey);
         return heads.isEmpty() ? ChatHead.NONE : heads.get(0);
     }
 
@@ -70,7 +69,7 @@ class InboxRows {
     }
 
     void markHandled(long id, Instant now) {
-        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id = ?", Timestamp.from(now), id);
+        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id = ?", now, id);
     }
 
     void setAside(long id, int tries, String error) {
@@ -81,14 +80,14 @@ class InboxRows {
     /** Marks these events handled, in one statement. */
     void markAllHandled(List<Long> ids, Instant now) {
         jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + placeholders(ids.size()) + ")",
-                args(Timestamp.from(now), ids));
+                args(now, ids));
     }
 
     /** A failed try: the event waits until {@code at} and is tried again. */
     void retryAt(long id, int tries, Instant at, String error) {
         jdbc.update("""
                 UPDATE inbox_events SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'
-                """, tries, Timestamp.from(at), error, id);
+                """, tries, at, error, id);
     }
 
     /** Chats whose head is due, oldest head first, among these channels. */
@@ -98,7 +97,7 @@ class InboxRows {
         }
         List<Object> args = new ArrayList<>();
         channels.forEach(channel -> args.add(channel.name()));
-        args.add(Timestamp.from(now));
+        args.add(now);
         args.add(limit);
         return jdbc.queryForList("""
                 SELECT e.ordering_key FROM inbox_events e
@@ -110,7 +109,7 @@ class InboxRows {
 
     private static InboxEvent toEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new InboxEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("external_event_id"),
-                rs.getString("ordering_key"), rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("received_at").toInstant());
+                rs.getString("ordering_key"), rs.getString("payload"), rs.getInt("attempts"), rs.getObject("received_at", Instant.class));
     }
 
     private static String placeholders(int count) {

@@ -224,7 +224,7 @@ public class OutboxMessage {
 
     Object[] insertValues(MessageRef copyOf, Long editOf) {
         return new Object[] {channel.name(), chatId, threadId, emailTo, orderingKey, subject, body, actions, attachments, threadTitle,
-                ticketId, ticketMessageId, java.sql.Timestamp.from(nextAttemptAt), java.sql.Timestamp.from(createdAt),
+                ticketId, ticketMessageId, nextAttemptAt, createdAt,
                 copyOf == null ? null : copyOf.channel().name(), copyOf == null ? null : copyOf.chatId(),
                 copyOf == null ? null : copyOf.messageId(), editOf};
     }

@@ -1,7 +1,7 @@
 package com.careregistry.core.outbox;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ class OutboxReceipts {
         if (delivered.isEmpty() || settings.receipt().isBlank()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         jdbc.update("""
                 INSERT INTO outbox_messages (channel, chat_id, ordering_key, body, react_to, status, attempts, parts_sent, next_attempt_at,
                                              created_at)

@@ -5,7 +5,6 @@ import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.InstanceSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,7 +100,7 @@ class OutboxRows {
             if (!rows.isEmpty()) {
                 resolveEdits(rows);
                 jdbc.update("UPDATE outbox_messages SET attempts = attempts + 1, locked_until = ?, claimed_by = ? WHERE id IN ("
-                        + ids(rows.stream().map(OutboundMessage::id).toList()) + ")", Timestamp.from(now.plus(settings.lease())), instance);
+                        + ids(rows.stream().map(OutboundMessage::id).toList()) + ")", now.plus(settings.lease()), instance);
             }
             return rows;
         });
@@ -118,7 +117,7 @@ class OutboxRows {
                 ORDER BY id
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED
-                """.formatted(ids(heads)), OutboxRows::toMessage, Timestamp.from(now), Timestamp.from(now), limit);
+                """.formatted(ids(heads)), OutboxRows::toMessage, now, now, limit);
     }
 
     /** The platform's ids of the messages the edits among {@code rows} change (those delivered), in place. */
@@ -172,7 +171,7 @@ class OutboxRows {
             return;
         }
         StringBuilder externalIds = new StringBuilder("CASE id");
-        List<Object> args = new ArrayList<>(List.of(Timestamp.from(clock.instant())));
+        List<Object> args = new ArrayList<>(List.of(clock.instant()));
         for (Map.Entry<Long, String> row : sent.entrySet()) {
             externalIds.append(" WHEN ").append(row.getKey()).append(" THEN ?");
             // typed: for an untyped null Spring asks the driver its type, which MariaDB's prepares on the server to tell
@@ -199,7 +198,7 @@ class OutboxRows {
                     UPDATE outbox_messages
                     SET attempts = attempts - 1, next_attempt_at = ?, locked_until = NULL, claimed_by = NULL, last_error = ?
                     WHERE id = ?
-                    """, Timestamp.from(now.plus(failure.retryAfter().get())), error, message.id());
+                    """, now.plus(failure.retryAfter().get()), error, message.id());
             return;
         }
         if (failure.permanent() || message.attempt() >= settings.maxAttempts()) {
@@ -215,7 +214,7 @@ class OutboxRows {
         metrics.retried(message.channel());
         jdbc.update("""
                 UPDATE outbox_messages SET next_attempt_at = ?, locked_until = NULL, claimed_by = NULL, last_error = ? WHERE id = ?
-                """, Timestamp.from(now.plus(wait)), error, message.id());
+                """, now.plus(wait), error, message.id());
     }
 
     /** The claims on these rows, still being sent, hold for another lease. */
@@ -225,7 +224,7 @@ class OutboxRows {
             tx.executeWithoutResult(status -> jdbc.update("""
                     UPDATE outbox_messages SET locked_until = ?, claimed_by = ?
                     WHERE id IN (%s) AND status = 'PENDING'
-                    """.formatted(ids), Timestamp.from(clock.instant().plus(settings.lease())), instance));
+                    """.formatted(ids), clock.instant().plus(settings.lease()), instance));
         }
     }
 
