@@ -1,5 +1,8 @@
 package com.careregistry.core.inbox;
 
+import static com.careregistry.core.common.SqlLists.args;
+import static com.careregistry.core.common.SqlLists.marks;
+
 import com.careregistry.core.common.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +50,7 @@ class InboxRows {
         return jdbc.query("""
                 SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
                 WHERE id IN (%s) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED
-                """.formatted(placeholders(ids.size())), InboxRows::toEvent, ids.toArray());
+                """.formatted(marks(ids.size())), InboxRows::toEvent, ids.toArray());
     }
 
     /** The oldest pending event of a chat, or {@link Head#NONE}. */
@@ -79,8 +82,8 @@ class InboxRows {
 
     /** Marks these events handled, in one statement. */
     void markAllHandled(List<Long> ids, Instant now) {
-        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + placeholders(ids.size()) + ")",
-                args(now, ids));
+        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + marks(ids.size()) + ")",
+                args(List.of(now), ids));
     }
 
     /** A failed try: the event waits until {@code at} and is tried again. */
@@ -104,24 +107,11 @@ class InboxRows {
                 JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' GROUP BY ordering_key) h ON h.id = e.id
                 WHERE e.channel IN (%s) AND e.next_attempt_at <= ?
                 ORDER BY e.id LIMIT ?
-                """.formatted(placeholders(channels.size())), String.class, args.toArray());
+                """.formatted(marks(channels.size())), String.class, args.toArray());
     }
 
     private static InboxEvent toEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new InboxEvent(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("external_event_id"),
                 rs.getString("ordering_key"), rs.getString("payload"), rs.getInt("attempts"), rs.getObject("received_at", Instant.class));
-    }
-
-    private static String placeholders(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
-    }
-
-    private static Object[] args(Object first, List<?> rest) {
-        Object[] all = new Object[rest.size() + 1];
-        all[0] = first;
-        for (int i = 0; i < rest.size(); i++) {
-            all[i + 1] = rest.get(i);
-        }
-        return all;
     }
 }

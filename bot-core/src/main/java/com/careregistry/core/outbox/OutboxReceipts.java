@@ -1,5 +1,6 @@
 package com.careregistry.core.outbox;
 
+import com.careregistry.core.common.SqlLists;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,6 @@ class OutboxReceipts {
                 SELECT copy_of_channel, copy_of_chat, CONCAT(copy_of_channel, ':', copy_of_chat, '%s'), ?, copy_of_message,
                        'PENDING', 0, 0, ?, ?
                 FROM outbox_messages WHERE id IN (%s) AND copy_of_message IS NOT NULL
-                """.formatted(QUEUE, OutboxRows.ids(delivered)), settings.receipt(), now, now);
+                """.formatted(QUEUE, SqlLists.marks(delivered)), SqlLists.args(List.of(settings.receipt(), now, now), delivered));
     }
 }

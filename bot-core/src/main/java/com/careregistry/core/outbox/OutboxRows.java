@@ -1,5 +1,8 @@
 package com.careregistry.core.outbox;
 
+import static com.careregistry.core.common.SqlLists.args;
+import static com.careregistry.core.common.SqlLists.marks;
+
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.InstanceSettings;
@@ -13,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,8 +101,9 @@ class OutboxRows {
             }
             if (!rows.isEmpty()) {
                 resolveEdits(rows);
-                jdbc.update("UPDATE outbox_messages SET attempts = attempts + 1, locked_until = ?, claimed_by = ? WHERE id IN ("
-                        + ids(rows.stream().map(OutboundMessage::id).toList()) + ")", now.plus(settings.lease()), instance);
+                List<Long> ids = rows.stream().map(OutboundMessage::id).toList();
+                jdbc.update("UPDATE outbox_messages SET attempts = attempts + 1, locked_until = ?, claimed_by = ? WHERE id IN (" + marks(ids)
+                        + ")", args(List.of(now.plus(settings.lease()), instance), ids));
             }
             return rows;
         });
@@ -117,7 +120,7 @@ class OutboxRows {
                 ORDER BY id
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED
-                """.formatted(ids(heads)), OutboxRows::toMessage, now, now, limit);
+                """.formatted(marks(heads)), OutboxRows::toMessage, args(List.of(), heads, now, now, limit));
     }
 
     /** The platform's ids of the messages the edits among {@code rows} change (those delivered), in place. */
@@ -132,9 +135,9 @@ class OutboxRows {
         jdbc.query("""
                 SELECT id, external_message_id FROM outbox_messages
                 WHERE status = 'SENT' AND attachments IS NULL AND CHAR_LENGTH(body) <= %d AND id IN (%s)
-                """.formatted(ONE_PART, ids(originals)), rs -> {
+                """.formatted(ONE_PART, marks(originals)), rs -> {
                     delivered.put(rs.getLong(1), rs.getString(2));
-                });
+                }, originals.toArray());
         rows.replaceAll(row -> row.editOf() == null ? row : row.replacing(delivered.get(row.editOf())));
     }
 
@@ -173,7 +176,8 @@ class OutboxRows {
         StringBuilder externalIds = new StringBuilder("CASE id");
         List<Object> args = new ArrayList<>(List.of(clock.instant()));
         for (Map.Entry<Long, String> row : sent.entrySet()) {
-            externalIds.append(" WHEN ").append(row.getKey()).append(" THEN ?");
+            externalIds.append(" WHEN ? THEN ?");
+            args.add(row.getKey());
             // typed: for an untyped null Spring asks the driver its type, which MariaDB's prepares on the server to tell
             args.add(new SqlParameterValue(Types.VARCHAR, row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue()));
         }
@@ -182,7 +186,7 @@ class OutboxRows {
                 UPDATE outbox_messages
                 SET status = 'SENT', sent_at = ?, locked_until = NULL, claimed_by = NULL, last_error = NULL, external_message_id = %s
                 WHERE id IN (%s)
-                """.formatted(externalIds, ids(sent.keySet())), args.toArray());
+                """.formatted(externalIds, marks(sent.keySet())), args(args, sent.keySet()));
     }
 
     private void recordFailure(OutboundMessage message, DeliveryFailure failure) {
@@ -219,17 +223,13 @@ class OutboxRows {
 
     /** The claims on these rows, still being sent, hold for another lease. */
     void renew(Collection<Long> inFlight) {
-        String ids = ids(inFlight);   // read once: the senders take their rows out meanwhile, all of them at times
+        List<Long> ids = List.copyOf(inFlight);   // read once: the senders take their rows out meanwhile, all of them at times
         if (!ids.isEmpty()) {
             tx.executeWithoutResult(status -> jdbc.update("""
                     UPDATE outbox_messages SET locked_until = ?, claimed_by = ?
                     WHERE id IN (%s) AND status = 'PENDING'
-                    """.formatted(ids), clock.instant().plus(settings.lease()), instance));
+                    """.formatted(marks(ids)), args(List.of(clock.instant().plus(settings.lease()), instance), ids)));
         }
-    }
-
-    static String ids(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static OutboundMessage toMessage(ResultSet rs, int row) throws SQLException {
