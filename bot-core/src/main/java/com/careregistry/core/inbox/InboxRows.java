@@ -50,7 +50,7 @@ class InboxRows {
         return jdbc.query("""
                 SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
                 WHERE id IN (%s) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED
-                """.formatted(marks(ids.size())), InboxRows::toEvent, ids.toArray());
+                """.formatted(marks(ids)), InboxRows::toEvent, ids.toArray());
     }
 
     /** The oldest pending event of a chat, or {@link Head#NONE}. */
@@ -82,7 +82,7 @@ class InboxRows {
 
     /** Marks these events handled, in one statement. */
     void markAllHandled(List<Long> ids, Instant now) {
-        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + marks(ids.size()) + ")",
+        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + marks(ids) + ")",
                 args(List.of(now), ids));
     }
 
@@ -107,7 +107,7 @@ class InboxRows {
                 JOIN (SELECT MIN(id) AS id FROM inbox_events WHERE status = 'PENDING' GROUP BY ordering_key) h ON h.id = e.id
                 WHERE e.channel IN (%s) AND e.next_attempt_at <= ?
                 ORDER BY e.id LIMIT ?
-                """.formatted(marks(channels.size())), String.class, args.toArray());
+                """.formatted(marks(channels)), String.class, args.toArray());
     }
 
     private static InboxEvent toEvent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

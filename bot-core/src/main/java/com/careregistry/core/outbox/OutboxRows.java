@@ -174,19 +174,19 @@ class OutboxRows {
             return;
         }
         StringBuilder externalIds = new StringBuilder("CASE id");
-        List<Object> args = new ArrayList<>(List.of(clock.instant()));
+        List<Object> values = new ArrayList<>(List.of(clock.instant()));
         for (Map.Entry<Long, String> row : sent.entrySet()) {
             externalIds.append(" WHEN ? THEN ?");
-            args.add(row.getKey());
+            values.add(row.getKey());
             // typed: for an untyped null Spring asks the driver its type, which MariaDB's prepares on the server to tell
-            args.add(new SqlParameterValue(Types.VARCHAR, row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue()));
+            values.add(new SqlParameterValue(Types.VARCHAR, row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue()));
         }
         externalIds.append(" END");
         jdbc.update("""
                 UPDATE outbox_messages
                 SET status = 'SENT', sent_at = ?, locked_until = NULL, claimed_by = NULL, last_error = NULL, external_message_id = %s
                 WHERE id IN (%s)
-                """.formatted(externalIds, marks(sent.keySet())), args(args, sent.keySet()));
+                """.formatted(externalIds, marks(sent.keySet())), args(values, sent.keySet()));
     }
 
     private void recordFailure(OutboundMessage message, DeliveryFailure failure) {
