@@ -32,6 +32,14 @@ public class ConversationState {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    /**
+     * The number of the ticket the user is talking about ({@code current} in the data), kept as a
+     * column of its own so the query that finds who wrote can join that ticket (a prefetch: the data
+     * stays what counts).
+     */
+    @Column(name = "current_ticket")
+    private Long currentTicket;
+
     protected ConversationState() {
     }
 
@@ -46,12 +54,15 @@ public class ConversationState {
      */
     void moveTo(String step, Map<String, String> data, Instant now, Instant expiresAt) {
         String encoded = encode(data);
-        if (step.equals(this.step) && java.util.Objects.equals(encoded, this.data) && updatedAt != null
+        Long ticket = ticketNumber(data == null ? null : data.get("current"));
+        if (step.equals(this.step) && java.util.Objects.equals(encoded, this.data) && java.util.Objects.equals(ticket, currentTicket)
+                && updatedAt != null
                 && updatedAt.plus(KEEP_ALIVE_WRITE).isAfter(now)) {
             return;
         }
         this.step = step;
         this.data = encoded;
+        this.currentTicket = ticket;
         this.updatedAt = now;
         this.expiresAt = expiresAt;
     }
@@ -80,6 +91,14 @@ public class ConversationState {
 
     boolean expiredAt(Instant now) {
         return !expiresAt.isAfter(now);
+    }
+
+    private static Long ticketNumber(String current) {
+        try {
+            return current == null ? null : Long.valueOf(current);
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     static String encode(Map<String, String> data) {

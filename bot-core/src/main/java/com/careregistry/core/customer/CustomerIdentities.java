@@ -15,19 +15,24 @@ public interface CustomerIdentities extends JpaRepository<CustomerIdentity, Long
 
     /**
      * The identity and its customer, read together (each message of a customer starts here), with the
-     * conversation state of the chat they write in loaded into the persistence context on the way:
-     * the conversation asks for it next, and finds it there without another round trip.
+     * conversation state of the chat they write in and the ticket that state says they are talking
+     * about loaded into the persistence context on the way: the conversation asks for them next, and
+     * finds them there without another round trip.
      */
     @Query("""
-            select new com.careregistry.core.customer.CustomerIdentities$Known(i, c, s) from CustomerIdentity i
+            select new com.careregistry.core.customer.CustomerIdentities$Known(i, c, s, t) from CustomerIdentity i
             join Customer c on c.id = i.customerId
             left join ConversationState s on s.key.channel = i.channel and s.key.chatId = :chatId and s.key.userId = i.externalUserId
+            left join Ticket t on t.number = s.currentTicket and t.customerId = i.customerId
             where i.channel = :channel and i.externalUserId = :externalUserId
             """)
     Optional<Known> findWithCustomer(Channel channel, String externalUserId, String chatId);
 
-    /** @param conversation the chat's conversation state, if any (loaded only to be found later; not used here) */
-    record Known(CustomerIdentity identity, Customer customer, Object conversation) {
+    /**
+     * @param conversation the chat's conversation state, if any, and {@code ticket} the ticket it names
+     *                     (both loaded only to be found later; not used here)
+     */
+    record Known(CustomerIdentity identity, Customer customer, Object conversation, Object ticket) {
     }
 
     @Modifying

@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.annotations.NaturalId;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -30,6 +31,8 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** What customers and staff call it (#1042); unique, never changed: Hibernate finds a loaded ticket by it. */
+    @NaturalId
     @Column(nullable = false)
     private long number;
 

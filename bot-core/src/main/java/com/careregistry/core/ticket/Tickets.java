@@ -7,13 +7,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface Tickets extends JpaRepository<Ticket, Long> {
+public interface Tickets extends JpaRepository<Ticket, Long>, TicketsByNumber {
 
     @Query("select t from Ticket t where t.number = :number")
     Optional<Ticket> findByNumber(long number);
-
-    @Query("select t from Ticket t where t.number = :number and t.customerId = :customerId")
-    Optional<Ticket> findByNumberAndCustomer(long number, Long customerId);
 
     Optional<Ticket> findFirstByChannelAndDescription_OpeningMessageIdAndCustomerId(Channel channel, String openingMessageId, Long customerId);
 
