@@ -211,12 +211,16 @@ public final class RelayBenchmark {
         Map<String, Long> statementsBefore = statements();
         long cpuBefore = service.cpuMillis();
         Map<String, Long> threadsBefore = service.cpuMillisByThreads();
+        long databaseCpuBefore = ScaleOutBenchmark.mariadbCpuMillis();
+        long harnessCpuBefore = harnessCpuMillis();
         Phase phase = load.play(count, offered);
         long confirmedAt = awaitConfirmed(api, Duration.ofSeconds(120));
         phase.awaitRelayed(Duration.ofSeconds(120));
         awaitOutboxDrained(Duration.ofSeconds(120));   // the receipts too: the phase's CPU is all its messages cost
         long cpuAfter = service.cpuMillis();
         Map<String, Long> threadsAfter = service.cpuMillisByThreads();
+        long databaseCpu = ScaleOutBenchmark.mariadbCpuMillis() - databaseCpuBefore;
+        long harnessCpu = harnessCpuMillis() - harnessCpuBefore;
         Map<String, Long> statementsAfter = statements();
         double[] latency = phase.latenciesMillis();
         if (Boolean.getBoolean("bench.timeline")) {
@@ -241,7 +245,16 @@ public final class RelayBenchmark {
         }
         System.out.printf(Locale.ROOT, "    CPU ms per message by threads:%s, ended threads %.2f%n", byThreads,
                 Math.max(0, (cpuAfter - cpuBefore) - counted) / (double) count);
+        // the machine's two cores, shared: what each process used per message (the harness holds the double and the load)
+        System.out.printf(Locale.ROOT, "    CPU ms per message by process: service %.2f, MariaDB %.2f, harness %.2f%n",
+                (cpuAfter - cpuBefore) / (double) count, databaseCpu / (double) count, harnessCpu / (double) count);
         return row;
+    }
+
+    /** This JVM's CPU time so far: the Telegram double and the customers' load (and nothing else during a phase). */
+    private static long harnessCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     /** The service's database in this benchmark. */

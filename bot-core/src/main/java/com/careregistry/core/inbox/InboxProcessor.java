@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,18 +46,21 @@ public class InboxProcessor {
     private final Clock clock;
     private final Map<Channel, InboxHandler> handlers = new EnumMap<>(Channel.class);
     private final InboxTroubles troubles;
+    /** What a batch's events may write together once all of them are handled (the outbox's relays). */
+    private final List<BatchWrites> batchWrites;
     /** The transaction's persistence context (a shared proxy, bound to the current transaction). */
     @PersistenceContext
     private EntityManager entities;
 
     public InboxProcessor(InboxRows rows, PlatformTransactionManager transactions, InboxSettings settings, Clock clock,
-                          List<InboxHandler> handlers) {
+                          List<InboxHandler> handlers, ObjectProvider<BatchWrites> batchWrites) {
         this.rows = rows;
         this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
         this.clock = clock;
         handlers.forEach(handler -> this.handlers.put(handler.channel(), handler));
         this.troubles = new InboxTroubles(rows, tx, this.handlers, settings, clock);
+        this.batchWrites = batchWrites.orderedStream().toList();
     }
 
     /** The channels whose events this instance can handle. */
@@ -116,6 +120,7 @@ public class InboxProcessor {
             return results;
         }
         List<InboxEvent> events = rows.lockAll(due);
+        batchWrites.forEach(BatchWrites::gather);
         List<String> handled = new ArrayList<>();
         for (InboxEvent event : events) {
             InboxHandler handler = handlers.get(event.channel());
@@ -128,6 +133,7 @@ public class InboxProcessor {
             status.flush();
             entities.clear();
         }
+        batchWrites.forEach(BatchWrites::write);   // a write the database refuses fails the batch: then each event on its own
         if (!events.isEmpty()) {
             rows.markAllHandled(events.stream().map(InboxEvent::id).toList(), now);
         }

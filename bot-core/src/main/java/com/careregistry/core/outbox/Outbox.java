@@ -3,14 +3,10 @@ package com.careregistry.core.outbox;
 import com.careregistry.core.common.Attachment;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.NotFoundException;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +24,11 @@ public class Outbox {
     private final OutboxSignal signal;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final OutboxWrites writes;
 
-    public Outbox(OutboxMessages rows, OutboxSignal signal, Clock clock, JdbcTemplate jdbc) {
+    public Outbox(OutboxMessages rows, OutboxSignal signal, Clock clock, JdbcTemplate jdbc, OutboxWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.rows = rows;
         this.signal = signal;
         this.clock = clock;
@@ -38,27 +36,27 @@ public class Outbox {
 
     /** A message to a person's chat; messages of one chat go out in the order they were written. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long toChat(ChatAddress to, String text, List<MessageAction> actions) {
-        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, List.of(), null, clock.instant()));
+    public void toChat(ChatAddress to, String text, List<MessageAction> actions) {
+        enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, List.of(), null, clock.instant()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public long toChat(ChatAddress to, String text) {
-        return toChat(to, text, List.of());
+    public void toChat(ChatAddress to, String text) {
+        toChat(to, text, List.of());
     }
 
     /** A message about a ticket to a person's chat (the ticket lets the panel show its delivery). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
+    public void toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
                                      List<Attachment> attachments) {
-        return toChatAbout(ticketId, to, text, actions, attachments, null);
+        toChatAbout(ticketId, to, text, actions, attachments, null);
     }
 
     /** As above, carrying a copy of {@code original} (acknowledged where it was written once delivered). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
+    public void toChatAbout(Long ticketId, ChatAddress to, String text, List<MessageAction> actions,
                             List<Attachment> attachments, MessageRef original) {
-        return enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, attachments, ticketId, clock.instant()), original, null);
+        enqueue(OutboxMessage.toChat(to, to.orderingKey(), text, actions, attachments, ticketId, clock.instant()), original, null);
     }
 
     /**
@@ -67,9 +65,9 @@ public class Outbox {
      * else into the chat as {@link #toChatAbout}. The chat's messages keep their order, topic or not.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long toCustomerAbout(Long ticketId, ChatAddress to, String topicTitle, String text, List<MessageAction> actions,
+    public void toCustomerAbout(Long ticketId, ChatAddress to, String topicTitle, String text, List<MessageAction> actions,
                                 List<Attachment> attachments) {
-        return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, actions, attachments, ticketId, clock.instant()));
+        enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, actions, attachments, ticketId, clock.instant()));
     }
 
     /**
@@ -78,8 +76,8 @@ public class Outbox {
      * message about the ticket, in its topic ({@code topicTitle}) where there is one.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long edit(long original, Long ticketId, ChatAddress to, String topicTitle, String text) {
-        return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, List.of(), List.of(), ticketId, clock.instant()),
+    public void edit(long original, Long ticketId, ChatAddress to, String topicTitle, String text) {
+        enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, List.of(), List.of(), ticketId, clock.instant()),
                 null, original);
     }
 
@@ -99,9 +97,9 @@ public class Outbox {
      * message in the ticket's timeline ({@link #aboutTicket}), and the agent gets a receipt once it arrived.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long messageToChat(Long ticketId, Long messageId, ChatAddress to, String topicTitle, String text, List<Attachment> attachments,
+    public void messageToChat(Long ticketId, Long messageId, ChatAddress to, String topicTitle, String text, List<Attachment> attachments,
                               MessageRef original) {
-        return enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, List.of(), attachments, ticketId, clock.instant())
+        enqueue(OutboxMessage.toThread(to, to.orderingKey(), topicTitle, text, List.of(), attachments, ticketId, clock.instant())
                 .delivering(messageId), original, null);
     }
 
@@ -112,16 +110,16 @@ public class Outbox {
      * when that changed (the sender renames it), else null.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long toStaffThread(Long ticketId, ChatAddress thread, String threadTitle, String text,
+    public void toStaffThread(Long ticketId, ChatAddress thread, String threadTitle, String text,
                                        List<MessageAction> actions, List<Attachment> attachments, MessageRef original) {
         String key = thread.channel() + ":" + thread.chatId() + ":ticket:" + ticketId;
-        return enqueue(OutboxMessage.toThread(thread, key, threadTitle, text, actions, attachments, ticketId,
+        enqueue(OutboxMessage.toThread(thread, key, threadTitle, text, actions, attachments, ticketId,
                 clock.instant()), original, null);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public long toEmail(String to, String subject, String body, Long ticketId) {
-        return enqueue(OutboxMessage.toEmail(to, subject, body, ticketId, clock.instant()));
+    public void toEmail(String to, String subject, String body, Long ticketId) {
+        enqueue(OutboxMessage.toEmail(to, subject, body, ticketId, clock.instant()));
     }
 
     /**
@@ -168,25 +166,17 @@ public class Outbox {
 
     /**
      * Writes the row with one plain insert in the caller's transaction (every message a person gets
-     * starts here, so it goes without the persistence context's bookkeeping); returns its id.
+     * starts here, so it goes without the persistence context's bookkeeping), or gathers it for the
+     * batch's one insert when the inbox handles several chats' events together ({@link OutboxWrites}).
      */
-    private long enqueue(OutboxMessage row) {
-        return enqueue(row, null, null);
+    private void enqueue(OutboxMessage row) {
+        enqueue(row, null, null);
     }
 
     /** As above; {@code copyOf}: the message the row carries a copy of; {@code editOf}: the row whose message it edits. */
-    private long enqueue(OutboxMessage row, MessageRef copyOf, Long editOf) {
-        KeyHolder id = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement(OutboxMessage.INSERT, Statement.RETURN_GENERATED_KEYS);
-            Object[] values = row.insertValues(copyOf, editOf);
-            for (int i = 0; i < values.length; i++) {
-                insert.setObject(i + 1, values[i]);
-            }
-            return insert;
-        }, id);
+    private void enqueue(OutboxMessage row, MessageRef copyOf, Long editOf) {
+        writes.insert(row.insertValues(copyOf, editOf));
         wakeAfterCommit(row);
-        return id.getKey().longValue();
     }
 
     private void wakeAfterCommit(OutboxMessage row) {

@@ -243,7 +243,7 @@ class OutboxDispatcherTest extends CoreTest {
     @Test
     void aDeliveredCopyGetsItsReceiptWhichWaitsForRoomBehindMessages() {
         ChatAddress carol = ChatAddress.of(Channel.TELEGRAM, "chat-carol");
-        new TransactionTemplate(transactions).execute(status -> outbox.toChatAbout(null, ANN, "Bob wrote: hello", List.of(), List.of(),
+        new TransactionTemplate(transactions).executeWithoutResult(status -> outbox.toChatAbout(null, ANN, "Bob wrote: hello", List.of(), List.of(),
                 new MessageRef(Channel.TELEGRAM, "chat-bob", "41")));
         assertThat(dispatcher.dispatchDue(telegramSender)).isOne();   // the copy, delivered
         Map<String, Object> receipt = jdbc.queryForMap("SELECT chat_id, body, react_to, status FROM outbox_messages WHERE react_to IS NOT NULL");
@@ -256,8 +256,10 @@ class OutboxDispatcherTest extends CoreTest {
                 .satisfies(reaction -> assertThat(reaction.reactTo()).isEqualTo("41"));
     }
 
+    /** Writes a message to the chat; returns its row's id. */
     private Long write(ChatAddress to, String text) {
-        return new TransactionTemplate(transactions).execute(status -> outbox.toChat(to, text));
+        new TransactionTemplate(transactions).executeWithoutResult(status -> outbox.toChat(to, text));
+        return jdbc.queryForObject("SELECT MAX(id) FROM outbox_messages", Long.class);
     }
 
     private void drain() {
