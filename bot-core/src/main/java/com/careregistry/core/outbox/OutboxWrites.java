@@ -2,14 +2,11 @@ package com.careregistry.core.outbox;
 
 import com.careregistry.core.inbox.BatchWrites;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -65,28 +62,33 @@ class OutboxWrites implements BatchWrites {
         List<Object[]> rows = gathered.rows();
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            jdbc.update(OutboxMessage.INSERT + (", " + TUPLE).repeat(chunk.size() - 1),
-                    chunk.stream().flatMap(Arrays::stream).toArray());
+            update(OutboxMessage.INSERT + (", " + TUPLE).repeat(chunk.size() - 1), chunk.stream().flatMap(Arrays::stream).toArray());
         }
         rows.clear();
     }
 
-    /** Writes the row now, returning its id; or, in a batch that gathers, adds it to the batch's rows (null). */
-    Long insert(Object[] values) {
+    /** Writes the row now; or, in a batch that gathers, adds it to the batch's rows. */
+    void insert(Object[] values) {
         Gathered gathered = gathered();
         if (gathered != null) {
             gathered.rows().add(values);
-            return null;
+        } else {
+            update(OutboxMessage.INSERT, values);
         }
-        KeyHolder id = new GeneratedKeyHolder();
+    }
+
+    /**
+     * Each value bound with {@code setObject}, nulls too: Spring's own binding asks the driver for the
+     * parameters' types to bind a null, which MariaDB's driver answers with a server-side prepare.
+     */
+    private void update(String sql, Object[] values) {
         jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement(OutboxMessage.INSERT, Statement.RETURN_GENERATED_KEYS);
+            PreparedStatement insert = connection.prepareStatement(sql);
             for (int i = 0; i < values.length; i++) {
                 insert.setObject(i + 1, values[i]);
             }
             return insert;
-        }, id);
-        return id.getKey().longValue();
+        });
     }
 
     /** What the current transaction gathers; none outside a batch, or in another transaction begun inside one. */

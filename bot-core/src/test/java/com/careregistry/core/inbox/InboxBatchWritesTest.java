@@ -49,14 +49,17 @@ class InboxBatchWritesTest extends CoreTest {
         inbox.append(List.of(event("a1", "chat-Ann", "Ann 1"), event("b1", "chat-Bob", "Bob 1"), event("c1", "chat-Cid", "Cid 1"),
                 event("a2", "chat-Ann", "Ann 2"), event("b2", "chat-Bob", "Bob 2"), event("c2", "chat-Cid", "Cid 2")));
 
-        long before = insertsOnTheServer();
+        long before = serverCount("Com_insert");
+        long preparedBefore = serverCount("Com_stmt_prepare");
         processor.drainAll();   // two batches of three chats: first each chat's first event, then its second
-        long inserts = insertsOnTheServer() - before;
+        long inserts = serverCount("Com_insert") - before;
 
         assertThat(bodiesTo("chat-Ann")).containsExactly("Ann 1 / 1", "Ann 1 / 2", "Ann 2 / 1", "Ann 2 / 2");
         assertThat(bodiesTo("chat-Bob")).containsExactly("Bob 1 / 1", "Bob 1 / 2", "Bob 2 / 1", "Bob 2 / 2");
         assertThat(bodiesTo("chat-Cid")).containsExactly("Cid 1 / 1", "Cid 1 / 2", "Cid 2 / 1", "Cid 2 / 2");
         assertThat(inserts).as("one insert per batch, not one per row (12)").isEqualTo(2);
+        assertThat(serverCount("Com_stmt_prepare") - preparedBefore)
+                .as("the rows' nulls bound as they are: no server-side prepare to learn the parameters' types").isZero();
     }
 
     @Test
@@ -99,9 +102,9 @@ class InboxBatchWritesTest extends CoreTest {
         return jdbc.queryForList("SELECT body FROM outbox_messages WHERE chat_id = ? ORDER BY id", String.class, chat);
     }
 
-    /** MariaDB's count of INSERTs on all connections (nothing else writes while a core test runs: its workers are off). */
-    private long insertsOnTheServer() {
-        Map<String, Object> row = jdbc.queryForMap("SHOW GLOBAL STATUS LIKE 'Com_insert'");
+    /** One of MariaDB's counters over all connections (nothing else runs while a core test runs: its workers are off). */
+    private long serverCount(String counter) {
+        Map<String, Object> row = jdbc.queryForMap("SHOW GLOBAL STATUS LIKE '" + counter + "'");
         return Long.parseLong(row.get("Value").toString());
     }
 }
