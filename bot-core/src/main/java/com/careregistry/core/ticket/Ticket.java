@@ -15,7 +15,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.hibernate.annotations.NaturalId;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -31,8 +30,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    /** What customers and staff call it (#1042); unique, never changed: Hibernate finds a loaded ticket by it. */
-    @NaturalId
+    @org.hibernate.annotations.NaturalId   // unique, never changed: a ticket the persistence context holds is found by it
     @Column(nullable = false)
     private long number;
 
@@ -229,7 +227,6 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return description.openingMessageId();
     }
 
-    /** The description's text. */
     public String description() {
         return description.text();
     }
