@@ -8,7 +8,6 @@ import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.InstanceSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -178,8 +176,7 @@ class OutboxRows {
         for (Map.Entry<Long, String> row : sent.entrySet()) {
             externalIds.append(" WHEN ? THEN ?");
             values.add(row.getKey());
-            // typed: for an untyped null Spring asks the driver its type, which MariaDB's prepares on the server to tell
-            values.add(new SqlParameterValue(Types.VARCHAR, row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue()));
+            values.add(row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue());   // a null: spring.properties
         }
         externalIds.append(" END");
         jdbc.update("""

@@ -1,7 +1,6 @@
 package com.careregistry.core.outbox;
 
 import com.careregistry.core.inbox.BatchWrites;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +61,7 @@ class OutboxWrites implements BatchWrites {
         List<Object[]> rows = gathered.rows();
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            update(OutboxMessage.INSERT + (", " + TUPLE).repeat(chunk.size() - 1), chunk.stream().flatMap(Arrays::stream).toArray());
+            jdbc.update(OutboxMessage.INSERT + (", " + TUPLE).repeat(chunk.size() - 1), chunk.stream().flatMap(Arrays::stream).toArray());
         }
         rows.clear();
     }
@@ -73,22 +72,8 @@ class OutboxWrites implements BatchWrites {
         if (gathered != null) {
             gathered.rows().add(values);
         } else {
-            update(OutboxMessage.INSERT, values);
+            jdbc.update(OutboxMessage.INSERT, values);
         }
-    }
-
-    /**
-     * Each value bound with {@code setObject}, nulls too: Spring's own binding asks the driver for the
-     * parameters' types to bind a null, which MariaDB's driver answers with a server-side prepare.
-     */
-    private void update(String sql, Object[] values) {
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement(sql);
-            for (int i = 0; i < values.length; i++) {
-                insert.setObject(i + 1, values[i]);
-            }
-            return insert;
-        });
     }
 
     /** What the current transaction gathers; none outside a batch, or in another transaction begun inside one. */
