@@ -119,29 +119,30 @@ public class InboxProcessor {
         if (due.isEmpty()) {
             return results;
         }
-        List<InboxEvent> events = rows.lockAll(due);
+        List<InboxRows.Locked> locked = rows.lockHeads(due, now);
         batchWrites.forEach(BatchWrites::gather);
-        List<String> handled = new ArrayList<>();
-        for (InboxEvent event : events) {
+        Map<String, ChatHead> following = new LinkedHashMap<>();
+        for (InboxRows.Locked head : locked) {
+            InboxEvent event = head.event();
             InboxHandler handler = handlers.get(event.channel());
             if (handler == null) {
                 continue;
             }
             handler.handle(event);   // a refusal or a failure rolls the whole batch back: then each on its own
-            handled.add(event.orderingKey());
+            following.put(event.orderingKey(), head.following());
             // written now, and forgotten: the next event's queries neither flush nor dirty-check this one's entities
             status.flush();
             entities.clear();
         }
         batchWrites.forEach(BatchWrites::write);   // a write the database refuses fails the batch: then each event on its own
-        if (!events.isEmpty()) {
-            rows.markAllHandled(events.stream().map(InboxEvent::id).toList(), now);
+        if (!locked.isEmpty()) {
+            rows.markAllHandled(locked.stream().map(head -> head.event().id()).toList(), now);
         }
-        Map<String, ChatHead> following = handled.isEmpty() ? Map.of() : rows.heads(handled);
         for (String chat : heads.keySet()) {
             if (!results.containsKey(chat)) {
-                results.put(chat, handled.contains(chat) ? new HeadResult(HeadStep.DONE, following.getOrDefault(chat, ChatHead.NONE))
-                        : HeadResult.of(HeadStep.IDLE));   // its head is held by another worker, or was just handled
+                ChatHead next = following.get(chat);
+                results.put(chat, next != null ? new HeadResult(HeadStep.DONE, next)
+                        : HeadResult.of(HeadStep.IDLE));   // its head is held by another worker, was just handled, or is no longer its head
             }
         }
         return results;
@@ -213,10 +214,11 @@ public class InboxProcessor {
             if (head == ChatHead.NONE || head.nextAttemptAt().isAfter(now)) {
                 return HeadResult.of(HeadStep.IDLE);
             }
-            InboxEvent event = rows.lock(head.id());
-            if (event == null) {
-                return HeadResult.of(HeadStep.IDLE);   // another worker holds it, or just handled it
+            List<InboxRows.Locked> locked = rows.lockHeads(List.of(head.id()), now);
+            if (locked.isEmpty()) {
+                return HeadResult.of(HeadStep.IDLE);   // another worker holds it, just handled it, or it is no longer the head
             }
+            InboxEvent event = locked.get(0).event();
             InboxHandler handler = handlers.get(event.channel());
             if (handler == null) {
                 return HeadResult.of(HeadStep.IDLE);
@@ -230,7 +232,7 @@ public class InboxProcessor {
                 throw new InboxTroubles.HandlerFailed(event, failure);
             }
             rows.markHandled(event.id(), now);
-            return new HeadResult(HeadStep.DONE, rows.head(orderingKey));
+            return new HeadResult(HeadStep.DONE, locked.get(0).following());
         });
     }
 }

@@ -45,12 +45,31 @@ class InboxRows {
         return heads;
     }
 
-    /** Locks these pending events for the current transaction, oldest first; those held elsewhere are left out. */
-    List<InboxEvent> lockAll(List<Long> ids) {
+    /**
+     * Locks those of these events that are still their chat's head (pending, due, none older pending)
+     * for the current transaction, oldest first; those held elsewhere are left out. Each comes with
+     * its chat's next pending event as the statement saw it, so the caller knows whether the chat
+     * has more without reading again (one that arrives later is news to the {@link InboxQueue}).
+     * The looks at the rest of the chat are consistent (non-locking) reads: an older event another
+     * worker holds still counts, and nothing but the heads is locked.
+     */
+    List<Locked> lockHeads(List<Long> ids, Instant now) {
         return jdbc.query("""
-                SELECT id, channel, external_event_id, ordering_key, payload, attempts, received_at FROM inbox_events
-                WHERE id IN (%s) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED
-                """.formatted(marks(ids)), InboxRows::toEvent, ids.toArray());
+                SELECT e.id, e.channel, e.external_event_id, e.ordering_key, e.payload, e.attempts, e.received_at,
+                       (SELECT MIN(n.id) FROM inbox_events n WHERE n.status = 'PENDING' AND n.ordering_key = e.ordering_key AND n.id > e.id)
+                           AS following
+                FROM inbox_events e
+                WHERE e.id IN (%s) AND e.status = 'PENDING' AND e.next_attempt_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM inbox_events o WHERE o.status = 'PENDING' AND o.ordering_key = e.ordering_key AND o.id < e.id)
+                ORDER BY e.id FOR UPDATE SKIP LOCKED
+                """.formatted(marks(ids)), (rs, row) -> {
+                    Long following = rs.getObject("following", Long.class);
+                    return new Locked(toEvent(rs, row), following == null ? ChatHead.NONE : ChatHead.due(following));
+                }, args(List.of(), ids, now));
+    }
+
+    /** A chat's head, locked, and the event that follows it in the chat ({@link ChatHead#NONE}: none yet). */
+    record Locked(InboxEvent event, ChatHead following) {
     }
 
     /** The oldest pending event of a chat, or {@link Head#NONE}. */

@@ -97,6 +97,38 @@ class InboxTest extends CoreTest {
         assertThat(read[0]).isLessThan(50);
     }
 
+    @Test
+    void aHandledHeadComesWithItsChatsNextEventAndAHeadThatIsNoLongerFirstIsNotTaken() {
+        inbox.append(List.of(event("a1", "chat-Ann", "one"), event("a2", "chat-Ann", "two"), event("b1", "chat-Bob", "only")));
+        Map<String, ChatHead> batch = new java.util.LinkedHashMap<>();
+        batch.put("TELEGRAM:chat-Ann", null);
+        batch.put("TELEGRAM:chat-Bob", null);
+
+        long selectsBefore = serverCount("Com_select");
+        Map<String, HeadResult> results = processor.handleBatch(batch);
+        // the heads, then their locks with what follows them: no read after the handling
+        assertThat(serverCount("Com_select") - selectsBefore).isEqualTo(2);
+        assertThat(results.get("TELEGRAM:chat-Ann").step()).isEqualTo(HeadStep.DONE);
+        assertThat(results.get("TELEGRAM:chat-Ann").following().id()).isEqualTo(idOf("a2"));
+        assertThat(results.get("TELEGRAM:chat-Bob")).isEqualTo(new HeadResult(HeadStep.DONE, ChatHead.NONE));
+
+        // an older event of Ann's is pending again (as after an admin's Retry): the known head is no longer first
+        transactions.executeWithoutResult(status -> jdbc.update("UPDATE inbox_events SET status = 'PENDING' WHERE external_event_id = 'a1'"));
+        Map<String, ChatHead> known = new java.util.LinkedHashMap<>();
+        known.put("TELEGRAM:chat-Ann", results.get("TELEGRAM:chat-Ann").following());
+        known.put("TELEGRAM:chat-Bob", null);
+        Map<String, HeadResult> again = processor.handleBatch(known);
+        assertThat(again.get("TELEGRAM:chat-Ann").step()).isEqualTo(HeadStep.IDLE);
+        assertThat(status("a2")).isEqualTo("PENDING");
+
+        processor.drainAll();
+        assertThat(telegramInbox.handled()).extracting(InboxEvent::payload).containsExactly("one", "only", "one", "two");
+    }
+
+    private long serverCount(String counter) {
+        return jdbc.queryForObject("SHOW GLOBAL STATUS LIKE '" + counter + "'", (rs, n) -> rs.getLong(2));
+    }
+
     private long idOf(String externalId) {
         return jdbc.queryForObject("SELECT id FROM inbox_events WHERE external_event_id = ?", Long.class, externalId);
     }
