@@ -173,9 +173,12 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@link #TIMEOUT} for the condition to give a non-null, non-false value. */
+    /**
+     * Waits up to {@link #TIMEOUT} for the condition to give a non-null, non-false value; an element
+     * the page replaced while the condition read it (a live update) is looked up again.
+     */
     public <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, TIMEOUT).until(condition);
+        return new WebDriverWait(driver, TIMEOUT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Quits the browser, stops ChromeDriver and deletes the temporary profile. */
