@@ -50,17 +50,20 @@ class InboxRows {
      * for the current transaction, oldest first; those held elsewhere are left out. Each comes with
      * its chat's next pending event as the statement saw it, so the caller knows whether the chat
      * has more without reading again (one that arrives later is news to the {@link InboxQueue}).
-     * The looks at the rest of the chat are consistent (non-locking) reads: an older event another
-     * worker holds still counts, and nothing but the heads is locked.
+     * The looks at the rest of the chat are consistent (non-locking) reads, one index dive each
+     * however long the chat's backlog ({@code ORDER BY id LIMIT 1}: MariaDB reads all of a chat's
+     * pending events for a {@code MIN(id)} or a {@code NOT EXISTS} on an older one): an older event
+     * another worker holds still counts, and nothing but the heads is locked.
      */
     List<Locked> lockHeads(List<Long> ids, Instant now) {
         return jdbc.query("""
                 SELECT e.id, e.channel, e.external_event_id, e.ordering_key, e.payload, e.attempts, e.received_at,
-                       (SELECT MIN(n.id) FROM inbox_events n WHERE n.status = 'PENDING' AND n.ordering_key = e.ordering_key AND n.id > e.id)
-                           AS following
+                       (SELECT n.id FROM inbox_events n WHERE n.status = 'PENDING' AND n.ordering_key = e.ordering_key AND n.id > e.id
+                        ORDER BY n.id LIMIT 1) AS following
                 FROM inbox_events e
                 WHERE e.id IN (%s) AND e.status = 'PENDING' AND e.next_attempt_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM inbox_events o WHERE o.status = 'PENDING' AND o.ordering_key = e.ordering_key AND o.id < e.id)
+                  AND e.id = (SELECT h.id FROM inbox_events h WHERE h.status = 'PENDING' AND h.ordering_key = e.ordering_key
+                              ORDER BY h.id LIMIT 1)
                 ORDER BY e.id FOR UPDATE SKIP LOCKED
                 """.formatted(marks(ids)), (rs, row) -> {
                     Long following = rs.getObject("following", Long.class);

@@ -95,6 +95,17 @@ class InboxTest extends CoreTest {
         assertThat(heads.get("TELEGRAM:chat-Cid").id()).isEqualTo(idOf("c0"));
         // one dive per chat: not the 800 events waiting behind the heads (what MIN(id) ... GROUP BY read)
         assertThat(read[0]).isLessThan(50);
+
+        // locking them, with what follows each, reads no more of the backlog (MIN(id) or NOT EXISTS would read it all)
+        List<InboxRows.Locked> locked = transactions.execute(status -> {
+            long before = indexEntriesReadOnThisConnection();
+            List<InboxRows.Locked> heads2 = rows.lockHeads(heads.values().stream().map(ChatHead::id).toList(), clock.instant());
+            read[0] = indexEntriesReadOnThisConnection() - before;
+            return heads2;
+        });
+        assertThat(locked).extracting(head -> head.event().externalEventId()).containsExactly("a0", "b0", "c0");
+        assertThat(locked).extracting(head -> head.following().id()).containsExactly(idOf("a1"), idOf("b1"), 0L);
+        assertThat(read[0]).isLessThan(50);
     }
 
     @Test
