@@ -95,4 +95,14 @@ public abstract class CoreTest {
                 .filter(row -> row.chat().map(chat -> chat.chatId().equals(chatId)).orElse(false))
                 .map(OutboxMessage::body).toList();
     }
+
+    /** One of MariaDB's counters over all connections (nothing else runs while a core test runs: its workers are off). */
+    protected long serverCount(String counter) {
+        return jdbc.queryForObject("SHOW GLOBAL STATUS LIKE '" + counter + "'", (rs, n) -> rs.getLong(2));
+    }
+
+    /** One of MariaDB's counters on this transaction's connection (a SHOW counts as none of the statements). */
+    protected long sessionCount(String counter) {
+        return jdbc.queryForObject("SHOW SESSION STATUS LIKE '" + counter + "'", (rs, n) -> rs.getLong(2));
+    }
 }

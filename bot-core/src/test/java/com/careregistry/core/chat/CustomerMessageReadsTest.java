@@ -97,6 +97,6 @@ class CustomerMessageReadsTest extends CoreTest {
 
     /** MariaDB's count of SELECTs sent on this transaction's connection (a SHOW is not one). */
     private long selectsOnThisConnection() {
-        return jdbc.queryForObject("SHOW SESSION STATUS LIKE 'Com_select'", (rs, n) -> rs.getLong(2));
+        return sessionCount("Com_select");
     }
 }

@@ -7,7 +7,6 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.outbox.Outbox;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -100,11 +99,5 @@ class InboxBatchWritesTest extends CoreTest {
 
     private List<String> bodiesTo(String chat) {
         return jdbc.queryForList("SELECT body FROM outbox_messages WHERE chat_id = ? ORDER BY id", String.class, chat);
-    }
-
-    /** One of MariaDB's counters over all connections (nothing else runs while a core test runs: its workers are off). */
-    private long serverCount(String counter) {
-        Map<String, Object> row = jdbc.queryForMap("SHOW GLOBAL STATUS LIKE '" + counter + "'");
-        return Long.parseLong(row.get("Value").toString());
     }
 }

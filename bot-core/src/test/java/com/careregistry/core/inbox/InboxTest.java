@@ -136,17 +136,13 @@ class InboxTest extends CoreTest {
         assertThat(telegramInbox.handled()).extracting(InboxEvent::payload).containsExactly("one", "only", "one", "two");
     }
 
-    private long serverCount(String counter) {
-        return jdbc.queryForObject("SHOW GLOBAL STATUS LIKE '" + counter + "'", (rs, n) -> rs.getLong(2));
-    }
-
     private long idOf(String externalId) {
         return jdbc.queryForObject("SELECT id FROM inbox_events WHERE external_event_id = ?", Long.class, externalId);
     }
 
     /** MariaDB's count of index entries read one after another on this transaction's connection. */
     private long indexEntriesReadOnThisConnection() {
-        return jdbc.queryForObject("SHOW SESSION STATUS LIKE 'Handler_read_next'", (rs, n) -> rs.getLong(2));
+        return sessionCount("Handler_read_next");
     }
 
     @Test

@@ -178,7 +178,12 @@ public final class Browser implements AutoCloseable {
      * the page replaced while the condition read it (a live update) is looked up again.
      */
     public <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, TIMEOUT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        return waitFor(TIMEOUT, condition);
+    }
+
+    /** {@link #waitFor(ExpectedCondition)}, up to {@code within} (what a page promises its users, say). */
+    public <T> T waitFor(Duration within, ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, within).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Quits the browser, stops ChromeDriver and deletes the temporary profile. */

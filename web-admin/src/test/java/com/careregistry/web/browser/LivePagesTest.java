@@ -11,10 +11,6 @@ import com.careregistry.core.ticket.Ticket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The panel's lists and a ticket's timeline update as things happen, in Chromium, without a reload:
@@ -36,18 +32,13 @@ class LivePagesTest extends BrowserTest {
         js().executeScript("window.stillTheSamePage = true");   // a reload would forget it
 
         Ticket flickers = open(customer("Bob"), "Screen flickers");
-        within().until(driver -> driver.findElement(By.id("tickets")).getText().contains("Screen flickers"));
+        browser.waitFor(WITHIN, driver -> driver.findElement(By.id("tickets")).getText().contains("Screen flickers"));
         assertThat(browser.find(By.id("live-note")).getText()).isEqualTo("1 new ticket");
         assertThat(browser.find(By.id("tickets")).getText()).contains(flickers.number().toString()).contains("Printer jams");
 
         open(customer("Cem"), "Mouse is dead");
-        within().until(driver -> driver.findElement(By.id("live-note")).getText().equals("2 new tickets"));
+        browser.waitFor(WITHIN, driver -> driver.findElement(By.id("live-note")).getText().equals("2 new tickets"));
         assertThat(js().executeScript("return window.stillTheSamePage === true")).as("updated in place, not reloaded").isEqualTo(true);
-    }
-
-    /** Waits up to {@link #WITHIN}; an element the page replaced while it was being read is looked up again. */
-    private FluentWait<WebDriver> within() {
-        return new WebDriverWait(browser.driver(), WITHIN).ignoring(StaleElementReferenceException.class);
     }
 
     private org.openqa.selenium.JavascriptExecutor js() {
@@ -66,6 +57,6 @@ class LivePagesTest extends BrowserTest {
 
         postCustomerMessage.post(new PostCustomerMessage.Command(ann.id(), ticket.number(),
                 MessageContent.text("It blinks red now", Channel.TELEGRAM, "m-1")));
-        within().until(driver -> driver.findElement(By.id("timeline")).getText().contains("It blinks red now"));
+        browser.waitFor(WITHIN, driver -> driver.findElement(By.id("timeline")).getText().contains("It blinks red now"));
     }
 }
