@@ -224,8 +224,10 @@ public class InboxProcessor {
                 return HeadResult.of(HeadStep.IDLE);
             }
             try {
+                batchWrites.forEach(BatchWrites::gather);
                 handler.handle(event);
                 status.flush();   // a write the database refuses is this event's failure, not the commit's
+                batchWrites.forEach(BatchWrites::write);
             } catch (DomainException refusal) {
                 throw new InboxTroubles.Refused(event, refusal);
             } catch (RuntimeException failure) {

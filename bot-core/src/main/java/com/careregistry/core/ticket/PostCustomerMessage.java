@@ -2,6 +2,7 @@ package com.careregistry.core.ticket;
 
 import com.careregistry.core.common.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,13 @@ public class PostCustomerMessage {
 
     private final Tickets tickets;
     private final TicketMessages messages;
+    private final CustomerMessageWrites writes;
     private final Clock clock;
 
-    public PostCustomerMessage(Tickets tickets, TicketMessages messages, Clock clock) {
+    public PostCustomerMessage(Tickets tickets, TicketMessages messages, CustomerMessageWrites writes, Clock clock) {
         this.tickets = tickets;
         this.messages = messages;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -47,9 +50,21 @@ public class PostCustomerMessage {
                 .map(ticket -> postTo(ticket, command));
     }
 
+    /**
+     * In a batch of the inbox, a message that leaves its ticket open or assigned, with no attachment, is
+     * written with the batch's others ({@link CustomerMessageWrites}): its id is known once the batch is.
+     */
     private TicketMessage postTo(Ticket ticket, Command command) {
-        TicketMessage message = messages.save(ticket.customerWrote(command.content(), clock.instant()));
-        tickets.save(ticket);
+        Instant now = clock.instant();
+        TicketMessage message;
+        if (writes.batching() && command.content().attachments().isEmpty()
+                && (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.ASSIGNED)) {
+            message = ticket.customerWroteWithActivityApart(command.content(), now);
+            writes.keep(message);
+        } else {
+            message = messages.save(ticket.customerWrote(command.content(), now));
+        }
+        tickets.save(ticket);   // publishes the ticket's events
         return message;
     }
 }

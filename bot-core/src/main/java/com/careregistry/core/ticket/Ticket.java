@@ -18,9 +18,8 @@ import java.util.Optional;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * A customer's request for help. Guards its own status transitions:
- * OPEN (no agent) → ASSIGNED → RESOLVED → CLOSED, and RESOLVED → ASSIGNED when the customer
- * writes again. Anything else is refused with a {@link DomainException} that names the reason.
+ * A customer's request for help. Guards its own status transitions: OPEN (no agent) → ASSIGNED → RESOLVED → CLOSED,
+ * and RESOLVED → ASSIGNED when the customer writes again. Anything else is refused with a {@link DomainException} that names the reason.
  */
 @Entity
 @Table(name = "tickets")
@@ -84,9 +83,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
     /** An agent takes an unassigned ticket for themselves; one someone already has is refused. */
     void claim(Long byAgentId, Instant now) {
-        if (agentId != null) {
-            throw refused(agentId.equals(byAgentId) ? "ticket.claim.already-yours" : "ticket.claim.taken");
-        }
+        require(agentId == null, Objects.equals(agentId, byAgentId) ? "ticket.claim.already-yours" : "ticket.claim.taken");
         assign(byAgentId, now);
     }
 
@@ -104,6 +101,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         registerEvent(new TicketEvents.AgentAssigned(this, newAgentId, previous));
     }
 
+    /** The customer wrote; a resolved ticket reopens. */
     TicketMessage customerWrote(MessageContent content, Instant now) {
         require(status != TicketStatus.CLOSED, "ticket.closed");
         if (status == TicketStatus.RESOLVED) {
@@ -112,16 +110,21 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
             registerEvent(new TicketEvents.TicketReopened(this));
         }
         timeline.activity(now);
-        TicketMessage message = new TicketMessage(id, AuthorType.CUSTOMER, null, content, now);
-        registerEvent(new TicketEvents.CustomerMessagePosted(this, message));
-        return message;
+        return customerPosted(content, now);
     }
 
-    /**
-     * The customer edited the message that opened the ticket: the description follows, and the
-     * subject with it (the subject is the description's first line), the earlier one kept. A closed
-     * ticket is refused; the same text again changes nothing.
-     */
+    /** As {@link #customerWrote} on an open or assigned ticket, its row left as it is: the caller writes its activity. */
+    TicketMessage customerWroteWithActivityApart(MessageContent content, Instant now) {
+        require(status == TicketStatus.OPEN || status == TicketStatus.ASSIGNED, "ticket.closed");
+        return customerPosted(content, now);
+    }
+
+    private TicketMessage customerPosted(MessageContent content, Instant now) {
+        TicketMessage message = new TicketMessage(id, AuthorType.CUSTOMER, null, content, now);
+        return registerEvent(new TicketEvents.CustomerMessagePosted(this, message)).message();
+    }
+
+    /** The customer edited their opening message: the description (and subject, its first line) follows; closed: refused. */
     Optional<TicketDescriptionEdit> descriptionEdited(String newText, Instant now) {
         require(status != TicketStatus.CLOSED, "ticket.closed");
         return description.edit(newText).map(previous -> {
@@ -138,10 +141,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return edit;
     }
 
-    /**
-     * The assigned agent writes to the customer; on an unassigned ticket any agent may, and the
-     * ticket is theirs from then on.
-     */
+    /** The assigned agent writes to the customer; on an unassigned ticket any agent may, and it is theirs from then on. */
     TicketMessage agentWrote(Long byAgentId, MessageContent content, Instant now) {
         require(status != TicketStatus.CLOSED, "ticket.closed");
         if (agentId == null) {
