@@ -17,15 +17,32 @@ import org.springframework.stereotype.Component;
  * one worker at a time; news of a chat that a worker holds is kept until it lets go, so the worker
  * that let go, or the next one, looks again. This is only a hint of where to look: the events
  * themselves, their order and who holds them are in the database.
+ *
+ * <p>News wakes as few idle workers as can take it: one worker takes a chat and lets more come for
+ * the {@code gather} time, up to a batch ({@link #takeBatch}), so the few chats of each poll are
+ * handled in one transaction, not one transaction each by workers woken all at once. Another worker
+ * is woken only for chats beyond what those gathering will take.
  */
 @Component
 public class InboxQueue {
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Idle workers wait here for a chat. */
     private final Condition ready = lock.newCondition();
+    /** Workers that took a chat wait here, for the gather time, for more to come. */
+    private final Condition more = lock.newCondition();
     private final Set<String> waiting = new LinkedHashSet<>();
     private final Set<String> taken = new HashSet<>();
     private final Set<String> newsWhileTaken = new HashSet<>();
+    private final int batch;
+    private final long gatherNanos;
+    /** How many more chats the workers gathering now will take. */
+    private int gatherRoom;
+
+    public InboxQueue(InboxSettings settings) {
+        this.batch = settings.batch();
+        this.gatherNanos = settings.gather().toNanos();
+    }
 
     /** These chats have (or may have) events to handle. */
     public void offer(Collection<String> orderingKeys) {
@@ -41,28 +58,50 @@ public class InboxQueue {
                     waiting.add(key);
                 }
             }
-            ready.signalAll();
+            wakeFor(waiting.size());
         } finally {
             lock.unlock();
         }
     }
 
-    /** The next chat to work on, now held by the caller; null when none came within the timeout. */
-    String take(long timeout, TimeUnit unit) throws InterruptedException {
+    /** Tells the gathering workers, and wakes one idle worker per batch of chats beyond their room. */
+    private void wakeFor(int chats) {
+        more.signalAll();
+        for (int beyond = chats - gatherRoom; beyond > 0; beyond -= batch) {
+            ready.signal();
+        }
+    }
+
+    /**
+     * The next chats to work on, now held by the caller: waits up to {@code timeout} for one, then up
+     * to the gather time for more, until a batch has come; none when no chat came within the timeout.
+     */
+    List<String> takeBatch(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = unit.toNanos(timeout);
         lock.lock();
         try {
-            while (waiting.isEmpty()) {
+            while (waiting.size() <= gatherRoom) {   // none, or only what the workers gathering will take
                 if (nanos <= 0) {
-                    return null;
+                    return List.of();
                 }
                 nanos = ready.awaitNanos(nanos);
             }
-            Iterator<String> first = waiting.iterator();
-            String key = first.next();
-            first.remove();
-            taken.add(key);
-            return key;
+            List<String> chats = new ArrayList<>(moveWaiting(1));
+            if (gatherNanos > 0 && waiting.size() < batch - 1) {
+                gatherRoom += batch - 1;
+                try {
+                    for (long left = gatherNanos; waiting.size() < batch - 1 && left > 0; ) {
+                        left = more.awaitNanos(left);
+                    }
+                } finally {
+                    gatherRoom -= batch - 1;
+                }
+            }
+            chats.addAll(moveWaiting(batch - 1));
+            if (waiting.size() > gatherRoom) {
+                wakeFor(waiting.size());   // more came than this batch holds
+            }
+            return chats;
         } finally {
             lock.unlock();
         }
@@ -75,17 +114,21 @@ public class InboxQueue {
         }
         lock.lock();
         try {
-            List<String> more = new ArrayList<>(Math.min(max, waiting.size()));
-            for (Iterator<String> it = waiting.iterator(); it.hasNext() && more.size() < max; ) {
-                String key = it.next();
-                it.remove();
-                taken.add(key);
-                more.add(key);
-            }
-            return more;
+            return moveWaiting(max);
         } finally {
             lock.unlock();
         }
+    }
+
+    private List<String> moveWaiting(int max) {
+        List<String> moved = new ArrayList<>(Math.min(max, waiting.size()));
+        for (Iterator<String> it = waiting.iterator(); it.hasNext() && moved.size() < max; ) {
+            String key = it.next();
+            it.remove();
+            taken.add(key);
+            moved.add(key);
+        }
+        return moved;
     }
 
     /** The caller is done with this chat for now. */
@@ -95,7 +138,7 @@ public class InboxQueue {
             taken.remove(key);
             if (newsWhileTaken.remove(key)) {
                 waiting.add(key);
-                ready.signal();
+                wakeFor(1);
             }
         } finally {
             lock.unlock();

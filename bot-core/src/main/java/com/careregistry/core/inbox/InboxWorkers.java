@@ -86,9 +86,10 @@ public class InboxWorkers implements SmartLifecycle {
     }
 
     /**
-     * Takes a chat (waiting for one), adds what other chats are waiting, up to a batch, and handles
-     * their next events together; a chat whose next event is known stays for the next batch (so a
-     * busy chat is drained in order by one worker), the others are let go.
+     * Takes a chat (waiting for one, then the gather time for more), adds what other chats are
+     * waiting, up to a batch, and handles their next events together; a chat whose next event is
+     * known stays for the next batch (so a busy chat is drained in order by one worker), the others
+     * are let go.
      */
     private void work() {
         Map<String, ChatHead> mine = new LinkedHashMap<>();
@@ -96,14 +97,11 @@ public class InboxWorkers implements SmartLifecycle {
             try {
                 waitWhilePaused();
                 if (mine.isEmpty()) {
-                    String chat = queue.take(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    if (chat == null) {
+                    List<String> chats = queue.takeBatch(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);   // one, and a few more
+                    if (chats.isEmpty()) {
                         continue;
                     }
-                    mine.put(chat, null);
-                    if (queue.waiting() < settings.batch() - 1 && !settings.gather().isZero()) {
-                        TimeUnit.NANOSECONDS.sleep(settings.gather().toNanos());   // let a few more come
-                    }
+                    chats.forEach(chat -> mine.put(chat, null));
                 }
             } catch (InterruptedException stop) {
                 break;
