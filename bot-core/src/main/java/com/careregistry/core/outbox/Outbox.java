@@ -184,9 +184,11 @@ public class Outbox {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    signal.wake(row.channel());
+                    signal.wrote(row.channel(), row.orderingKey());
                 }
             });
+        } else {
+            signal.wrote(row.channel(), row.orderingKey());
         }
     }
 }

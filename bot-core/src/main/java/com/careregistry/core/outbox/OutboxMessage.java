@@ -141,6 +141,10 @@ public class OutboxMessage {
         return channel;
     }
 
+    String orderingKey() {
+        return orderingKey;
+    }
+
     public Optional<ChatAddress> chat() {
         return chatId == null ? Optional.empty() : Optional.of(new ChatAddress(channel, chatId, threadId));
     }

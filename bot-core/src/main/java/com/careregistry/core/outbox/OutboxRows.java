@@ -6,6 +6,7 @@ import static com.careregistry.core.common.SqlLists.marks;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.InstanceSettings;
+import com.careregistry.core.outbox.OutboxQueues.Head;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -45,10 +46,12 @@ class OutboxRows {
     private final String instance;
     private final OutboxMetrics metrics;
     private final OutboxReceipts receipts;
+    private final OutboxQueues queues;
 
     OutboxRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxSettings settings, Clock clock,
-               InstanceSettings instance, OutboxMetrics metrics, OutboxReceipts receipts) {
+               InstanceSettings instance, OutboxMetrics metrics, OutboxReceipts receipts, OutboxQueues queues) {
         this.receipts = receipts;
+        this.queues = queues;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
@@ -80,11 +83,7 @@ class OutboxRows {
         List<OutboundMessage> claimed = tx.execute(status -> {
             Instant now = clock.instant();
             // each queue's head (index only); messages before receipts, so a burst's receipts wait for room
-            List<Head> heads = jdbc.query("""
-                    SELECT MIN(id), ordering_key FROM outbox_messages
-                    WHERE channel = ? AND status = 'PENDING'
-                    GROUP BY ordering_key
-                    """, (rs, n) -> new Head(rs.getLong(1), rs.getString(2).endsWith(OutboxReceipts.QUEUE)), channel.name());
+            List<Head> heads = queues.heads(channel);
             List<Head> open = heads.stream().filter(head -> !excluded.contains(head.id())).toList();
             // when all fit in one round, one read; else the messages' heads first, then the receipts'
             List<List<Long>> passes = open.size() <= limit ? List.of(open.stream().map(Head::id).sorted().toList())
@@ -112,13 +111,19 @@ class OutboxRows {
     private List<OutboundMessage> claimAmong(List<Long> heads, int limit, Instant now) {
         return jdbc.query("""
                 SELECT id, channel, chat_id, thread_id, email_to, subject, body, actions, attachments, ticket_id, attempts, parts_sent,
-                       thread_title, react_to, edit_of, copy_of_message
+                       thread_title, react_to, edit_of, copy_of_message, copy_of_channel, copy_of_chat
                 FROM outbox_messages
                 WHERE id IN (%s) AND status = 'PENDING' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
                 ORDER BY id
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED
-                """.formatted(marks(heads)), OutboxRows::toMessage, args(List.of(), heads, now, now, limit));
+                """.formatted(marks(heads)), (rs, n) -> {
+                    OutboundMessage message = toMessage(rs, n);
+                    if (message.receipt()) {
+                        receipts.expect(message.id(), rs.getString("copy_of_channel"), rs.getString("copy_of_chat"));
+                    }
+                    return message;
+                }, args(List.of(), heads, now, now, limit));
     }
 
     /** The platform's ids of the messages the edits among {@code rows} change (those delivered), in place. */
@@ -137,10 +142,6 @@ class OutboxRows {
                     delivered.put(rs.getLong(1), rs.getString(2));
                 }, originals.toArray());
         rows.replaceAll(row -> row.editOf() == null ? row : row.replacing(delivered.get(row.editOf())));
-    }
-
-    /** The head of a queue of the outbox; {@code receipt}: a queue of receipts (reactions), served after messages. */
-    private record Head(long id, boolean receipt) {
     }
 
     /** Records what became of these rows: the sent ones in one statement, all in one commit. */
@@ -164,6 +165,7 @@ class OutboxRows {
             this.receipts.acknowledge(receipts);
             failed.forEach(f -> recordFailure(f.message(), f.failure()));
         });
+        this.receipts.settled(outcomes.stream().map(outcome -> outcome.message().id()).toList());
     }
 
     /** Marks these rows sent, with the platform's id of each, in one statement. */
