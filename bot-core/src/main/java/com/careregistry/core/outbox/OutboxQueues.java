@@ -22,10 +22,12 @@ import org.springframework.stereotype.Component;
  * relays, and their receipts waiting behind them) each claim read every pending row's index entry,
  * 20,000 of them for 20,000 rows waiting.
  *
- * <p>A queue becomes known when this instance commits rows to it ({@link OutboxSignal#wrote}) and from
- * a full read of the heads, made when none is known and at least once per poll interval (rows written
- * by another instance, or due again after a wait); it is forgotten when its dive finds nothing
- * pending. A full read only adds queues: a queue written to while it ran may be missing from it.
+ * <p>A queue becomes known when this instance commits rows to it ({@link OutboxSignal#wrote}), and
+ * from a full read of the heads, made when none is known, at least once per poll interval (rows
+ * written by another instance) and while more queues are known than one statement dives into (with
+ * that many queues the grouping reads about as much as the dives would); a queue is forgotten when
+ * its dive, or a full read, finds nothing pending. A queue written to while a full read ran is told
+ * of after the read began, so the next call asks about it.
  */
 @Component
 class OutboxQueues {
@@ -65,14 +67,18 @@ class OutboxQueues {
         queues.addAll(signal.takeWritten(channel));
         Instant now = clock.instant();
         Instant last = fullReadAt.get(channel);
-        if (queues.isEmpty() || last == null || now.isBefore(last) || !now.isBefore(last.plus(fullReadEvery))) {
+        if (queues.isEmpty() || queues.size() > QUEUES_PER_READ || last == null || now.isBefore(last)
+                || !now.isBefore(last.plus(fullReadEvery))) {
             fullReadAt.put(channel, now);
             List<Head> heads = jdbc.query("""
                     SELECT MIN(id), ordering_key FROM outbox_messages
                     WHERE channel = ? AND status = 'PENDING'
                     GROUP BY ordering_key
                     """, (rs, n) -> new Head(rs.getLong(1), rs.getString(2)), channel.name());
-            heads.forEach(head -> queues.add(head.orderingKey()));
+            Set<String> found = new HashSet<>();
+            heads.forEach(head -> found.add(head.orderingKey()));
+            queues.retainAll(found);   // each was committed before the read began: not found, nothing is pending there
+            queues.addAll(found);
             return heads;
         }
         List<String> asked = List.copyOf(queues);

@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class OutboxQueuesTest extends CoreTest {
 
-    static final ChatAddress ANN = ChatAddress.of(Channel.TELEGRAM, "chat-ann");
-    static final ChatAddress BOB = ChatAddress.of(Channel.TELEGRAM, "chat-bob");
+    static final ChatAddress ANN = OutboxDispatcherTest.ANN;
+    static final ChatAddress BOB = OutboxDispatcherTest.BOB;
     static final ChatAddress CID = ChatAddress.of(Channel.TELEGRAM, "chat-cid");
 
     @Autowired
@@ -51,6 +51,24 @@ class OutboxQueuesTest extends CoreTest {
         assertThat(fullRead).as("the full read goes through every pending row").isGreaterThanOrEqualTo(900);
         assertThat(dives).as("three known queues, one dive each, with 897 rows waiting behind their heads").isLessThan(50);
         assertThat(bodies()).containsExactlyInAnyOrder("chat-ann 0", "chat-bob 0", "chat-cid 0", "chat-ann 1", "chat-bob 1", "chat-cid 1");
+    }
+
+    @Test
+    void withMoreQueuesThanOneStatementDivesIntoTheHeadsAreReadByGrouping() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (int i = 0; i < 300; i++) {
+                outbox.toChat(ChatAddress.of(Channel.TELEGRAM, "chat-" + i), "hello " + i);
+            }
+        });
+        dispatcher.dispatchDue(telegramSender);   // a round of heads sent; 250 queues still wait, one row each
+
+        long before = serverCount("Handler_read_next");
+        dispatcher.dispatchDue(telegramSender);
+
+        assertThat(serverCount("Handler_read_next") - before)
+                .as("250 queues known: one grouping read of their 250 rows, not 250 dives in two statements")
+                .isGreaterThanOrEqualTo(250);
+        assertThat(telegramSender.delivered()).hasSize(2 * settings.batchSize());
     }
 
     @Test
