@@ -24,6 +24,14 @@ public final class SqlLists {
         return marks(values.size());
     }
 
+    /**
+     * {@code (…) UNION ALL (…)}: the parenthesized {@code query}, one per key, {@code count} times; as
+     * with the marks, the text depends only on how many (one index dive per chat's or queue's head).
+     */
+    public static String unionAll(String query, int count) {
+        return String.join(" UNION ALL ", Collections.nCopies(count, query));
+    }
+
     /** The statement's arguments: {@code before}, then {@code values}, then {@code after}. */
     public static Object[] args(List<?> before, Collection<?> values, Object... after) {
         List<Object> all = new ArrayList<>(before.size() + values.size() + after.length);

@@ -2,11 +2,11 @@ package com.careregistry.core.inbox;
 
 import static com.careregistry.core.common.SqlLists.args;
 import static com.careregistry.core.common.SqlLists.marks;
+import static com.careregistry.core.common.SqlLists.unionAll;
 
 import com.careregistry.core.common.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class InboxRows {
             return heads;
         }
         String oneHead = "(SELECT ordering_key, id, next_attempt_at FROM inbox_events WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1)";
-        jdbc.query(String.join(" UNION ALL ", Collections.nCopies(chats.size(), oneHead)), rs -> {
+        jdbc.query(unionAll(oneHead, chats.size()), rs -> {
             heads.put(rs.getString(1), new ChatHead(rs.getLong(2), rs.getObject(3, Instant.class)));
         }, chats.toArray());
         return heads;

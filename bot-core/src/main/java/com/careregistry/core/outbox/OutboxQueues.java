@@ -1,11 +1,11 @@
 package com.careregistry.core.outbox;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.SqlLists;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,7 +90,7 @@ class OutboxQueues {
                 args[2 * i] = channel.name();
                 args[2 * i + 1] = some.get(i);
             }
-            heads.addAll(jdbc.query(String.join(" UNION ALL ", Collections.nCopies(some.size(), ONE_HEAD)),
+            heads.addAll(jdbc.query(SqlLists.unionAll(ONE_HEAD, some.size()),
                     (rs, n) -> new Head(rs.getLong(1), rs.getString(2)), args));
         }
         Set<String> empty = new HashSet<>(asked);

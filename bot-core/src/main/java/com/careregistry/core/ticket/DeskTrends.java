@@ -150,7 +150,7 @@ public class DeskTrends {
                 wait = Wait.of(Duration.between(rs.getTimestamp(1).toInstant(), answered.toInstant()));
             } else {
                 TicketStatus status = TicketStatus.valueOf(rs.getString(3));
-                wait = status == TicketStatus.OPEN || status == TicketStatus.ASSIGNED ? Wait.WAITING : Wait.NEVER_ANSWERED;
+                wait = status.inProgress() ? Wait.WAITING : Wait.NEVER_ANSWERED;
             }
             waits.merge(wait, 1L, Long::sum);
         }, Timestamp.from(startOf(today().minusDays(DAYS - 1))));

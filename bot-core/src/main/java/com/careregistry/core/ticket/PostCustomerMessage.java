@@ -57,8 +57,7 @@ public class PostCustomerMessage {
     private TicketMessage postTo(Ticket ticket, Command command) {
         Instant now = clock.instant();
         TicketMessage message;
-        if (writes.batching() && command.content().attachments().isEmpty()
-                && (ticket.status() == TicketStatus.OPEN || ticket.status() == TicketStatus.ASSIGNED)) {
+        if (writes.batching() && command.content().attachments().isEmpty() && ticket.status().inProgress()) {
             message = ticket.customerWroteWithActivityApart(command.content(), now);
             writes.keep(message);
         } else {

@@ -115,7 +115,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
     /** As {@link #customerWrote} on an open or assigned ticket, its row left as it is: the caller writes its activity. */
     TicketMessage customerWroteWithActivityApart(MessageContent content, Instant now) {
-        require(status == TicketStatus.OPEN || status == TicketStatus.ASSIGNED, "ticket.closed");
+        require(status.inProgress(), "ticket.closed");
         return customerPosted(content, now);
     }
 

@@ -7,6 +7,11 @@ public enum TicketStatus {
     RESOLVED,
     CLOSED;
 
+    /** Open or assigned: neither resolved nor closed, so a customer's message changes nothing but its activity. */
+    public boolean inProgress() {
+        return this == OPEN || this == ASSIGNED;
+    }
+
     public String textKey() {
         return "ticket.status." + name().toLowerCase();
     }
