@@ -25,11 +25,14 @@ public final class SqlLists {
     }
 
     /**
-     * {@code (…) UNION ALL (…)}: the parenthesized {@code query}, one per key, {@code count} times; as
-     * with the marks, the text depends only on how many (one index dive per chat's or queue's head).
+     * {@code WITH name(column) AS (VALUES (?), (?), …)}: {@code count} values as a table of one column, for a
+     * statement that follows to join, or to look up one row per value in (a correlated subquery with
+     * {@code ORDER BY id LIMIT 1}: one index dive per chat's or queue's head). As with the marks, the text
+     * depends only on how many. MariaDB parses and plans a {@code UNION ALL} of as many selects once per
+     * member: for a hundred queues' heads that took seven times as long (4.7 ms against 0.7).
      */
-    public static String unionAll(String query, int count) {
-        return String.join(" UNION ALL ", Collections.nCopies(count, query));
+    public static String valuesTable(String name, String column, int count) {
+        return "WITH " + name + "(" + column + ") AS (VALUES " + String.join(", ", Collections.nCopies(count, "(?)")) + ") ";
     }
 
     /** The statement's arguments: {@code before}, then {@code values}, then {@code after}. */

@@ -2,7 +2,7 @@ package com.careregistry.core.inbox;
 
 import static com.careregistry.core.common.SqlLists.args;
 import static com.careregistry.core.common.SqlLists.marks;
-import static com.careregistry.core.common.SqlLists.unionAll;
+import static com.careregistry.core.common.SqlLists.valuesTable;
 
 import com.careregistry.core.common.Channel;
 import java.time.Instant;
@@ -38,8 +38,11 @@ class InboxRows {
         if (chats.isEmpty()) {
             return heads;
         }
-        String oneHead = "(SELECT ordering_key, id, next_attempt_at FROM inbox_events WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1)";
-        jdbc.query(unionAll(oneHead, chats.size()), rs -> {
+        jdbc.query(valuesTable("c", "ordering_key", chats.size()) + """
+                SELECT e.ordering_key, e.id, e.next_attempt_at FROM c
+                JOIN inbox_events e ON e.id = (SELECT h.id FROM inbox_events h WHERE h.status = 'PENDING' AND h.ordering_key = c.ordering_key
+                                               ORDER BY h.id LIMIT 1)
+                """, rs -> {
             heads.put(rs.getString(1), new ChatHead(rs.getLong(2), rs.getObject(3, Instant.class)));
         }, chats.toArray());
         return heads;

@@ -34,8 +34,11 @@ class OutboxQueues {
 
     /** Queues dived into per statement at most. */
     private static final int QUEUES_PER_READ = 200;
-    private static final String ONE_HEAD = """
-            (SELECT id, ordering_key FROM outbox_messages WHERE channel = ? AND status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1)""";
+    /** Each queue's head, or null when nothing is pending there, after the queues' table ({@link SqlLists#valuesTable}). */
+    private static final String EACH_HEAD = """
+            SELECT (SELECT o.id FROM outbox_messages o WHERE o.channel = ? AND o.status = 'PENDING' AND o.ordering_key = q.ordering_key
+                    ORDER BY o.id LIMIT 1) AS head, q.ordering_key
+            FROM q""";
 
     /** The head of a queue of the outbox; {@code receipt}: a queue of receipts (reactions), served after messages. */
     record Head(long id, String orderingKey) {
@@ -85,13 +88,12 @@ class OutboxQueues {
         List<Head> heads = new ArrayList<>(asked.size());
         for (int from = 0; from < asked.size(); from += QUEUES_PER_READ) {
             List<String> some = asked.subList(from, Math.min(asked.size(), from + QUEUES_PER_READ));
-            Object[] args = new Object[some.size() * 2];
-            for (int i = 0; i < some.size(); i++) {
-                args[2 * i] = channel.name();
-                args[2 * i + 1] = some.get(i);
-            }
-            heads.addAll(jdbc.query(SqlLists.unionAll(ONE_HEAD, some.size()),
-                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)), args));
+            jdbc.query(SqlLists.valuesTable("q", "ordering_key", some.size()) + EACH_HEAD, rs -> {
+                long head = rs.getLong(1);
+                if (!rs.wasNull()) {
+                    heads.add(new Head(head, rs.getString(2)));
+                }
+            }, SqlLists.args(some, List.of(), channel.name()));
         }
         Set<String> empty = new HashSet<>(asked);
         heads.forEach(head -> empty.remove(head.orderingKey()));
