@@ -20,11 +20,13 @@ public class CustomerDirectory {
     private final Customers customers;
     private final CustomerIdentities identities;
     private final Clock clock;
+    private final BatchCustomers batch;
 
-    public CustomerDirectory(Customers customers, CustomerIdentities identities, Clock clock) {
+    public CustomerDirectory(Customers customers, CustomerIdentities identities, Clock clock, BatchCustomers batch) {
         this.customers = customers;
         this.identities = identities;
         this.clock = clock;
+        this.batch = batch;
     }
 
     /**
@@ -33,7 +35,8 @@ public class CustomerDirectory {
      */
     @Transactional
     public Customer register(ChatUser user) {
-        Optional<CustomerIdentities.Known> known = identities.findWithCustomer(user.channel(), user.externalUserId(), user.chatId());
+        Optional<CustomerIdentities.Known> known = batch.readAhead(user)
+                .or(() -> identities.findWithCustomer(user.channel(), user.externalUserId(), user.chatId()));
         if (known.isPresent()) {
             CustomerIdentity identity = known.get().identity();
             if (!identity.chatId().equals(user.chatId())) {

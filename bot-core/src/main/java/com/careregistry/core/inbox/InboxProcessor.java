@@ -2,8 +2,6 @@ package com.careregistry.core.inbox;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,12 +46,11 @@ public class InboxProcessor {
     private final InboxTroubles troubles;
     /** What a batch's events may write together once all of them are handled (the outbox's relays). */
     private final List<BatchWrites> batchWrites;
-    /** The transaction's persistence context (a shared proxy, bound to the current transaction). */
-    @PersistenceContext
-    private EntityManager entities;
+    /** What a batch's events read together, and how each handled event's entities are forgotten. */
+    private final InboxBatchReads batchReads;
 
     public InboxProcessor(InboxRows rows, PlatformTransactionManager transactions, InboxSettings settings, Clock clock,
-                          List<InboxHandler> handlers, ObjectProvider<BatchWrites> batchWrites) {
+                          List<InboxHandler> handlers, ObjectProvider<BatchWrites> batchWrites, InboxBatchReads batchReads) {
         this.rows = rows;
         this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
@@ -61,6 +58,7 @@ public class InboxProcessor {
         handlers.forEach(handler -> this.handlers.put(handler.channel(), handler));
         this.troubles = new InboxTroubles(rows, tx, this.handlers, settings, clock);
         this.batchWrites = batchWrites.orderedStream().toList();
+        this.batchReads = batchReads;
     }
 
     /** The channels whose events this instance can handle. */
@@ -121,18 +119,20 @@ public class InboxProcessor {
         }
         List<InboxRows.Locked> locked = rows.lockHeads(due, now);
         batchWrites.forEach(BatchWrites::gather);
+        List<InboxEvent> events = locked.stream().map(InboxRows.Locked::event).toList();
+        batchReads.prepare(events);
         Map<String, ChatHead> following = new LinkedHashMap<>();
-        for (InboxRows.Locked head : locked) {
-            InboxEvent event = head.event();
+        for (int i = 0; i < locked.size(); i++) {
+            InboxEvent event = events.get(i);
             InboxHandler handler = handlers.get(event.channel());
             if (handler == null) {
                 continue;
             }
             handler.handle(event);   // a refusal or a failure rolls the whole batch back: then each on its own
-            following.put(event.orderingKey(), head.following());
-            // written now, and forgotten: the next event's queries neither flush nor dirty-check this one's entities
+            following.put(event.orderingKey(), locked.get(i).following());
+            // written now, and forgotten (but what was read ahead for the events to come)
             status.flush();
-            entities.clear();
+            batchReads.forgetAllBut(events.subList(i + 1, events.size()));
         }
         batchWrites.forEach(BatchWrites::write);   // a write the database refuses fails the batch: then each event on its own
         if (!locked.isEmpty()) {

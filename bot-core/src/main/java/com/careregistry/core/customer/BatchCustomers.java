@@ -1,0 +1,127 @@
+package com.careregistry.core.customer;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.inbox.BatchReads;
+import com.careregistry.core.inbox.InboxEvent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Who wrote a batch's events, read in one statement: each customer's first look-up
+ * ({@link CustomerDirectory#register}) is a statement of its own otherwise, the one that every customer
+ * message begins with. The read is made when the batch's first event asks for its customer (a batch of
+ * agents' or groups' events asks for none, and reads nothing). A customer's events are ordered by their user id ({@code TELEGRAM:<chat>}, a
+ * private chat's id being its user's; {@code DISCORD:<user>}), so the batch's keys name its writers; a
+ * key of another shape (a group's topic) names nobody. Only a customer still reached at the chat they
+ * write from is taken from here; any other (a new one, one who moved) is read as before.
+ */
+@Component
+class BatchCustomers implements BatchReads {
+
+    private final CustomerIdentities identities;
+    private final DataSource dataSource;
+
+    BatchCustomers(CustomerIdentities identities, DataSource dataSource) {
+        this.identities = identities;
+        this.dataSource = dataSource;
+    }
+
+    /** A batch's writers, for the transaction (its connection) that handles it; once read, each by channel and user id. */
+    private static final class ReadAhead {
+        private final Object transaction;
+        private final Map<Channel, Set<String>> users;
+        private Map<String, CustomerIdentities.Known> byUser;
+
+        ReadAhead(Object transaction, Map<Channel, Set<String>> users) {
+            this.transaction = transaction;
+            this.users = users;
+        }
+    }
+
+    @Override
+    public void prepare(List<InboxEvent> events) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        Map<Channel, Set<String>> users = new EnumMap<>(Channel.class);
+        events.forEach(event -> userOf(event).ifPresent(user -> users.computeIfAbsent(event.channel(), c -> new LinkedHashSet<>()).add(user)));
+        if (users.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, new ReadAhead(TransactionSynchronizationManager.getResource(dataSource), users));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(BatchCustomers.this);
+            }
+        });
+    }
+
+    @Override
+    public Collection<Object> keptFor(List<InboxEvent> events) {
+        ReadAhead read = current();
+        if (read == null || read.byUser == null) {
+            return List.of();
+        }
+        List<Object> kept = new ArrayList<>();
+        for (InboxEvent event : events) {
+            userOf(event).map(user -> read.byUser.get(key(event.channel(), user))).ifPresent(known -> {
+                kept.add(known.identity());
+                kept.add(known.customer());
+                if (known.conversation() != null) {
+                    kept.add(known.conversation());
+                }
+                if (known.ticket() != null) {
+                    kept.add(known.ticket());
+                }
+            });
+        }
+        return kept;
+    }
+
+    /** The customer behind this chat user as the batch read them, when they still write from the chat they are reached at. */
+    Optional<CustomerIdentities.Known> readAhead(ChatUser user) {
+        ReadAhead read = current();
+        if (read == null) {
+            return Optional.empty();
+        }
+        if (read.byUser == null) {
+            read.byUser = new HashMap<>();
+            read.users.forEach((channel, ids) -> identities.findAllWithCustomer(channel, ids)
+                    .forEach(known -> read.byUser.put(key(channel, known.identity().externalUserId()), known)));
+        }
+        return Optional.ofNullable(read.byUser.get(key(user.channel(), user.externalUserId())))
+                .filter(known -> known.identity().chatId().equals(user.chatId()));
+    }
+
+    /** The user an event's key names: {@code CHANNEL:<id>}, and nothing for a key of another shape. */
+    private static Optional<String> userOf(InboxEvent event) {
+        String key = event.orderingKey();
+        String prefix = event.channel().name() + ":";
+        if (!key.startsWith(prefix) || key.indexOf(':', prefix.length()) >= 0 || key.length() == prefix.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(key.substring(prefix.length()));
+    }
+
+    private static String key(Channel channel, String user) {
+        return channel.name() + ":" + user;
+    }
+
+    private ReadAhead current() {
+        ReadAhead read = (ReadAhead) TransactionSynchronizationManager.getResource(this);
+        return read != null && read.transaction == TransactionSynchronizationManager.getResource(dataSource) ? read : null;
+    }
+}
