@@ -1,7 +1,6 @@
 package com.careregistry.core.customer;
 
 import com.careregistry.core.common.Channel;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -28,19 +27,6 @@ public interface CustomerIdentities extends JpaRepository<CustomerIdentity, Long
             where i.channel = :channel and i.externalUserId = :externalUserId
             """)
     Optional<Known> findWithCustomer(Channel channel, String externalUserId, String chatId);
-
-    /**
-     * {@link #findWithCustomer} for the customers with these user ids at once (a batch of the inbox): each
-     * with the conversation state of the chat their identity is reached at.
-     */
-    @Query("""
-            select new com.careregistry.core.customer.CustomerIdentities$Known(i, c, s, t) from CustomerIdentity i
-            join Customer c on c.id = i.customerId
-            left join ConversationState s on s.key.channel = i.channel and s.key.chatId = i.chatId and s.key.userId = i.externalUserId
-            left join Ticket t on t.number = s.currentTicket and t.customerId = i.customerId
-            where i.channel = :channel and i.externalUserId in :externalUserIds
-            """)
-    List<Known> findAllWithCustomer(Channel channel, Collection<String> externalUserIds);
 
     /**
      * @param conversation the chat's conversation state, if any, and {@code ticket} the ticket it names

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.engine.spi.EntityEntry;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +43,10 @@ class InboxBatchReads {
             entities.clear();
             return;
         }
-        SharedSessionContractImplementor session = entities.unwrap(SharedSessionContractImplementor.class);
+        SessionImplementor session = entities.unwrap(SessionImplementor.class);
         for (Map.Entry<Object, EntityEntry> entry : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
             if (!kept.contains(entry.getKey())) {
-                entities.detach(entry.getKey());
+                session.detach(entry.getKey());
             }
         }
     }
