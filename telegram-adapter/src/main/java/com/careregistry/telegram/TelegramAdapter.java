@@ -101,7 +101,7 @@ public class TelegramAdapter {
          * limiter when a request was written, on that same thread, so a message counts from then.
          */
         @Bean
-        TelegramClient telegramClient(TelegramSettings settings, TelegramRateLimiter limiter) {
+        OkHttpClient telegramSendHttp(TelegramRateLimiter limiter) {
             Dispatcher calls = new Dispatcher(new OnCallersThread());
             calls.setMaxRequests(1024);          // never queued: a queued call would run on the thread of the call
             calls.setMaxRequestsPerHost(1024);   // that finishes before it, after that one's own
@@ -122,7 +122,18 @@ public class TelegramAdapter {
                             limiter.sent();
                         }
                     }).build();
-            return new OkHttpTelegramClient(http, settings.botToken(), urlOf(settings));
+            return http;
+        }
+
+        @Bean
+        TelegramClient telegramClient(TelegramSettings settings, OkHttpClient telegramSendHttp) {
+            return new OkHttpTelegramClient(telegramSendHttp, settings.botToken(), urlOf(settings));
+        }
+
+        /** A relay's and its receipt's calls, on the same connections as the client's ({@link TelegramCalls}). */
+        @Bean
+        TelegramCalls telegramCalls(TelegramSettings settings, OkHttpClient telegramSendHttp) {
+            return new TelegramCalls(telegramSendHttp, baseUrl(settings), settings.botToken());
         }
 
         /** Runs each task on the thread that hands it over (OkHttp's dispatcher, for calls made on the sender's thread). */
@@ -175,11 +186,11 @@ public class TelegramAdapter {
         }
 
         @Bean
-        TelegramSender telegramSender(TelegramClient telegramClient, TelegramSettings settings,
+        TelegramSender telegramSender(TelegramClient telegramClient, TelegramCalls telegramCalls, TelegramSettings settings,
                                       com.careregistry.core.staff.StaffThreads staffThreads, TelegramRateLimiter limiter,
                                       TelegramBotProfile profile, com.careregistry.core.topic.CustomerTopics customerTopics,
                                       com.careregistry.core.business.BusinessConnections business, java.time.Clock clock) {
-            return new TelegramSender(telegramClient, settings, staffThreads, limiter, profile, customerTopics, business, clock);
+            return new TelegramSender(telegramClient, telegramCalls, settings, staffThreads, limiter, profile, customerTopics, business, clock);
         }
 
         @Bean

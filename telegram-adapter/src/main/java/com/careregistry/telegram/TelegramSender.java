@@ -28,11 +28,9 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.methods.send.SendVoice;
-import org.telegram.telegrambots.meta.api.methods.reactions.SetMessageReaction;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.reactions.ReactionTypeEmoji;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -54,6 +52,7 @@ class TelegramSender implements MessageSender {
     private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
 
     private final TelegramClient client;
+    private final TelegramCalls calls;
     private final TelegramSettings settings;
     private final StaffThreads threads;
     private final TelegramRateLimiter limiter;
@@ -63,13 +62,14 @@ class TelegramSender implements MessageSender {
     private final BusinessConnections business;
     private final Clock clock;
 
-    TelegramSender(TelegramClient client, TelegramSettings settings, StaffThreads threads, TelegramRateLimiter limiter,
+    TelegramSender(TelegramClient client, TelegramCalls calls, TelegramSettings settings, StaffThreads threads, TelegramRateLimiter limiter,
                    TelegramBotProfile profile, CustomerTopics customerTopics, BusinessConnections business, Clock clock) {
         this.clock = clock;
         this.profile = profile;
         this.customerTopics = customerTopics;
         this.business = business;
         this.client = client;
+        this.calls = calls;
         this.settings = settings;
         this.threads = threads;
         this.limiter = limiter;
@@ -145,8 +145,7 @@ class TelegramSender implements MessageSender {
         }
         slot(chat, 0);
         try {
-            client.execute(SetMessageReaction.builder().chatId(chat).messageId(Integer.valueOf(message.reactTo()))
-                    .reactionTypes(List.of(new ReactionTypeEmoji(message.body()))).build());
+            calls.react(chat, Integer.parseInt(message.reactTo()), message.body());
         } catch (TelegramApiRequestException e) {
             if (e.getErrorCode() != null && e.getErrorCode() == 429) {
                 throw failure(e);   // a wait Telegram asked for: later
@@ -306,6 +305,9 @@ class TelegramSender implements MessageSender {
             throws TelegramApiException {
         if (part < texts.size()) {
             boolean last = part == texts.size() - 1;
+            if (connection == null && (!last || message.actions().isEmpty())) {
+                return String.valueOf(calls.sendHtml(chatId, thread, TelegramText.escapeHtml(texts.get(part))));   // a relay's common case
+            }
             Message sent = client.execute(SendMessage.builder().chatId(chatId).messageThreadId(thread).businessConnectionId(connection)
                     .text(TelegramText.escapeHtml(texts.get(part))).parseMode(ParseMode.HTML)
                     .replyMarkup(last ? keyboard(message.actions()) : null).build());
