@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,9 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Who wrote a batch's events, read in one statement: each customer's first look-up
  * ({@link CustomerDirectory#register}) is a statement of its own otherwise, the one that every customer
  * message begins with. The read is made when the batch's first event asks for its customer (a batch of
- * agents' or groups' events asks for none, and reads nothing). A customer's events are ordered by their user id ({@code TELEGRAM:<chat>}, a
- * private chat's id being its user's; {@code DISCORD:<user>}), so the batch's keys name its writers; a
- * key of another shape (a group's topic) names nobody. Only a customer still reached at the chat they
+ * agents' or groups' events asks for none, and reads nothing). A customer's events are ordered by their
+ * user id ({@code TELEGRAM:<chat>}, a private chat's id being its user's; {@code DISCORD:<user>}), so the
+ * batch's keys name its writers; a key of another shape (a group's topic) names nobody. Only a customer still reached at the chat they
  * write from is taken from here; any other (a new one, one who moved) is read as before.
  */
 @Component
@@ -42,7 +43,7 @@ class BatchCustomers implements BatchReads {
             left join ConversationState s on s.key.channel = i.channel and s.key.chatId = i.chatId and s.key.userId = i.externalUserId
             left join Ticket t on t.number = s.currentTicket and t.customerId = i.customerId
             where i.channel = :channel and i.externalUserId in (%s)
-            """.formatted(String.join(", ", java.util.stream.IntStream.range(0, USERS_PER_READ).mapToObj(i -> ":u" + i).toList()));
+            """.formatted(String.join(", ", IntStream.range(0, USERS_PER_READ).mapToObj(i -> ":u" + i).toList()));
 
     private final DataSource dataSource;
     /** The transaction's persistence context (a shared proxy, bound to the current transaction). */
