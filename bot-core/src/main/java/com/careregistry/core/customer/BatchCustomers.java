@@ -2,6 +2,7 @@ package com.careregistry.core.customer;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatUser;
+import com.careregistry.core.common.TransactionBound;
 import com.careregistry.core.inbox.BatchReads;
 import com.careregistry.core.inbox.InboxEvent;
 import jakarta.persistence.EntityManager;
@@ -19,8 +20,6 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who wrote a batch's events, read in one statement: each customer's first look-up
@@ -28,8 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * message begins with. The read is made when the batch's first event asks for its customer (a batch of
  * agents' or groups' events asks for none, and reads nothing). A customer's events are ordered by their
  * user id ({@code TELEGRAM:<chat>}, a private chat's id being its user's; {@code DISCORD:<user>}), so the
- * batch's keys name its writers; a key of another shape (a group's topic) names nobody. Only a customer still reached at the chat they
- * write from is taken from here; any other (a new one, one who moved) is read as before.
+ * batch's keys name its writers; a key of another shape (a group's topic) names nobody. Only a customer
+ * still reached at the chat they write from is taken from here; any other (a new one, one who moved) is
+ * read as before.
  */
 @Component
 class BatchCustomers implements BatchReads {
@@ -45,49 +45,38 @@ class BatchCustomers implements BatchReads {
             where i.channel = :channel and i.externalUserId in (%s)
             """.formatted(String.join(", ", IntStream.range(0, USERS_PER_READ).mapToObj(i -> ":u" + i).toList()));
 
-    private final DataSource dataSource;
+    /** The batch's writers, for the transaction that handles it. */
+    private final TransactionBound<ReadAhead> batch;
     /** The transaction's persistence context (a shared proxy, bound to the current transaction). */
     @PersistenceContext
     private EntityManager entities;
 
     BatchCustomers(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.batch = new TransactionBound<>(dataSource);
     }
 
-    /** A batch's writers, for the transaction (its connection) that handles it; once read, each by channel and user id. */
+    /** A batch's writers by channel; once read, each by channel and user id. */
     private static final class ReadAhead {
-        private final Object transaction;
         private final Map<Channel, Set<String>> users;
         private Map<String, CustomerIdentities.Known> byUser;
 
-        ReadAhead(Object transaction, Map<Channel, Set<String>> users) {
-            this.transaction = transaction;
+        ReadAhead(Map<Channel, Set<String>> users) {
             this.users = users;
         }
     }
 
     @Override
     public void prepare(List<InboxEvent> events) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive() || TransactionSynchronizationManager.hasResource(this)) {
-            return;
-        }
         Map<Channel, Set<String>> users = new EnumMap<>(Channel.class);
         events.forEach(event -> userOf(event).ifPresent(user -> users.computeIfAbsent(event.channel(), c -> new LinkedHashSet<>()).add(user)));
-        if (users.isEmpty()) {
-            return;
+        if (!users.isEmpty()) {
+            batch.bind(() -> new ReadAhead(users));
         }
-        TransactionSynchronizationManager.bindResource(this, new ReadAhead(TransactionSynchronizationManager.getResource(dataSource), users));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(BatchCustomers.this);
-            }
-        });
     }
 
     @Override
     public Collection<Object> keptFor(List<InboxEvent> events) {
-        ReadAhead read = current();
+        ReadAhead read = batch.current();
         if (read == null || read.byUser == null) {
             return List.of();
         }
@@ -109,7 +98,7 @@ class BatchCustomers implements BatchReads {
 
     /** The customer behind this chat user as the batch read them, when they still write from the chat they are reached at. */
     Optional<CustomerIdentities.Known> readAhead(ChatUser user) {
-        ReadAhead read = current();
+        ReadAhead read = batch.current();
         if (read == null) {
             return Optional.empty();
         }
@@ -157,10 +146,5 @@ class BatchCustomers implements BatchReads {
 
     private static String key(Channel channel, String user) {
         return channel.name() + ":" + user;
-    }
-
-    private ReadAhead current() {
-        ReadAhead read = (ReadAhead) TransactionSynchronizationManager.getResource(this);
-        return read != null && read.transaction == TransactionSynchronizationManager.getResource(dataSource) ? read : null;
     }
 }
