@@ -92,7 +92,7 @@ class DiscordDirectMessageTest {
         com.careregistry.core.outbox.OutboundMessage row = new com.careregistry.core.outbox.OutboundMessage(987_654_321L,
                 com.careregistry.core.common.Channel.DISCORD,
                 new com.careregistry.core.common.ChatAddress(com.careregistry.core.common.Channel.DISCORD, ANN, null), null, null,
-                "Your ticket is resolved", new java.util.ArrayList<>(), List.of(), null, 1, 0, null, null, null, null, false);
+                "Your ticket is resolved", new java.util.ArrayList<>(), List.of(), null, 1, 0, null, null, null, null, null);
 
         String first = sender.send(row).externalMessageId();
         String again = sender.send(row).externalMessageId();

@@ -19,4 +19,9 @@ public record MessageRef(Channel channel, String chatId, String messageId) {
         }
         return new MessageRef(channel, externalMessageId.substring(0, split), externalMessageId.substring(split + 1));
     }
+
+    /** The message of a row's {@code copy_of_*} columns; null when the row carries no copy. */
+    static MessageRef of(String channel, String chatId, String messageId) {
+        return messageId == null ? null : new MessageRef(Channel.valueOf(channel), chatId, messageId);
+    }
 }

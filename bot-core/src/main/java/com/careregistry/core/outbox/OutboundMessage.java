@@ -23,11 +23,12 @@ import java.util.List;
  * @param editOf      an edit: the outbox row whose delivered message is to say {@code body} now
  * @param replaces    for an edit: the platform's id of that message, when it was delivered (else the
  *                    edit goes out as a new message)
- * @param receipt     the message carries a copy of another, which gets a reaction once this is delivered
+ * @param copyOf      the message this one carries a copy of, where it was written: it gets a reaction (a
+ *                    receipt) once this is delivered; null when it carries none
  */
 public record OutboundMessage(long id, Channel channel, ChatAddress chat, String emailTo, String subject, String body,
                               List<MessageAction> actions, List<Attachment> attachments, Long ticketId, int attempt,
-                              int partsSent, String threadTitle, String reactTo, Long editOf, String replaces, boolean receipt) {
+                              int partsSent, String threadTitle, String reactTo, Long editOf, String replaces, MessageRef copyOf) {
 
     public OutboundMessage {
         actions = actions == null ? List.of() : List.copyOf(actions);
@@ -37,6 +38,11 @@ public record OutboundMessage(long id, Channel channel, ChatAddress chat, String
     /** This edit, knowing the platform's id of the message it changes. */
     OutboundMessage replacing(String externalId) {
         return new OutboundMessage(id, channel, chat, emailTo, subject, body, actions, attachments, ticketId, attempt, partsSent,
-                threadTitle, reactTo, editOf, externalId, receipt);
+                threadTitle, reactTo, editOf, externalId, copyOf);
+    }
+
+    /** Whether this message carries a copy of another, which gets a receipt once this is delivered. */
+    public boolean receipt() {
+        return copyOf != null;
     }
 }

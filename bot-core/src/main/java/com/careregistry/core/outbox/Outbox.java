@@ -10,8 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where every outgoing message starts: a row written in the transaction of the change that caused
@@ -161,7 +159,7 @@ public class Outbox {
     public void retry(Long rowId) {
         OutboxMessage row = rows.findById(rowId).orElseThrow(() -> new NotFoundException("outbox.not-found"));
         row.revive(clock.instant());
-        wakeAfterCommit(row);
+        signal.wroteAfterCommit(row.channel(), row.orderingKey());
     }
 
     /**
@@ -175,20 +173,6 @@ public class Outbox {
 
     /** As above; {@code copyOf}: the message the row carries a copy of; {@code editOf}: the row whose message it edits. */
     private void enqueue(OutboxMessage row, MessageRef copyOf, Long editOf) {
-        writes.insert(row.insertValues(copyOf, editOf));
-        wakeAfterCommit(row);
-    }
-
-    private void wakeAfterCommit(OutboxMessage row) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal.wrote(row.channel(), row.orderingKey());
-                }
-            });
-        } else {
-            signal.wrote(row.channel(), row.orderingKey());
-        }
+        writes.insert(row.newRow(copyOf, editOf));
     }
 }

@@ -46,11 +46,16 @@ public class OutboxDispatcher {
     private final OutboxSettings settings;
     private final OutboxSignal signal;
     private final OutboxMetrics metrics;
+    private final DirectSends direct;
+    private final OutboxQueues queues;
     /** Per channel, the threads that send its rows (a slow mail server holds up no chat). */
     private final Map<Channel, ExecutorService> pools = new ConcurrentHashMap<>();
 
-    OutboxDispatcher(OutboxRows rows, OutboxSettings settings, OutboxSignal signal, OutboxMetrics metrics) {
+    OutboxDispatcher(OutboxRows rows, OutboxSettings settings, OutboxSignal signal, OutboxMetrics metrics, DirectSends direct,
+                     OutboxQueues queues) {
         this.rows = rows;
+        this.direct = direct;
+        this.queues = queues;
         this.settings = settings;
         this.signal = signal;
         this.metrics = metrics;
@@ -95,9 +100,23 @@ public class OutboxDispatcher {
         return claimed.size();
     }
 
-    /** The continuous dispatch of one sender's channel, driven by one thread. */
+    /**
+     * The continuous dispatch of one sender's channel, driven by one thread; while it runs, rows of the
+     * channel that can go at once are written claimed for it ({@link DirectSends}).
+     */
     public OutboxLane lane(MessageSender sender) {
-        return new OutboxLane(this, sender);
+        OutboxLane lane = new OutboxLane(this, sender);
+        direct.open(sender.channel(), lane);
+        return lane;
+    }
+
+    void closed(OutboxLane lane, Channel channel) {
+        direct.close(channel, lane);
+    }
+
+    /** Whether this queue of the channel may have a row for the lane to claim (as far as this instance knows). */
+    boolean anyWaiting(Channel channel, String orderingKey) {
+        return queues.knows(channel, orderingKey);
     }
 
     /** What became of one claimed row. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +29,7 @@ public final class OutboxLane {
     private final AtomicInteger recording = new AtomicInteger();
     private final long renewEveryNanos;
     private long renewedAt = System.nanoTime();
+    private volatile boolean finishing;
 
     OutboxLane(OutboxDispatcher dispatcher, MessageSender sender) {
         this.dispatcher = dispatcher;
@@ -46,20 +46,44 @@ public final class OutboxLane {
             return false;
         }
         List<OutboundMessage> claimed = dispatcher.claim(sender.channel(), room, inFlight.keySet());
-        ExecutorService pool = dispatcher.poolOf(sender.channel());
-        for (OutboundMessage message : claimed) {
-            inFlight.put(message.id(), message);
-            pool.execute(() -> {
-                finished.add(dispatcher.deliver(sender, message));
-                try {
-                    recordFinished();
-                } catch (RuntimeException e) {
-                    log.warn("Could not record a send of {} yet (kept for the next try): {}", sender.channel(), e.toString());
-                }
-                dispatcher.wake(sender.channel());
-            });
-        }
+        claimed.forEach(message -> launch(message, null));
         return claimed.size() == room;
+    }
+
+    /** Whether rows written now may be claimed for this lane as they are written ({@link DirectSends}). */
+    boolean accepting() {
+        return !finishing && sender.ready();
+    }
+
+    /** A row written claimed for this lane in queue {@code orderingKey}, its transaction committed: sent at once. */
+    void sendNow(OutboundMessage message, String orderingKey) {
+        if (!finishing) {
+            launch(message, orderingKey);
+        }
+    }
+
+    /**
+     * Sends the row on a sender thread, which records the outcome. Then the lane's thread is woken to
+     * claim what may follow; for a row written claimed ({@code directQueue}: its queue) only when there
+     * may be something: a row this instance knows in its queue, a record that failed (kept for the
+     * next try), or senders that were all busy. Else the lane would read the heads only to find none.
+     */
+    private void launch(OutboundMessage message, String directQueue) {
+        inFlight.put(message.id(), message);
+        dispatcher.poolOf(sender.channel()).execute(() -> {
+            finished.add(dispatcher.deliver(sender, message));
+            boolean recorded = true;
+            try {
+                recordFinished();
+            } catch (RuntimeException e) {
+                recorded = false;
+                log.warn("Could not record a send of {} yet (kept for the next try): {}", sender.channel(), e.toString());
+            }
+            if (directQueue == null || !recorded || inFlight.size() >= dispatcher.settings().senders() - 1
+                    || dispatcher.anyWaiting(sender.channel(), directQueue)) {
+                dispatcher.wake(sender.channel());
+            }
+        });
     }
 
     /** How long the lane's thread may wait for a wake-up before the next lease renewal is due. */
@@ -80,6 +104,8 @@ public final class OutboxLane {
      * what is still being sent then stays claimed (a restart takes it back).
      */
     public void finish(Duration patience) {
+        finishing = true;
+        dispatcher.closed(this, sender.channel());
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             try {

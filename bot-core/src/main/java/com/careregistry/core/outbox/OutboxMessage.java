@@ -215,22 +215,14 @@ public class OutboxMessage {
     }
 
     /**
-     * The columns a new row is inserted with, in the order of {@link #insertValues}; among them two that
-     * only the insert writes: the message the row carries a copy of, where it was written (acknowledged
-     * with a reaction once the copy is delivered), and the row whose delivered message an edit row changes.
+     * The row as it is inserted: {@code copyOf}, the message the row carries a copy of, where it was
+     * written (acknowledged with a reaction once the copy is delivered); {@code editOf}, the row whose
+     * delivered message this row changes.
      */
-    static final String INSERT = """
-            INSERT INTO outbox_messages (channel, chat_id, thread_id, email_to, ordering_key, subject, body, actions, attachments,
-                                         thread_title, ticket_id, ticket_message_id, status, attempts, parts_sent, next_attempt_at,
-                                         created_at, copy_of_channel, copy_of_chat, copy_of_message, edit_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, ?, ?, ?, ?, ?)
-            """;
-
-    Object[] insertValues(MessageRef copyOf, Long editOf) {
-        return new Object[] {channel.name(), chatId, threadId, emailTo, orderingKey, subject, body, actions, attachments, threadTitle,
-                ticketId, ticketMessageId, nextAttemptAt, createdAt,
-                copyOf == null ? null : copyOf.channel().name(), copyOf == null ? null : copyOf.chatId(),
-                copyOf == null ? null : copyOf.messageId(), editOf};
+    NewRow newRow(MessageRef copyOf, Long editOf) {
+        return new NewRow(channel, chatId, threadId, emailTo, orderingKey, subject, body, actions, attachments, threadTitle, ticketId,
+                ticketMessageId, nextAttemptAt, createdAt, copyOf == null ? null : copyOf.channel().name(),
+                copyOf == null ? null : copyOf.chatId(), copyOf == null ? null : copyOf.messageId(), editOf, null, 0, null, null);
     }
 
     /** An admin asks for a dead row to be tried again, from the start. */

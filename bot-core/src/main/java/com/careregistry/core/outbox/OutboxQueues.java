@@ -64,6 +64,11 @@ class OutboxQueues {
         }
     }
 
+    /** Whether this instance knows the queue to have rows pending, or rows committed to it since it last looked. */
+    boolean knows(Channel channel, String orderingKey) {
+        return known.get(channel).contains(orderingKey) || signal.written(channel, orderingKey);
+    }
+
     /** The head of each queue of the channel with rows pending, as far as this instance knows them (see above). */
     List<Head> heads(Channel channel) {
         Set<String> queues = known.get(channel);

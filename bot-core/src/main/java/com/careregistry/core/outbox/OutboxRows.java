@@ -117,13 +117,7 @@ class OutboxRows {
                 ORDER BY id
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED
-                """.formatted(marks(heads)), (rs, n) -> {
-                    OutboundMessage message = toMessage(rs, n);
-                    if (message.receipt()) {
-                        receipts.expect(message.id(), rs.getString("copy_of_channel"), rs.getString("copy_of_chat"));
-                    }
-                    return message;
-                }, args(List.of(), heads, now, now, limit));
+                """.formatted(marks(heads)), OutboxRows::toMessage, args(List.of(), heads, now, now, limit));
     }
 
     /** The platform's ids of the messages the edits among {@code rows} change (those delivered), in place. */
@@ -158,14 +152,13 @@ class OutboxRows {
                 failed.add(f);
             }
         }
-        List<Long> receipts = outcomes.stream().filter(o -> o instanceof OutboxDispatcher.Sent s && s.message().receipt())
-                .map(o -> ((OutboxDispatcher.Sent) o).message().id()).toList();
+        List<OutboundMessage> copies = outcomes.stream().filter(o -> o instanceof OutboxDispatcher.Sent s && s.message().receipt())
+                .map(OutboxDispatcher.Outcome::message).toList();
         tx.executeWithoutResult(status -> {
             markSent(sent);
-            this.receipts.acknowledge(receipts);
+            receipts.acknowledge(copies);
             failed.forEach(f -> recordFailure(f.message(), f.failure()));
         });
-        this.receipts.settled(outcomes.stream().map(outcome -> outcome.message().id()).toList());
     }
 
     /** Marks these rows sent, with the platform's id of each, in one statement. */
@@ -239,7 +232,7 @@ class OutboxRows {
                 rs.getString("body"), new ArrayList<>(MessageAction.decode(rs.getString("actions"))),
                 AttachmentCodec.decode(rs.getString("attachments")), rs.getObject("ticket_id", Long.class), rs.getInt("attempts") + 1,
                 rs.getInt("parts_sent"), rs.getString("thread_title"), rs.getString("react_to"), rs.getObject("edit_of", Long.class), null,
-                rs.getString("copy_of_message") != null);
+                MessageRef.of(rs.getString("copy_of_channel"), rs.getString("copy_of_chat"), rs.getString("copy_of_message")));
     }
 
     private static String truncate(String error) {

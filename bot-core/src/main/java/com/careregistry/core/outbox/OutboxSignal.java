@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Wakes a channel's dispatcher when a commit put new rows in the outbox, so it need not poll often,
@@ -32,6 +34,25 @@ public class OutboxSignal {
     void wrote(Channel channel, String orderingKey) {
         written.get(channel).add(orderingKey);
         wake(channel);
+    }
+
+    /** As {@link #wrote}, once the current transaction commits (at once when there is none). */
+    void wroteAfterCommit(Channel channel, String orderingKey) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wrote(channel, orderingKey);
+                }
+            });
+        } else {
+            wrote(channel, orderingKey);
+        }
+    }
+
+    /** Whether rows were committed to this queue of the channel since the dispatcher last asked. */
+    boolean written(Channel channel, String orderingKey) {
+        return written.get(channel).contains(orderingKey);
     }
 
     /** The queues rows were committed to since the last call. */

@@ -1,0 +1,180 @@
+package com.careregistry.core.outbox;
+
+import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.InstanceSettings;
+import com.careregistry.core.common.SqlLists;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Rows sent as soon as the transaction that writes them commits, without waiting for a claim: a row
+ * that is its queue's head from the start (nothing pending in its queue) is inserted already claimed in
+ * this instance's name (its first try, leased as a claim would lease it) and handed to its channel's
+ * {@link OutboxLane} once the transaction commits. That spares the claim round (the lane woken, its
+ * gather time, a transaction that reads the heads, locks and leases them) which was most of the time
+ * between a customer's message being handled and its relay reaching staff, and a third of the outbox's
+ * statements.
+ *
+ * <p>Only while a lane of the row's channel runs in this instance and its sender is ready. An edit (the
+ * id of the message it changes is read when it is claimed) is written pending, as is every row behind
+ * another in its queue: the row before it (in the database, or earlier in the same write) goes first,
+ * and the lane claims the next once it is sent. If the process dies before the send, the row stays
+ * claimed until its lease runs out (at once when this instance restarts: it takes its claims back), and
+ * is then claimed like any other: nothing is lost, and a send that reached the platform but was not
+ * recorded is sent again, as with any claim.
+ */
+@Component
+class DirectSends {
+
+    private final JdbcTemplate jdbc;
+    private final OutboxSettings settings;
+    private final Clock clock;
+    private final String instance;
+    private final Map<Channel, OutboxLane> lanes = new ConcurrentHashMap<>();
+    private volatile Long autoIncrement;
+
+    DirectSends(JdbcTemplate jdbc, OutboxSettings settings, Clock clock, InstanceSettings instance) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+        this.instance = instance.name();
+    }
+
+    /** The lane that sends the channel's rows in this instance (one per channel). */
+    void open(Channel channel, OutboxLane lane) {
+        lanes.put(channel, lane);
+    }
+
+    /** The lane stops: the channel's rows are written pending again. */
+    void close(Channel channel, OutboxLane lane) {
+        lanes.remove(channel, lane);
+    }
+
+    /**
+     * Inserts those of {@code rows} that can be sent at once, claimed, in the caller's transaction, and
+     * hands them to their lanes when it commits; returns the others, in their order, for the caller to
+     * insert pending. {@code inOrder}: rows of a queue go one after another (messages), so a row is taken
+     * only as the first of its queue among {@code rows}, and only when nothing is pending in its queue;
+     * otherwise (receipts: reactions, in no order among them) every row whose lane takes rows now.
+     */
+    List<NewRow> writeClaimed(List<NewRow> rows, boolean inOrder) {
+        if (lanes.isEmpty() || rows.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return rows;
+        }
+        Set<NewRow> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
+        rows.stream().filter(this::takes).forEach(candidates::add);
+        if (candidates.isEmpty()) {
+            return rows;
+        }
+        Set<String> pending = inOrder ? pendingQueues(candidates) : Set.of();
+        Set<String> seen = new HashSet<>();
+        Instant until = clock.instant().plus(settings.lease());
+        List<NewRow> claimed = new ArrayList<>();
+        List<NewRow> rest = new ArrayList<>();
+        for (NewRow row : rows) {
+            boolean first = seen.add(queue(row));   // a later row of the same queue waits for this one
+            if (candidates.contains(row) && (!inOrder || first && !pending.contains(queue(row)))) {
+                claimed.add(row.claimed(instance, until));
+            } else {
+                rest.add(row);
+            }
+        }
+        if (!claimed.isEmpty()) {
+            List<OutboundMessage> toSend = insert(claimed);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    for (int i = 0; i < toSend.size(); i++) {
+                        OutboxLane lane = lanes.get(toSend.get(i).channel());
+                        if (lane != null) {
+                            lane.sendNow(toSend.get(i), claimed.get(i).orderingKey());   // else it waits for its lease, or a restart
+                        }
+                    }
+                }
+            });
+        }
+        return rest;
+    }
+
+    /** Whether the row's channel has a lane here that takes rows now (an edit is claimed the usual way). */
+    private boolean takes(NewRow row) {
+        OutboxLane lane = lanes.get(row.channel());
+        return lane != null && row.editOf() == null && lane.accepting();
+    }
+
+    /** The queues of these rows that have a row pending (as {@link #queue} names them). */
+    private Set<String> pendingQueues(Collection<NewRow> rows) {
+        Map<Channel, Set<String>> keys = new LinkedHashMap<>();
+        rows.forEach(row -> keys.computeIfAbsent(row.channel(), c -> new HashSet<>()).add(row.orderingKey()));
+        Set<String> pending = new HashSet<>();
+        keys.forEach((channel, some) -> jdbc.query("""
+                SELECT DISTINCT ordering_key FROM outbox_messages WHERE channel = ? AND status = 'PENDING' AND ordering_key IN (%s)
+                """.formatted(SqlLists.marks(some)), rs -> {
+                    pending.add(channel.name() + " " + rs.getString(1));
+                }, SqlLists.args(List.of(channel.name()), some)));
+        return pending;
+    }
+
+    private static String queue(NewRow row) {
+        return row.channel().name() + " " + row.orderingKey();
+    }
+
+    /**
+     * Inserts the rows with one statement and returns them as they will be sent. The driver reports
+     * the first row's id only (H2 reports each): a multi-row insert of known length gets consecutive
+     * ids from InnoDB, one auto-increment step apart, in any of its lock modes.
+     */
+    private List<OutboundMessage> insert(List<NewRow> rows) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        String tuple = NewRow.INSERT.substring(NewRow.INSERT.indexOf("VALUES") + "VALUES".length()).strip();
+        Object[] values = rows.stream().flatMap(row -> java.util.Arrays.stream(row.values())).toArray();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(NewRow.INSERT + (", " + tuple).repeat(rows.size() - 1),
+                    Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(values).setValues(statement);
+            return statement;
+        }, keys);
+        List<Long> ids = keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();
+        if (ids.size() == 1 && rows.size() > 1) {
+            long first = ids.get(0);
+            long step = increment();
+            ids = java.util.stream.LongStream.range(0, rows.size()).mapToObj(i -> first + i * step).toList();
+        }
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("the database reported " + ids.size() + " ids for " + rows.size() + " new outbox rows");
+        }
+        List<OutboundMessage> messages = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            messages.add(rows.get(i).toSend(ids.get(i)));
+        }
+        return messages;
+    }
+
+    /** The database's auto-increment step (1 unless set otherwise), read once. */
+    private long increment() {
+        Long step = autoIncrement;
+        if (step == null) {
+            step = jdbc.queryForObject("SELECT @@auto_increment_increment", Long.class);
+            autoIncrement = step;
+        }
+        return step;
+    }
+}
