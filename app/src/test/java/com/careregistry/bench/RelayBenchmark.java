@@ -235,6 +235,8 @@ public final class RelayBenchmark {
                 statement.replace("Com_", "").replace("Questions", "all"), (after - statementsBefore.get(statement)) / (double) count)));
         System.out.printf(Locale.ROOT, "  %s: %.0f relays/s, p99 %.1f ms, %.2f CPU ms/msg; database statements per message:%s%n", name,
                 row.relaysPerSecond(), row.p99(), row.cpuMillisPerMessage(), perMessage);
+        System.out.printf("    where the time went, p50/p99 ms: %s%n",
+                Stages.of("jdbc:mariadb://" + DB_HOST + "/" + DATABASE, DB_USER, DB_PASSWORD, phase));
         // where the CPU went, by the service's threads (what is not in a live thread's count: threads that ended)
         StringBuilder byThreads = new StringBuilder();
         long counted = 0;
