@@ -144,12 +144,9 @@ class DirectSends {
      */
     private List<OutboundMessage> insert(List<NewRow> rows) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        String tuple = NewRow.INSERT.substring(NewRow.INSERT.indexOf("VALUES") + "VALUES".length()).strip();
-        Object[] values = rows.stream().flatMap(row -> java.util.Arrays.stream(row.values())).toArray();
         jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(NewRow.INSERT + (", " + tuple).repeat(rows.size() - 1),
-                    Statement.RETURN_GENERATED_KEYS);
-            new ArgumentPreparedStatementSetter(values).setValues(statement);
+            PreparedStatement statement = connection.prepareStatement(NewRow.insertOf(rows.size()), Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(NewRow.valuesOf(rows)).setValues(statement);
             return statement;
         }, keys);
         List<Long> ids = keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();

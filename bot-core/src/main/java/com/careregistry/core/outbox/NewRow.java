@@ -29,6 +29,19 @@ record NewRow(Channel channel, String chatId, String threadId, String emailTo, S
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
+    /** The row's values tuple of {@link #INSERT}. */
+    private static final String TUPLE = INSERT.substring(INSERT.indexOf("VALUES") + "VALUES".length()).strip();
+
+    /** {@link #INSERT} for {@code rows} rows in one statement. */
+    static String insertOf(int rows) {
+        return INSERT + (", " + TUPLE).repeat(rows - 1);
+    }
+
+    /** The values of these rows, one after another, for {@link #insertOf}. */
+    static Object[] valuesOf(java.util.List<NewRow> rows) {
+        return rows.stream().flatMap(row -> java.util.Arrays.stream(row.values())).toArray();
+    }
+
     /** A receipt: the reaction on the message {@code messageId} of the chat, in the chat's queue of receipts. */
     static NewRow receipt(Channel channel, String chatId, String messageId, String reaction, Instant now) {
         return new NewRow(channel, chatId, null, null, channel.name() + ":" + chatId + OutboxReceipts.QUEUE, null, reaction, null, null,

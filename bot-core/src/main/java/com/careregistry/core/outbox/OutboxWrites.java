@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxWrites extends GatheredWrites<NewRow> {
 
-    /** The row's values tuple of {@link NewRow#INSERT}, repeated once per further row. */
-    private static final String TUPLE = NewRow.INSERT.substring(NewRow.INSERT.indexOf("VALUES") + "VALUES".length()).strip();
     /** Rows per statement: 22 placeholders each, well under the driver's limit. */
     private static final int ROWS_PER_INSERT = 100;
 
@@ -51,8 +49,7 @@ class OutboxWrites extends GatheredWrites<NewRow> {
     void insertPending(List<NewRow> rows) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            jdbc.update(NewRow.INSERT + (", " + TUPLE).repeat(chunk.size() - 1),
-                    chunk.stream().flatMap(row -> java.util.Arrays.stream(row.values())).toArray());
+            jdbc.update(NewRow.insertOf(chunk.size()), NewRow.valuesOf(chunk));
         }
         rows.forEach(row -> signal.wroteAfterCommit(row.channel(), row.orderingKey()));
     }
