@@ -30,8 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * this instance's name (its first try, leased as a claim would lease it) and handed to its channel's
  * {@link OutboxLane} once the transaction commits. That spares the claim round (the lane woken, its
  * gather time, a transaction that reads the heads, locks and leases them) which was most of the time
- * between a customer's message being handled and its relay reaching staff, and a third of the outbox's
- * statements.
+ * between a customer's message being handled and its relay reaching staff.
  *
  * <p>Only while a lane of the row's channel runs in this instance and its sender is ready. An edit (the
  * id of the message it changes is read when it is claimed) is written pending, as is every row behind

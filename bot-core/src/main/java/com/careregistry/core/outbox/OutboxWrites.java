@@ -40,8 +40,7 @@ class OutboxWrites extends GatheredWrites<NewRow> {
     /** Writes the row now; or, in a batch that gathers, adds it to the batch's rows. */
     void insert(NewRow row) {
         if (!gathered(row)) {
-            jdbc.update(NewRow.INSERT, row.values());
-            signal.wroteAfterCommit(row.channel(), row.orderingKey());
+            insertPending(List.of(row));
         }
     }
 
