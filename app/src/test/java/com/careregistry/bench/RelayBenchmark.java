@@ -236,7 +236,8 @@ public final class RelayBenchmark {
         System.out.printf(Locale.ROOT, "  %s: %.0f relays/s, p99 %.1f ms, %.2f CPU ms/msg; database statements per message:%s%n", name,
                 row.relaysPerSecond(), row.p99(), row.cpuMillisPerMessage(), perMessage);
         System.out.printf("    where the time went, p50/p99 ms: %s%n",
-                Stages.of("jdbc:mariadb://" + DB_HOST + "/" + DATABASE, DB_USER, DB_PASSWORD, phase));
+                Stages.of("jdbc:mariadb://" + DB_HOST + "/" + DATABASE, DB_USER, DB_PASSWORD, phase,
+                        Boolean.getBoolean("bench.timeline") ? 5 : 0));
         // where the CPU went, by the service's threads (what is not in a live thread's count: threads that ended)
         StringBuilder byThreads = new StringBuilder();
         long counted = 0;

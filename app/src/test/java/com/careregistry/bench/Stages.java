@@ -16,23 +16,31 @@ import java.util.Map;
  * Where a phase's relays spent their time, from the service's own timestamps in MariaDB: each customer
  * message's inbox event (stored, and the start of the transaction that handled it), the outbox row of
  * its relay (written, and recorded sent: just after the double had it) and the row of its receipt. The
+ * double's own times of each message (held for the bot, its relay noted) frame them. The
  * rows are matched in memory by the phase's marks and the receipts' message ids (three plain scans: a
  * join on the payload's JSON would read the outbox once per event).
  */
 final class Stages {
 
-    private static final String[] NAMES = {"stored to handled", "handled to its relay written", "relay written to sent",
-            "receipt written to sent"};
+    private static final String[] NAMES = {"held to stored", "stored to handled", "handled to its relay written",
+            "relay written to sent", "sent to the double's note", "receipt written to sent"};
 
     private Stages() {
     }
 
-    /** One line: p50/p99 in ms of each stage of the phase's messages. */
-    static String of(String url, String user, String password, Phase phase) throws Exception {
+    /**
+     * One line: p50/p99 in ms of each stage of the phase's messages; with {@code slowest} above zero, a
+     * line more for each of that many slowest relays (when the double held it, and its stages).
+     */
+    static String of(String url, String user, String password, Phase phase, int slowest) throws Exception {
+        List<double[]> relays = new ArrayList<>();
         String mark = "#P" + phase.number() + "-S";
         Map<String, Timestamp[]> events = new HashMap<>();
         Map<String, Timestamp[]> receipts = new HashMap<>();
-        List<List<Double>> stages = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> stages = new ArrayList<>();
+        for (int i = 0; i < NAMES.length; i++) {
+            stages.add(new ArrayList<>());
+        }
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT REGEXP_SUBSTR(payload, '#P[0-9]+-S[0-9]+#'), received_at, handled_at "
                     + "FROM inbox_events WHERE payload LIKE '%" + mark + "%'")) {
@@ -48,14 +56,30 @@ final class Stages {
             try (ResultSet rs = s.executeQuery("SELECT REGEXP_SUBSTR(body, '#P[0-9]+-S[0-9]+#'), created_at, sent_at, copy_of_chat, "
                     + "copy_of_message FROM outbox_messages WHERE copy_of_message IS NOT NULL AND body LIKE '%" + mark + "%'")) {
                 while (rs.next()) {
-                    Timestamp[] event = events.get(rs.getString(1));
+                    String found = rs.getString(1);
+                    Timestamp[] event = events.get(found);
                     Timestamp written = rs.getTimestamp(2);
                     Timestamp sent = rs.getTimestamp(3);
                     Timestamp[] receipt = receipts.get(rs.getString(4) + ":" + rs.getString(5));
-                    add(stages.get(0), event == null ? null : event[0], event == null ? null : event[1]);
-                    add(stages.get(1), event == null ? null : event[1], written);
-                    add(stages.get(2), written, sent);
-                    add(stages.get(3), receipt == null ? null : receipt[0], receipt == null ? null : receipt[1]);
+                    int seq = Integer.parseInt(found.substring(found.indexOf("-S") + 2, found.length() - 1));
+                    int[] before = stages.stream().mapToInt(List::size).toArray();
+                    if (event != null && event[0] != null) {
+                        stages.get(0).add(millis(event[0]) - phase.heldAtEpochMillis(seq));
+                    }
+                    add(stages.get(1), event == null ? null : event[0], event == null ? null : event[1]);
+                    add(stages.get(2), event == null ? null : event[1], written);
+                    add(stages.get(3), written, sent);
+                    if (sent != null && !Double.isNaN(phase.relayedAtEpochMillis(seq))) {
+                        stages.get(4).add(phase.relayedAtEpochMillis(seq) - millis(sent));
+                    }
+                    add(stages.get(5), receipt == null ? null : receipt[0], receipt == null ? null : receipt[1]);
+                    double[] relay = new double[NAMES.length + 2];
+                    relay[0] = phase.heldAtEpochMillis(seq);
+                    relay[1] = phase.relayedAtEpochMillis(seq) - relay[0];
+                    for (int i = 0; i < NAMES.length; i++) {
+                        relay[i + 2] = stages.get(i).size() > before[i] ? stages.get(i).get(before[i]) : Double.NaN;
+                    }
+                    relays.add(relay);
                 }
             }
         }
@@ -64,12 +88,25 @@ final class Stages {
             double[] sorted = stages.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
             parts.add(String.format(Locale.ROOT, "%s %.1f/%.1f", NAMES[i], Phase.percentile(sorted, 50), Phase.percentile(sorted, 99)));
         }
-        return String.join(", ", parts);
+        StringBuilder out = new StringBuilder(String.join(", ", parts));
+        relays.sort((a, b) -> Double.compare(b[1], a[1]));
+        for (double[] relay : relays.subList(0, Math.min(slowest, relays.size()))) {
+            out.append(String.format(Locale.ROOT, "%n      held at %s, relayed in %.1f ms:", java.time.Instant.ofEpochMilli((long) relay[0]), relay[1]));
+            for (int i = 0; i < NAMES.length; i++) {
+                out.append(String.format(Locale.ROOT, " %s %.1f", NAMES[i], relay[i + 2]));
+            }
+        }
+        return out.toString();
     }
 
     private static void add(List<Double> stage, Timestamp from, Timestamp to) {
         if (from != null && to != null) {
-            stage.add((to.getTime() - from.getTime()) + (to.getNanos() % 1_000_000 - from.getNanos() % 1_000_000) / 1e6);
+            stage.add(millis(to) - millis(from));
         }
+    }
+
+    /** Milliseconds since the epoch, to the microsecond the column keeps. */
+    private static double millis(Timestamp at) {
+        return Math.floorDiv(at.getTime(), 1000) * 1000.0 + at.getNanos() / 1e6;
     }
 }

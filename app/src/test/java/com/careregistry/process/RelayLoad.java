@@ -149,6 +149,7 @@ public final class RelayLoad {
         done.whenComplete((played, failed) -> pacer.shutdown());
         long start = System.nanoTime();
         phase.started = start;
+        phase.startedEpochNanos = epochNanos();
         pacer.execute(new Runnable() {
             private int seq;
 
@@ -179,6 +180,11 @@ public final class RelayLoad {
         return done;
     }
 
+    private static long epochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
     /** One run of customer messages and what became of them. */
     public static final class Phase {
         final int number;
@@ -193,6 +199,8 @@ public final class RelayLoad {
         /** Each relay that came again: which message, and when (nanoTime) it came first and again. */
         final List<Again> again = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile long started;
+        /** The wall clock (ns since the epoch) at {@link #started}: to set the double's times beside the service's timestamps. */
+        volatile long startedEpochNanos;
         volatile long lastSent;
         volatile long lastRelay;
 
@@ -229,6 +237,16 @@ public final class RelayLoad {
 
         public int count() {
             return count;
+        }
+
+        /** When (ms since the epoch) the double held message {@code seq}, for its customer to send. */
+        public double heldAtEpochMillis(int seq) {
+            return (startedEpochNanos + (sent.get(seq) - started)) / 1e6;
+        }
+
+        /** When (ms since the epoch) the relay of message {@code seq} reached the double, or NaN when it has not. */
+        public double relayedAtEpochMillis(int seq) {
+            return relays.get(seq) == 0 ? Double.NaN : (startedEpochNanos + (relayedAt.get(seq) - started)) / 1e6;
         }
 
         public int relayed() {
