@@ -106,8 +106,9 @@ public class TelegramAdapter {
             calls.setMaxRequests(1024);          // never queued: a queued call would run on the thread of the call
             calls.setMaxRequestsPerHost(1024);   // that finishes before it, after that one's own
             // as many kept-alive connections as sends in flight (OkHttp keeps 5 idle by default: the rest
-            // would be closed after each call and opened again for the next)
-            ConnectionPool connections = new ConnectionPool(256, 5, TimeUnit.MINUTES);
+            // would be closed after each call and opened again for the next), swept without a thread
+            // hand-off per call
+            ConnectionPool connections = QuietConnectionPool.create(256, Duration.ofMinutes(5));
             OkHttpClient http = new OkHttpClient.Builder().dispatcher(calls).connectionPool(connections).connectTimeout(Duration.ofSeconds(10))
                     .readTimeout(Duration.ofSeconds(30)).eventListener(new okhttp3.EventListener() {
                         @Override

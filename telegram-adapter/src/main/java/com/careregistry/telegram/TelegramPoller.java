@@ -66,7 +66,7 @@ class TelegramPoller implements SmartLifecycle {
         this.settings = settings;
         this.inbox = inbox;
         this.client = client;
-        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+        this.http = new OkHttpClient.Builder().connectionPool(QuietConnectionPool.create(5, Duration.ofMinutes(5))).connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(settings.pollTimeout().plusSeconds(15)).build();
         this.getUpdates = HttpUrl.get(TelegramAdapter.On.baseUrl(settings) + "/bot" + settings.botToken() + "/getUpdates");
     }
