@@ -62,23 +62,21 @@ final class Stages {
                     Timestamp sent = rs.getTimestamp(3);
                     Timestamp[] receipt = receipts.get(rs.getString(4) + ":" + rs.getString(5));
                     int seq = Integer.parseInt(found.substring(found.indexOf("-S") + 2, found.length() - 1));
-                    int[] before = stages.stream().mapToInt(List::size).toArray();
-                    if (event != null && event[0] != null) {
-                        stages.get(0).add(millis(event[0]) - phase.heldAtEpochMillis(seq));
+                    double held = phase.heldAtEpochMillis(seq);
+                    double noted = phase.relayedAtEpochMillis(seq);
+                    double stored = event == null ? Double.NaN : millis(event[0]);
+                    double handled = event == null ? Double.NaN : millis(event[1]);
+                    double[] spans = {stored - held, handled - stored, millis(written) - handled, millis(sent) - millis(written),
+                            noted - millis(sent), receipt == null ? Double.NaN : millis(receipt[1]) - millis(receipt[0])};
+                    for (int i = 0; i < spans.length; i++) {
+                        if (!Double.isNaN(spans[i])) {
+                            stages.get(i).add(spans[i]);
+                        }
                     }
-                    add(stages.get(1), event == null ? null : event[0], event == null ? null : event[1]);
-                    add(stages.get(2), event == null ? null : event[1], written);
-                    add(stages.get(3), written, sent);
-                    if (sent != null && !Double.isNaN(phase.relayedAtEpochMillis(seq))) {
-                        stages.get(4).add(phase.relayedAtEpochMillis(seq) - millis(sent));
-                    }
-                    add(stages.get(5), receipt == null ? null : receipt[0], receipt == null ? null : receipt[1]);
                     double[] relay = new double[NAMES.length + 2];
-                    relay[0] = phase.heldAtEpochMillis(seq);
-                    relay[1] = phase.relayedAtEpochMillis(seq) - relay[0];
-                    for (int i = 0; i < NAMES.length; i++) {
-                        relay[i + 2] = stages.get(i).size() > before[i] ? stages.get(i).get(before[i]) : Double.NaN;
-                    }
+                    relay[0] = held;
+                    relay[1] = noted - held;
+                    System.arraycopy(spans, 0, relay, 2, spans.length);
                     relays.add(relay);
                 }
             }
@@ -99,14 +97,8 @@ final class Stages {
         return out.toString();
     }
 
-    private static void add(List<Double> stage, Timestamp from, Timestamp to) {
-        if (from != null && to != null) {
-            stage.add(millis(to) - millis(from));
-        }
-    }
-
-    /** Milliseconds since the epoch, to the microsecond the column keeps. */
+    /** Milliseconds since the epoch, to the microsecond the column keeps; NaN for none (a stage not reached). */
     private static double millis(Timestamp at) {
-        return Math.floorDiv(at.getTime(), 1000) * 1000.0 + at.getNanos() / 1e6;
+        return at == null ? Double.NaN : Math.floorDiv(at.getTime(), 1000) * 1000.0 + at.getNanos() / 1e6;
     }
 }
