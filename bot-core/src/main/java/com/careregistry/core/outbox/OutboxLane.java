@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * still being sent, and claims as many chats' heads as there are free senders. A send that ends
  * wakes the lane's thread (through {@link OutboxSignal}), so the chat's next row is claimed at
  * once rather than after a poll interval.
+ *
+ * <p>A delivered receipt (a reaction) is not marked sent in a commit of its own: its mark waits up to
+ * {@code careregistry.outbox.receipt-marks} and goes with the next outcomes recorded, or with the
+ * other receipts of that window. Setting a reaction again changes nothing, so the longer window in
+ * which a crash would send it again costs nothing, and a commit per receipt is saved.
  */
 public final class OutboxLane {
 
@@ -25,6 +33,12 @@ public final class OutboxLane {
     private final MessageSender sender;
     private final Map<Long, OutboundMessage> inFlight = new ConcurrentHashMap<>();
     private final Queue<OutboxDispatcher.Outcome> finished = new ConcurrentLinkedQueue<>();
+    /** Delivered receipts whose marks wait to go with other outcomes ({@link OutboxSettings#receiptMarks}). */
+    private final Queue<OutboxDispatcher.Outcome> marksLater = new ConcurrentLinkedQueue<>();
+    /** Whether a recording of {@link #marksLater} is scheduled; one at a time. */
+    private final AtomicBoolean marksDue = new AtomicBoolean();
+    /** Whether the next recording must take {@link #marksLater} even with nothing else to record. */
+    private final AtomicBoolean marksNow = new AtomicBoolean();
     /** Threads that asked to record since the one recording began (0: nobody is recording). */
     private final AtomicInteger recording = new AtomicInteger();
     private final long renewEveryNanos;
@@ -71,7 +85,13 @@ public final class OutboxLane {
     private void launch(OutboundMessage message, String directQueue) {
         inFlight.put(message.id(), message);
         dispatcher.poolOf(sender.channel()).execute(() -> {
-            finished.add(dispatcher.deliver(sender, message));
+            OutboxDispatcher.Outcome outcome = dispatcher.deliver(sender, message);
+            if (outcome instanceof OutboxDispatcher.Sent && message.reactTo() != null && !finishing
+                    && !dispatcher.settings().receiptMarks().isZero()) {
+                markLater(outcome);
+            } else {
+                finished.add(outcome);
+            }
             boolean recorded = true;
             try {
                 recordFinished();
@@ -84,6 +104,23 @@ public final class OutboxLane {
                 dispatcher.wake(sender.channel());
             }
         });
+    }
+
+    /** Keeps a delivered receipt's mark for later: the next recording takes it, at the latest after the window. */
+    private void markLater(OutboxDispatcher.Outcome outcome) {
+        marksLater.add(outcome);
+        if (marksDue.compareAndSet(false, true)) {
+            CompletableFuture.delayedExecutor(dispatcher.settings().receiptMarks().toNanos(), TimeUnit.NANOSECONDS,
+                    dispatcher.poolOf(sender.channel())).execute(() -> {
+                        marksDue.set(false);   // a receipt delivered from now on asks again
+                        marksNow.set(true);
+                        try {
+                            recordFinished();
+                        } catch (RuntimeException e) {
+                            log.warn("Could not record the receipts of {} yet (kept for the next try): {}", sender.channel(), e.toString());
+                        }
+                    });
+        }
     }
 
     /** How long the lane's thread may wait for a wake-up before the next lease renewal is due. */
@@ -143,6 +180,11 @@ public final class OutboxLane {
                 List<OutboxDispatcher.Outcome> outcomes = new ArrayList<>();
                 for (OutboxDispatcher.Outcome outcome; (outcome = finished.poll()) != null; ) {
                     outcomes.add(outcome);
+                }
+                if (marksNow.getAndSet(false) || finishing || !outcomes.isEmpty()) {
+                    for (OutboxDispatcher.Outcome outcome; (outcome = marksLater.poll()) != null; ) {
+                        outcomes.add(outcome);
+                    }
                 }
                 if (!outcomes.isEmpty()) {
                     try {

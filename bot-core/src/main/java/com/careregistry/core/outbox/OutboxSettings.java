@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       before it claims again (one round for several messages: fewer round trips)
  * @param receipt        the reaction that tells a customer their message reached staff, and an agent that
  *                       theirs reached the customer (empty: no receipts)
+ * @param receiptMarks   how long a delivered receipt's "sent" mark may wait to share a commit with other
+ *                       outcomes (0: a commit of its own at once); a crash within it sets the reaction again
  */
 @ConfigurationProperties("careregistry.outbox")
 public record OutboxSettings(
@@ -30,11 +32,13 @@ public record OutboxSettings(
         @DefaultValue("true") boolean workers,
         @DefaultValue("128") int senders,
         @DefaultValue("3ms") Duration gather,
-        @DefaultValue("👌") String receipt) {
+        @DefaultValue("👌") String receipt,
+        @DefaultValue("50ms") Duration receiptMarks) {
 
     public OutboxSettings {
         senders = Math.max(1, senders);
         receipt = receipt == null ? "" : receipt.strip();
+        receiptMarks = receiptMarks == null || receiptMarks.isNegative() ? Duration.ZERO : receiptMarks;
     }
 
     Duration backoffAfter(int failures) {
