@@ -1,11 +1,11 @@
 package com.careregistry.core.inbox;
 
 /**
- * What became of a chat's head, and, when it was handled, the chat's next pending event as the
- * same transaction saw it ({@link ChatHead#NONE} when there was none; null when not looked at).
+ * What became of a chat's head; {@code more}: it was handled and the same transaction saw another
+ * event pending in the chat (so its worker keeps the chat for the next batch).
  */
-record HeadResult(HeadStep step, ChatHead following) {
+record HeadResult(HeadStep step, boolean more) {
     static HeadResult of(HeadStep step) {
-        return new HeadResult(step, null);
+        return new HeadResult(step, false);
     }
 }

@@ -5,10 +5,14 @@ import com.careregistry.core.common.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that marks it handled; several chats' events in one transaction (a batch) when all
  * goes well, each on its own when one of them is refused or fails.
  *
- * <p>The head of a chat's queue (its oldest pending event) is read, then locked with
+ * <p>The head of a chat's queue (its oldest pending event) is found and locked in one statement, with
  * {@code FOR UPDATE SKIP LOCKED}; the lock is held while the handler runs and until the event is
  * marked handled in the same commit. A worker of another instance that holds the head makes this
  * one skip the chat, so one chat is handled by one worker at a time, in order, and a process that
@@ -73,10 +77,10 @@ public class InboxProcessor {
      * back whole and each chat's head is handled on its own ({@link #next}), so one event's trouble
      * is its own. Returns what became of each chat, with its next head where it was handled.
      */
-    Map<String, HeadResult> handleBatch(Map<String, ChatHead> chats) {
+    Map<String, HeadResult> handleBatch(Collection<String> chats) {
         if (chats.size() == 1) {
-            Map.Entry<String, ChatHead> only = chats.entrySet().iterator().next();
-            return Map.of(only.getKey(), next(only.getKey(), only.getValue()));
+            String only = chats.iterator().next();
+            return Map.of(only, next(only));
         }
         Map<String, HeadResult> results;
         try {
@@ -85,43 +89,30 @@ public class InboxProcessor {
             if (Failures.unreachable(e)) {
                 log.warn("Inbox: the database cannot be reached ({}); waiting", e.toString());
                 Map<String, HeadResult> waiting = new LinkedHashMap<>();
-                chats.keySet().forEach(chat -> waiting.put(chat, HeadResult.of(HeadStep.UNREACHABLE)));
+                chats.forEach(chat -> waiting.put(chat, HeadResult.of(HeadStep.UNREACHABLE)));
                 return waiting;
             }
             log.debug("Inbox: a batch of {} chats failed together ({}); each is handled on its own", chats.size(), e.toString());
             results = new LinkedHashMap<>();
-            for (Map.Entry<String, ChatHead> chat : chats.entrySet()) {
-                results.put(chat.getKey(), next(chat.getKey(), null));
+            for (String chat : chats) {
+                results.put(chat, next(chat));
             }
         }
         return results;
     }
 
-    private Map<String, HeadResult> handleTogether(Map<String, ChatHead> chats, org.springframework.transaction.TransactionStatus status) {
+    private Map<String, HeadResult> handleTogether(Collection<String> chats, org.springframework.transaction.TransactionStatus status) {
         Instant now = clock.instant();
         Map<String, HeadResult> results = new LinkedHashMap<>();
-        Map<String, ChatHead> heads = new LinkedHashMap<>(chats);
-        List<String> unknown = heads.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
-        if (!unknown.isEmpty()) {
-            Map<String, ChatHead> read = rows.heads(unknown);
-            unknown.forEach(chat -> heads.put(chat, read.getOrDefault(chat, ChatHead.NONE)));
-        }
-        List<Long> due = new ArrayList<>();
-        heads.forEach((chat, head) -> {
-            if (head == ChatHead.NONE || head.nextAttemptAt().isAfter(now)) {
-                results.put(chat, HeadResult.of(HeadStep.IDLE));
-            } else {
-                due.add(head.id());
-            }
-        });
-        if (due.isEmpty()) {
+        List<InboxRows.Locked> locked = rows.lockHeads(List.copyOf(chats), now);
+        if (locked.isEmpty()) {
+            chats.forEach(chat -> results.put(chat, HeadResult.of(HeadStep.IDLE)));
             return results;
         }
-        List<InboxRows.Locked> locked = rows.lockHeads(due, now);
         batchWrites.forEach(BatchWrites::gather);
         List<InboxEvent> events = locked.stream().map(InboxRows.Locked::event).toList();
         batchReads.prepare(events);
-        Map<String, ChatHead> following = new LinkedHashMap<>();
+        Map<String, Boolean> more = new HashMap<>();
         for (int i = 0; i < locked.size(); i++) {
             InboxEvent event = events.get(i);
             InboxHandler handler = handlers.get(event.channel());
@@ -129,21 +120,17 @@ public class InboxProcessor {
                 continue;
             }
             handler.handle(event);   // a refusal or a failure rolls the whole batch back: then each on its own
-            following.put(event.orderingKey(), locked.get(i).following());
+            more.put(event.orderingKey(), locked.get(i).following() != null);
             // written now, and forgotten (but what was read ahead for the events to come)
             status.flush();
             batchReads.forgetAllBut(events.subList(i + 1, events.size()));
         }
         batchWrites.forEach(BatchWrites::write);   // a write the database refuses fails the batch: then each event on its own
-        if (!locked.isEmpty()) {
-            rows.markAllHandled(locked.stream().map(head -> head.event().id()).toList(), now);
-        }
-        for (String chat : heads.keySet()) {
-            if (!results.containsKey(chat)) {
-                ChatHead next = following.get(chat);
-                results.put(chat, next != null ? new HeadResult(HeadStep.DONE, next)
-                        : HeadResult.of(HeadStep.IDLE));   // its head is held by another worker, was just handled, or is no longer its head
-            }
+        rows.markAllHandled(locked.stream().map(head -> head.event().id()).toList(), now);
+        for (String chat : chats) {
+            Boolean handled = more.get(chat);
+            results.put(chat, handled != null ? new HeadResult(HeadStep.DONE, handled)
+                    : HeadResult.of(HeadStep.IDLE));   // its head is held by another worker, is not due, or it has none
         }
         return results;
     }
@@ -157,14 +144,13 @@ public class InboxProcessor {
                 return rounds;
             }
             for (int from = 0; from < chats.size(); from += settings.batch()) {
-                Map<String, ChatHead> batch = new LinkedHashMap<>();
-                chats.subList(from, Math.min(chats.size(), from + settings.batch())).forEach(chat -> batch.put(chat, null));
+                Set<String> batch = new LinkedHashSet<>(chats.subList(from, Math.min(chats.size(), from + settings.batch())));
                 while (!batch.isEmpty()) {
                     Map<String, HeadResult> results = handleBatch(batch);
                     batch.clear();
                     results.forEach((chat, result) -> {
-                        if (result.step() == HeadStep.DONE && result.following() != ChatHead.NONE) {
-                            batch.put(chat, result.following());
+                        if (result.more()) {
+                            batch.add(chat);
                         }
                     });
                 }
@@ -177,11 +163,11 @@ public class InboxProcessor {
         return rows.dueChats(channels(), clock.instant(), limit);
     }
 
-    /** Handles the head of this chat's queue ({@code head} when known from the last transaction, else read now). */
-    HeadResult next(String orderingKey, ChatHead head) {
+    /** Handles the head of this chat's queue. */
+    HeadResult next(String orderingKey) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return handleHead(orderingKey, attempt == 1 ? head : null);
+                return handleHead(orderingKey);
             } catch (DomainException refusal) {
                 return HeadResult.of(troubles.afterRefusal(refusal));
             } catch (InboxTroubles.HandlerFailed failed) {
@@ -207,16 +193,12 @@ public class InboxProcessor {
         }
     }
 
-    private HeadResult handleHead(String orderingKey, ChatHead known) {
+    private HeadResult handleHead(String orderingKey) {
         return tx.execute(status -> {
             Instant now = clock.instant();
-            ChatHead head = known != null ? known : rows.head(orderingKey);
-            if (head == ChatHead.NONE || head.nextAttemptAt().isAfter(now)) {
-                return HeadResult.of(HeadStep.IDLE);
-            }
-            List<InboxRows.Locked> locked = rows.lockHeads(List.of(head.id()), now);
+            List<InboxRows.Locked> locked = rows.lockHeads(List.of(orderingKey), now);
             if (locked.isEmpty()) {
-                return HeadResult.of(HeadStep.IDLE);   // another worker holds it, just handled it, or it is no longer the head
+                return HeadResult.of(HeadStep.IDLE);   // another worker holds its head, it is not due, or the chat has none
             }
             InboxEvent event = locked.get(0).event();
             InboxHandler handler = handlers.get(event.channel());
@@ -234,7 +216,7 @@ public class InboxProcessor {
                 throw new InboxTroubles.HandlerFailed(event, failure);
             }
             rows.markHandled(event.id(), now);
-            return new HeadResult(HeadStep.DONE, locked.get(0).following());
+            return new HeadResult(HeadStep.DONE, locked.get(0).following() != null);
         });
     }
 }

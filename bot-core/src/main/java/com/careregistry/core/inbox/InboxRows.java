@@ -7,9 +7,7 @@ import static com.careregistry.core.common.SqlLists.valuesTable;
 import com.careregistry.core.common.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,63 +26,37 @@ class InboxRows {
     }
 
     /**
-     * The oldest pending event of each of these chats (chats without one are not in the answer): one
-     * index dive per chat, however many events wait behind each head. ({@code MIN(id) ... GROUP BY
-     * ordering_key} read every pending event of the chats instead: MariaDB does not skip through the
-     * index for it, and under a backlog of thousands a worker's every batch read them all.)
+     * Locks the head of each of these chats (its oldest pending event) where it is due, for the
+     * current transaction, oldest first; a chat whose head another worker holds, or with none due, is
+     * left out. Each comes with its chat's next pending event as the statement saw it, so the caller
+     * knows whether the chat has more without reading again (one that arrives later is news to the
+     * {@link InboxQueue}). One statement: the heads are found and locked together, one index dive per
+     * chat however long its backlog ({@code ORDER BY id LIMIT 1}: MariaDB reads all of a chat's
+     * pending events for a {@code MIN(id)} or a {@code NOT EXISTS} on an older one). The dives are
+     * consistent (non-locking) reads, so an older event another worker holds is still the head, and
+     * nothing but the heads is locked, each found by its primary key. MariaDB is told so (in comments
+     * that it reads and H2 skips): on a small table it would rather scan the events, locking every
+     * one it reads, and another worker would then skip every chat.
      */
-    Map<String, ChatHead> heads(List<String> chats) {
-        Map<String, ChatHead> heads = new HashMap<>();
+    List<Locked> lockHeads(List<String> chats, Instant now) {
         if (chats.isEmpty()) {
-            return heads;
+            return List.of();
         }
-        jdbc.query(valuesTable("c", "ordering_key", chats.size()) + """
-                SELECT e.ordering_key, e.id, e.next_attempt_at FROM c
-                JOIN inbox_events e ON e.id = (SELECT h.id FROM inbox_events h WHERE h.status = 'PENDING' AND h.ordering_key = c.ordering_key
-                                               ORDER BY h.id LIMIT 1)
-                """, rs -> {
-            heads.put(rs.getString(1), new ChatHead(rs.getLong(2), rs.getObject(3, Instant.class)));
-        }, chats.toArray());
-        return heads;
-    }
-
-    /**
-     * Locks those of these events that are still their chat's head (pending, due, none older pending)
-     * for the current transaction, oldest first; those held elsewhere are left out. Each comes with
-     * its chat's next pending event as the statement saw it, so the caller knows whether the chat
-     * has more without reading again (one that arrives later is news to the {@link InboxQueue}).
-     * The looks at the rest of the chat are consistent (non-locking) reads, one index dive each
-     * however long the chat's backlog ({@code ORDER BY id LIMIT 1}: MariaDB reads all of a chat's
-     * pending events for a {@code MIN(id)} or a {@code NOT EXISTS} on an older one): an older event
-     * another worker holds still counts, and nothing but the heads is locked.
-     */
-    List<Locked> lockHeads(List<Long> ids, Instant now) {
-        return jdbc.query("""
-                SELECT e.id, e.channel, e.external_event_id, e.ordering_key, e.payload, e.attempts, e.received_at,
+        return jdbc.query(valuesTable("c", "ordering_key", chats.size()) + """
+                SELECT /*! STRAIGHT_JOIN */ e.id, e.channel, e.external_event_id, e.ordering_key, e.payload, e.attempts, e.received_at,
                        (SELECT n.id FROM inbox_events n WHERE n.status = 'PENDING' AND n.ordering_key = e.ordering_key AND n.id > e.id
                         ORDER BY n.id LIMIT 1) AS following
-                FROM inbox_events e
-                WHERE e.id IN (%s) AND e.status = 'PENDING' AND e.next_attempt_at <= ?
-                  AND e.id = (SELECT h.id FROM inbox_events h WHERE h.status = 'PENDING' AND h.ordering_key = e.ordering_key
-                              ORDER BY h.id LIMIT 1)
+                FROM c JOIN inbox_events e /*! FORCE INDEX (PRIMARY) */ ON e.id = (SELECT h.id FROM inbox_events h WHERE h.status = 'PENDING'
+                                                      AND h.ordering_key = c.ordering_key ORDER BY h.id LIMIT 1)
+                WHERE e.status = 'PENDING' AND e.next_attempt_at <= ?
                 ORDER BY e.id FOR UPDATE SKIP LOCKED
-                """.formatted(marks(ids)), (rs, row) -> {
-                    Long following = rs.getObject("following", Long.class);
-                    return new Locked(toEvent(rs, row), following == null ? ChatHead.NONE : ChatHead.due(following));
-                }, args(List.of(), ids, now));
+                """, (rs, row) -> {
+                    return new Locked(toEvent(rs, row), rs.getObject("following", Long.class));
+                }, args(chats, List.of(), now));
     }
 
-    /** A chat's head, locked, and the event that follows it in the chat ({@link ChatHead#NONE}: none yet). */
-    record Locked(InboxEvent event, ChatHead following) {
-    }
-
-    /** The oldest pending event of a chat, or {@link Head#NONE}. */
-    ChatHead head(String orderingKey) {
-        List<ChatHead> heads = jdbc.query("""
-                SELECT id, next_attempt_at FROM inbox_events
-                WHERE status = 'PENDING' AND ordering_key = ? ORDER BY id LIMIT 1
-                """, (rs, row) -> new ChatHead(rs.getLong(1), rs.getObject(2, Instant.class)), orderingKey);
-        return heads.isEmpty() ? ChatHead.NONE : heads.get(0);
+    /** A chat's head, locked, and the id of the event that follows it in the chat (null: none yet). */
+    record Locked(InboxEvent event, Long following) {
     }
 
     /** Locks a pending event for the current transaction; null when it is held elsewhere or no longer pending. */

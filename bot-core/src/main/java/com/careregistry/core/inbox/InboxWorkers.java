@@ -2,9 +2,10 @@ package com.careregistry.core.inbox;
 
 import com.careregistry.core.common.WorkerThreads;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,7 @@ public class InboxWorkers implements SmartLifecycle {
      * are let go.
      */
     private void work() {
-        Map<String, ChatHead> mine = new LinkedHashMap<>();
+        Set<String> mine = new LinkedHashSet<>();
         while (running) {
             try {
                 waitWhilePaused();
@@ -101,20 +102,20 @@ public class InboxWorkers implements SmartLifecycle {
                     if (chats.isEmpty()) {
                         continue;
                     }
-                    chats.forEach(chat -> mine.put(chat, null));
+                    mine.addAll(chats);
                 }
             } catch (InterruptedException stop) {
                 break;
             }
-            queue.takeMore(settings.batch() - mine.size()).forEach(chat -> mine.put(chat, null));
-            Map<String, ChatHead> next = new LinkedHashMap<>();
+            mine.addAll(queue.takeMore(settings.batch() - mine.size()));
+            Set<String> next = new LinkedHashSet<>();
             try {
                 Map<String, HeadResult> results = processor.handleBatch(mine);
                 boolean unreachable = false;
                 for (Map.Entry<String, HeadResult> entry : results.entrySet()) {
                     HeadResult result = entry.getValue();
-                    if (result.step() == HeadStep.DONE && result.following() != ChatHead.NONE) {
-                        next.put(entry.getKey(), result.following());   // more to do here: keep it (null: look again)
+                    if (result.more()) {
+                        next.add(entry.getKey());   // more to do here: keep it
                     } else {
                         unreachable |= result.step() == HeadStep.UNREACHABLE;
                         queue.release(entry.getKey());
@@ -127,14 +128,14 @@ public class InboxWorkers implements SmartLifecycle {
                     pause();
                 }
             } catch (RuntimeException e) {
-                log.warn("Inbox: handling chats {} failed; they are looked at again shortly", mine.keySet(), e);
-                mine.keySet().forEach(queue::release);
+                log.warn("Inbox: handling chats {} failed; they are looked at again shortly", mine, e);
+                mine.forEach(queue::release);
                 next.clear();
             }
             mine.clear();
-            mine.putAll(next);
+            mine.addAll(next);
         }
-        mine.keySet().forEach(queue::release);
+        mine.forEach(queue::release);
     }
 
     private void pause() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,54 +83,51 @@ class InboxTest extends CoreTest {
         inbox.append(backlog);
 
         long[] read = new long[1];
-        Map<String, ChatHead> heads = transactions.execute(status -> {
-            long before = indexEntriesReadOnThisConnection();
-            Map<String, ChatHead> found = rows.heads(List.of("TELEGRAM:chat-Ann", "TELEGRAM:chat-Bob", "TELEGRAM:chat-Cid", "TELEGRAM:nobody"));
-            read[0] = indexEntriesReadOnThisConnection() - before;
-            return found;
-        });
-
-        assertThat(heads).containsOnlyKeys("TELEGRAM:chat-Ann", "TELEGRAM:chat-Bob", "TELEGRAM:chat-Cid");
-        assertThat(heads.get("TELEGRAM:chat-Ann").id()).isEqualTo(idOf("a0"));
-        assertThat(heads.get("TELEGRAM:chat-Bob").id()).isEqualTo(idOf("b0"));
-        assertThat(heads.get("TELEGRAM:chat-Cid").id()).isEqualTo(idOf("c0"));
-        // one dive per chat: not the 800 events waiting behind the heads (what MIN(id) ... GROUP BY read)
-        assertThat(read[0]).isLessThan(50);
-
-        // locking them, with what follows each, reads no more of the backlog (MIN(id) or NOT EXISTS would read it all)
+        // found and locked in one statement, with what follows each: one dive per chat, not the 800 events
+        // waiting behind the heads (what MIN(id) ... GROUP BY, or a NOT EXISTS on an older one, read)
         List<InboxRows.Locked> locked = transactions.execute(status -> {
             long before = indexEntriesReadOnThisConnection();
-            List<InboxRows.Locked> heads2 = rows.lockHeads(heads.values().stream().map(ChatHead::id).toList(), clock.instant());
+            List<InboxRows.Locked> heads = rows.lockHeads(List.of("TELEGRAM:chat-Ann", "TELEGRAM:chat-Bob", "TELEGRAM:chat-Cid",
+                    "TELEGRAM:nobody"), clock.instant());
             read[0] = indexEntriesReadOnThisConnection() - before;
-            return heads2;
+            return heads;
         });
         assertThat(locked).extracting(head -> head.event().externalEventId()).containsExactly("a0", "b0", "c0");
-        assertThat(locked).extracting(head -> head.following().id()).containsExactly(idOf("a1"), idOf("b1"), 0L);
+        assertThat(locked).extracting(InboxRows.Locked::following).containsExactly(idOf("a1"), idOf("b1"), null);
         assertThat(read[0]).isLessThan(50);
     }
 
     @Test
-    void aHandledHeadComesWithItsChatsNextEventAndAHeadThatIsNoLongerFirstIsNotTaken() {
+    void aHeadAnotherWorkerHoldsIsSkippedAndTheEventsBehindItWait() {
         inbox.append(List.of(event("a1", "chat-Ann", "one"), event("a2", "chat-Ann", "two"), event("b1", "chat-Bob", "only")));
-        Map<String, ChatHead> batch = new java.util.LinkedHashMap<>();
-        batch.put("TELEGRAM:chat-Ann", null);
-        batch.put("TELEGRAM:chat-Bob", null);
+        List<InboxRows.Locked> theirs = transactions.execute(status -> {
+            // this worker holds Ann's head; another one (its own transaction and connection) looks at Ann and Bob
+            assertThat(rows.lockHeads(List.of("TELEGRAM:chat-Ann"), clock.instant())).extracting(head -> head.event().externalEventId())
+                    .containsExactly("a1");
+            return CompletableFuture.supplyAsync(() -> transactions.execute(other -> rows.lockHeads(List.of("TELEGRAM:chat-Ann",
+                    "TELEGRAM:chat-Bob"), clock.instant()))).join();
+        });
+        assertThat(theirs).as("Ann's head skipped without waiting, and not her second event taken instead; Bob's taken")
+                .extracting(head -> head.event().externalEventId()).containsExactly("b1");
+    }
+
+    @Test
+    void aHandledHeadComesWithWhetherItsChatHasMoreAndAnOlderEventPendingAgainIsTakenFirst() {
+        inbox.append(List.of(event("a1", "chat-Ann", "one"), event("a2", "chat-Ann", "two"), event("b1", "chat-Bob", "only")));
+        List<String> batch = List.of("TELEGRAM:chat-Ann", "TELEGRAM:chat-Bob");
 
         long selectsBefore = serverCount("Com_select");
         Map<String, HeadResult> results = processor.handleBatch(batch);
-        // the heads, then their locks with what follows them: no read after the handling
-        assertThat(serverCount("Com_select") - selectsBefore).isEqualTo(2);
-        assertThat(results.get("TELEGRAM:chat-Ann").step()).isEqualTo(HeadStep.DONE);
-        assertThat(results.get("TELEGRAM:chat-Ann").following().id()).isEqualTo(idOf("a2"));
-        assertThat(results.get("TELEGRAM:chat-Bob")).isEqualTo(new HeadResult(HeadStep.DONE, ChatHead.NONE));
+        // the heads found and locked with what follows them, in one statement: no read before or after
+        assertThat(serverCount("Com_select") - selectsBefore).isOne();
+        assertThat(results.get("TELEGRAM:chat-Ann")).isEqualTo(new HeadResult(HeadStep.DONE, true));
+        assertThat(results.get("TELEGRAM:chat-Bob")).isEqualTo(new HeadResult(HeadStep.DONE, false));
 
-        // an older event of Ann's is pending again (as after an admin's Retry): the known head is no longer first
+        // an older event of Ann's is pending again (as after an admin's Retry): it is her head again, before a2
         transactions.executeWithoutResult(status -> jdbc.update("UPDATE inbox_events SET status = 'PENDING' WHERE external_event_id = 'a1'"));
-        Map<String, ChatHead> known = new java.util.LinkedHashMap<>();
-        known.put("TELEGRAM:chat-Ann", results.get("TELEGRAM:chat-Ann").following());
-        known.put("TELEGRAM:chat-Bob", null);
-        Map<String, HeadResult> again = processor.handleBatch(known);
-        assertThat(again.get("TELEGRAM:chat-Ann").step()).isEqualTo(HeadStep.IDLE);
+        Map<String, HeadResult> again = processor.handleBatch(batch);
+        assertThat(again.get("TELEGRAM:chat-Ann")).isEqualTo(new HeadResult(HeadStep.DONE, true));
+        assertThat(again.get("TELEGRAM:chat-Bob").step()).isEqualTo(HeadStep.IDLE);
         assertThat(status("a2")).isEqualTo("PENDING");
 
         processor.drainAll();
