@@ -40,7 +40,7 @@ public class InboxMetrics {
                 .description("Events set aside after their last failed try (the panel lists them)").register(registry);
     }
 
-    @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${careregistry.metrics.refresh:PT2S}")
+    @Scheduled(initialDelayString = "${careregistry.metrics.refresh:PT2S}", fixedDelayString = "${careregistry.metrics.refresh:PT2S}")
     public void refresh() {
         jdbc.query("SELECT COUNT(*), MIN(received_at) FROM inbox_events WHERE status = 'PENDING'", rs -> {
             backlog.set(rs.getLong(1));

@@ -79,7 +79,7 @@ public class OutboxMetrics {
     }
 
     /** Reads the backlog per channel and the dead rows. */
-    @Scheduled(initialDelayString = "PT1S", fixedDelayString = "${careregistry.metrics.refresh:PT2S}")
+    @Scheduled(initialDelayString = "${careregistry.metrics.refresh:PT2S}", fixedDelayString = "${careregistry.metrics.refresh:PT2S}")
     public void refresh() {
         Map<Channel, Long> pending = new EnumMap<>(Channel.class);
         long[] deadRows = {0};
