@@ -4,7 +4,6 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -75,7 +74,7 @@ public class InboxProcessor {
      * one) in one transaction: one lock, one mark and one commit for all of them, each event's
      * effect committed with its mark. When any of them fails or is refused, the transaction rolls
      * back whole and each chat's head is handled on its own ({@link #next}), so one event's trouble
-     * is its own. Returns what became of each chat, with its next head where it was handled.
+     * is its own. Returns what became of each chat, and, where it was handled, whether it has more.
      */
     Map<String, HeadResult> handleBatch(Collection<String> chats) {
         if (chats.size() == 1) {
@@ -128,8 +127,8 @@ public class InboxProcessor {
         batchWrites.forEach(BatchWrites::write);   // a write the database refuses fails the batch: then each event on its own
         rows.markAllHandled(locked.stream().map(head -> head.event().id()).toList(), now);
         for (String chat : chats) {
-            Boolean handled = more.get(chat);
-            results.put(chat, handled != null ? new HeadResult(HeadStep.DONE, handled)
+            Boolean hasMore = more.get(chat);
+            results.put(chat, hasMore != null ? new HeadResult(HeadStep.DONE, hasMore)
                     : HeadResult.of(HeadStep.IDLE));   // its head is held by another worker, is not due, or it has none
         }
         return results;

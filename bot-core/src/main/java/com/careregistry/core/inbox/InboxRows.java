@@ -50,9 +50,7 @@ class InboxRows {
                                                       AND h.ordering_key = c.ordering_key ORDER BY h.id LIMIT 1)
                 WHERE e.status = 'PENDING' AND e.next_attempt_at <= ?
                 ORDER BY e.id FOR UPDATE SKIP LOCKED
-                """, (rs, row) -> {
-                    return new Locked(toEvent(rs, row), rs.getObject("following", Long.class));
-                }, args(chats, List.of(), now));
+                """, (rs, row) -> new Locked(toEvent(rs, row), rs.getObject("following", Long.class)), args(chats, List.of(), now));
     }
 
     /** A chat's head, locked, and the id of the event that follows it in the chat (null: none yet). */

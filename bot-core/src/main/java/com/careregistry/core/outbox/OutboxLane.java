@@ -178,13 +178,9 @@ public final class OutboxLane {
         try {
             do {
                 List<OutboxDispatcher.Outcome> outcomes = new ArrayList<>();
-                for (OutboxDispatcher.Outcome outcome; (outcome = finished.poll()) != null; ) {
-                    outcomes.add(outcome);
-                }
+                takeAll(finished, outcomes);
                 if (marksNow.getAndSet(false) || finishing || !outcomes.isEmpty()) {
-                    for (OutboxDispatcher.Outcome outcome; (outcome = marksLater.poll()) != null; ) {
-                        outcomes.add(outcome);
-                    }
+                    takeAll(marksLater, outcomes);
                 }
                 if (!outcomes.isEmpty()) {
                     try {
@@ -200,6 +196,12 @@ public final class OutboxLane {
         } catch (RuntimeException e) {
             recording.set(0);
             throw e;
+        }
+    }
+
+    private static void takeAll(Queue<OutboxDispatcher.Outcome> from, List<OutboxDispatcher.Outcome> into) {
+        for (OutboxDispatcher.Outcome outcome; (outcome = from.poll()) != null; ) {
+            into.add(outcome);
         }
     }
 
