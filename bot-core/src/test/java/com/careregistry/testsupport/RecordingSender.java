@@ -21,6 +21,8 @@ public class RecordingSender implements MessageSender {
     private final Channel channel;
     private final List<OutboundMessage> delivered = new ArrayList<>();
     private final List<OutboundMessage> tries = new ArrayList<>();
+    /** The thread that sent each delivered message, in the order of {@link #delivered}. */
+    private final List<String> deliveredOn = new ArrayList<>();
     private final Deque<DeliveryFailure> script = new ArrayDeque<>();
     private final java.util.Map<String, Deque<DeliveryFailure>> scriptByBody = new java.util.HashMap<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
@@ -47,6 +49,7 @@ public class RecordingSender implements MessageSender {
             throw next;
         }
         delivered.add(message);
+        deliveredOn.add(Thread.currentThread().getName());
         return new Delivery(String.valueOf(ids.incrementAndGet()));
     }
 
@@ -80,6 +83,11 @@ public class RecordingSender implements MessageSender {
         this.alwaysFail = reason;
     }
 
+    /** The names of the threads that sent the delivered messages, in their order. */
+    public synchronized List<String> deliveredOn() {
+        return List.copyOf(deliveredOn);
+    }
+
     public synchronized List<OutboundMessage> delivered() {
         return List.copyOf(delivered);
     }
@@ -90,6 +98,7 @@ public class RecordingSender implements MessageSender {
 
     public synchronized void reset() {
         delivered.clear();
+        deliveredOn.clear();
         tries.clear();
         script.clear();
         scriptByBody.clear();

@@ -41,6 +41,11 @@ public final class OutboxLane {
     private final AtomicBoolean marksNow = new AtomicBoolean();
     /** Threads that asked to record since the one recording began (0: nobody is recording). */
     private final AtomicInteger recording = new AtomicInteger();
+    /**
+     * On a sender thread of this lane: the one send it runs next, after its own (a receipt its record
+     * wrote), rather than handing it to another thread.
+     */
+    private final ThreadLocal<Runnable[]> sendNext = new ThreadLocal<>();
     private final long renewEveryNanos;
     private long renewedAt = System.nanoTime();
     private volatile boolean finishing;
@@ -84,7 +89,7 @@ public final class OutboxLane {
      */
     private void launch(OutboundMessage message, String directQueue) {
         inFlight.put(message.id(), message);
-        dispatcher.poolOf(sender.channel()).execute(() -> {
+        Runnable send = () -> {
             OutboxDispatcher.Outcome outcome = dispatcher.deliver(sender, message);
             if (outcome instanceof OutboxDispatcher.Sent && message.reactTo() != null && !finishing
                     && !dispatcher.settings().receiptMarks().isZero()) {
@@ -103,7 +108,34 @@ public final class OutboxLane {
                     || dispatcher.anyWaiting(sender.channel(), directQueue)) {
                 dispatcher.wake(sender.channel());
             }
-        });
+        };
+        Runnable[] next = sendNext.get();
+        if (next != null && next[0] == null) {
+            next[0] = send;   // a sender of this lane wrote it (a receipt with its copy's record): it sends it next
+        } else {
+            dispatcher.poolOf(sender.channel()).execute(() -> sendThenNext(send));
+        }
+    }
+
+    /**
+     * Runs a send, then the one send it launched for this thread to run next, and so on: a copy's receipt
+     * goes out from the thread that recorded the copy, without a hand-off to another sender (a wake-up
+     * of a parked thread per relayed message). Any further sends it launched go to the pool as before.
+     */
+    private void sendThenNext(Runnable send) {
+        Runnable[] next = {null};
+        sendNext.set(next);
+        try {
+            for (Runnable current = send; current != null; current = next[0], next[0] = null) {
+                current.run();
+            }
+        } finally {
+            sendNext.remove();
+            Runnable left = next[0];   // launched by a send that then failed: another thread sends it
+            if (left != null) {
+                dispatcher.poolOf(sender.channel()).execute(() -> sendThenNext(left));
+            }
+        }
     }
 
     /** Keeps a delivered receipt's mark for later: the next recording takes it, at the latest after the window. */

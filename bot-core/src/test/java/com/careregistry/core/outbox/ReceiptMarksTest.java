@@ -72,6 +72,16 @@ class ReceiptMarksTest extends CoreTest {
         assertThat(telegramSender.delivered()).extracting(OutboundMessage::reactTo).containsExactly(null, "41", null, "42");
     }
 
+    @Test
+    void aCopysReceiptIsSentByTheThreadThatRecordedTheCopy() {
+        relay("51", "chat-Cy", "hey");
+        awaitDelivered(2);
+        assertThat(telegramSender.delivered()).extracting(OutboundMessage::reactTo).containsExactly(null, "51");
+        List<String> threads = telegramSender.deliveredOn();
+        assertThat(threads.get(0)).startsWith("outbox-telegram-send-");
+        assertThat(threads.get(1)).as("no hand-off to another sender").isEqualTo(threads.get(0));
+    }
+
     private void relay(String eventId, String chat, String text) {
         inbox.append(List.of(new InboundEvent(Channel.TELEGRAM, eventId, "TELEGRAM:" + chat, text)));
         processor.drainAll();
