@@ -7,6 +7,7 @@ import static com.careregistry.core.common.SqlLists.valuesTable;
 import com.careregistry.core.common.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,9 @@ class InboxRows {
      * consistent (non-locking) reads, so an older event another worker holds is still the head, and
      * nothing but the heads is locked, each found by its primary key. MariaDB is told so (in comments
      * that it reads and H2 skips): on a small table it would rather scan the events, locking every
-     * one it reads, and another worker would then skip every chat.
+     * one it reads, and another worker would then skip every chat. The heads are put in order here,
+     * not by the statement: an {@code ORDER BY} over rows that carry the payload (a {@code TEXT})
+     * made MariaDB sort them in a temporary table on disk, a file created and removed per batch.
      */
     List<Locked> lockHeads(List<String> chats, Instant now) {
         if (chats.isEmpty()) {
@@ -49,8 +52,9 @@ class InboxRows {
                 FROM c JOIN inbox_events e /*! FORCE INDEX (PRIMARY) */ ON e.id = (SELECT h.id FROM inbox_events h WHERE h.status = 'PENDING'
                                                       AND h.ordering_key = c.ordering_key ORDER BY h.id LIMIT 1)
                 WHERE e.status = 'PENDING' AND e.next_attempt_at <= ?
-                ORDER BY e.id FOR UPDATE SKIP LOCKED
-                """, (rs, row) -> new Locked(toEvent(rs, row), rs.getObject("following", Long.class)), args(chats, List.of(), now));
+                FOR UPDATE SKIP LOCKED
+                """, (rs, row) -> new Locked(toEvent(rs, row), rs.getObject("following", Long.class)), args(chats, List.of(), now))
+                .stream().sorted(Comparator.comparingLong(head -> head.event().id())).toList();
     }
 
     /** A chat's head, locked, and the id of the event that follows it in the chat (null: none yet). */

@@ -139,6 +139,26 @@ class InboxTest extends CoreTest {
     }
 
     /** MariaDB's count of index entries read one after another on this transaction's connection. */
+    @Test
+    void theHeadsAreFoundInOrderWithoutATemporaryTableOnDisk() {
+        // inserted so that the chats' heads are not in the order the chats are asked for
+        inbox.append(List.of(event("c1", "chat-Cid", "first"), event("a1", "chat-Ann", "second"), event("b1", "chat-Bob", "third"),
+                event("a2", "chat-Ann", "fourth")));
+
+        long[] onDisk = new long[1];
+        List<InboxRows.Locked> locked = transactions.execute(status -> {
+            long before = sessionCount("Created_tmp_disk_tables");
+            List<InboxRows.Locked> heads = rows.lockHeads(List.of("TELEGRAM:chat-Bob", "TELEGRAM:chat-Ann", "TELEGRAM:chat-Cid"),
+                    clock.instant());
+            onDisk[0] = sessionCount("Created_tmp_disk_tables") - before;
+            return heads;
+        });
+        assertThat(locked).as("oldest first").extracting(head -> head.event().externalEventId()).containsExactly("c1", "a1", "b1");
+        // a temporary table holding the payload (a TEXT) cannot be kept in memory: MariaDB writes it to a file it creates
+        // and removes again, once per batch of every inbox worker
+        assertThat(onDisk[0]).isZero();
+    }
+
     private long indexEntriesReadOnThisConnection() {
         return sessionCount("Handler_read_next");
     }
