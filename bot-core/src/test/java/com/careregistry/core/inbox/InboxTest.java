@@ -138,7 +138,6 @@ class InboxTest extends CoreTest {
         return jdbc.queryForObject("SELECT id FROM inbox_events WHERE external_event_id = ?", Long.class, externalId);
     }
 
-    /** MariaDB's count of index entries read one after another on this transaction's connection. */
     @Test
     void theHeadsAreFoundInOrderWithoutATemporaryTableOnDisk() {
         // inserted so that the chats' heads are not in the order the chats are asked for
@@ -159,6 +158,7 @@ class InboxTest extends CoreTest {
         assertThat(onDisk[0]).isZero();
     }
 
+    /** MariaDB's count of index entries read one after another on this transaction's connection. */
     private long indexEntriesReadOnThisConnection() {
         return sessionCount("Handler_read_next");
     }
