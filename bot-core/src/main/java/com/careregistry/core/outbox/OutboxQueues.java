@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +91,19 @@ class OutboxQueues {
             return heads;
         }
         List<String> asked = List.copyOf(queues);
+        List<Head> heads = headsOf(channel, asked);
+        Set<String> empty = new HashSet<>(asked);
+        heads.forEach(head -> empty.remove(head.orderingKey()));
+        queues.removeAll(empty);   // written to before the dive (the commit came first): nothing pending now
+        return heads;
+    }
+
+    /**
+     * The head of each of these queues of the channel that has a row pending, with one index dive per
+     * queue, however many rows wait behind the heads; what this instance knows is left as it is.
+     */
+    List<Head> headsOf(Channel channel, Collection<String> orderingKeys) {
+        List<String> asked = List.copyOf(orderingKeys);
         List<Head> heads = new ArrayList<>(asked.size());
         for (int from = 0; from < asked.size(); from += QUEUES_PER_READ) {
             List<String> some = asked.subList(from, Math.min(asked.size(), from + QUEUES_PER_READ));
@@ -100,9 +114,6 @@ class OutboxQueues {
                 }
             }, SqlLists.args(some, List.of(), channel.name()));
         }
-        Set<String> empty = new HashSet<>(asked);
-        heads.forEach(head -> empty.remove(head.orderingKey()));
-        queues.removeAll(empty);   // written to before the dive (the commit came first): nothing pending now
         return heads;
     }
 }

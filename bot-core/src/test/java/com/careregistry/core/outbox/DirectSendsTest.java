@@ -115,6 +115,26 @@ class DirectSendsTest extends CoreTest {
     }
 
     @Test
+    void whetherAQueueHasARowPendingIsReadWithOneDiveHoweverManyWaitThere() {
+        answerEachEvent();
+        // a backlog, as under a burst: 500 rows pending in Ann's queue, none claimed
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (int i = 0; i < 500; i++) {
+                outbox.toChat(ChatAddress.of(Channel.TELEGRAM, "chat-Ann"), "earlier " + i);
+            }
+        });
+        inbox.append(List.of(event("a1", "chat-Ann", "Ann 1"), event("b1", "chat-Bob", "Bob 1")));
+        long before = serverCount("Handler_read_next");
+
+        processor.drainAll();
+
+        awaitDelivered(1);
+        assertThat(serverCount("Handler_read_next") - before).as("index entries read: not Ann's 500 waiting rows").isLessThan(100);
+        assertThat(bodies(telegramSender.delivered())).as("Ann's row waits behind her backlog; Bob's queue was free").containsExactly("Bob 1");
+        assertThat(jdbc.queryForObject("SELECT claimed_by FROM outbox_messages WHERE body = 'Ann 1'", String.class)).isNull();
+    }
+
+    @Test
     void aBatchThatRollsBackSendsNothingAndItsEventsThenSendOnce() {
         answerEachEvent();
         inbox.append(List.of(event("a1", "chat-Ann", "hello"), event("b1", "chat-Bob", "poison"), event("c1", "chat-Cid", "hi")));
