@@ -41,10 +41,24 @@ public class Inbox {
     }
 
     /**
-     * Stores these events in one transaction; returns how many were new. When this returns, they are
-     * durable: the caller may confirm them to the platform. Throws when they could not be stored.
+     * Stores these events, one whole delivery of the platform (a {@code getUpdates} batch), in one
+     * transaction; returns how many were new. When this returns, they are durable: the caller may
+     * confirm them to the platform. Throws when they could not be stored. Nothing more comes with
+     * them, so a worker takes their chats at once ({@link InboxQueue#offerWhole}).
      */
     public int append(List<InboundEvent> events) {
+        return append(events, true);
+    }
+
+    /**
+     * Stores this one event as it came (a webhook update, a gateway event, an interaction); more may
+     * follow, so a worker lets more come for the gather time before it handles them together.
+     */
+    public int append(InboundEvent event) {
+        return append(List.of(event), false);
+    }
+
+    private int append(List<InboundEvent> events, boolean wholeDelivery) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -57,14 +71,10 @@ public class Inbox {
             }
             Set<String> keys = new LinkedHashSet<>();
             events.forEach(event -> keys.add(event.orderingKey()));
-            afterCommit(() -> queue.offer(keys));
+            afterCommit(wholeDelivery ? () -> queue.offerWhole(keys) : () -> queue.offer(keys));
             return inserted;
         });
         return stored == null ? 0 : stored;
-    }
-
-    public int append(InboundEvent event) {
-        return append(List.of(event));
     }
 
     private int insert(List<InboundEvent> chunk, Instant now) {

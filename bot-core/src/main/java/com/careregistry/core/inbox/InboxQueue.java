@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * <p>News wakes as few idle workers as can take it: one worker takes a chat and lets more come for
  * the {@code gather} time, up to a batch ({@link #takeBatch}), so the few chats of each poll are
  * handled in one transaction, not one transaction each by workers woken all at once. Another worker
- * is woken only for chats beyond what those gathering will take.
+ * is woken only for chats beyond what those gathering will take. News of a whole delivery (a poll's
+ * batch, {@link #offerWhole}) is not gathered for: nothing more comes with it, so waiting would only
+ * make its events later.
  */
 @Component
 public class InboxQueue {
@@ -38,19 +40,34 @@ public class InboxQueue {
     private final long gatherNanos;
     /** How many more chats the workers gathering now will take. */
     private int gatherRoom;
+    /** Whether the latest news was a whole delivery, so what is waiting is all that came: nobody gathers for more. */
+    private boolean whole;
 
     public InboxQueue(InboxSettings settings) {
         this.batch = settings.batch();
         this.gatherNanos = settings.gather().toNanos();
     }
 
-    /** These chats have (or may have) events to handle. */
+    /** These chats have (or may have) events to handle: news that comes one event at a time, so more may follow. */
     public void offer(Collection<String> orderingKeys) {
+        offer(orderingKeys, false);
+    }
+
+    /**
+     * These chats have events of one whole delivery (a poll's batch): all that came with it is here, so
+     * a worker takes them at once, and workers gathering stop waiting for more.
+     */
+    public void offerWhole(Collection<String> orderingKeys) {
+        offer(orderingKeys, true);
+    }
+
+    private void offer(Collection<String> orderingKeys, boolean wholeDelivery) {
         if (orderingKeys.isEmpty()) {
             return;
         }
         lock.lock();
         try {
+            whole = wholeDelivery;
             for (String key : orderingKeys) {
                 if (taken.contains(key)) {
                     newsWhileTaken.add(key);
@@ -74,7 +91,8 @@ public class InboxQueue {
 
     /**
      * The next chats to work on, now held by the caller: waits up to {@code timeout} for one, then up
-     * to the gather time for more, until a batch has come; none when no chat came within the timeout.
+     * to the gather time for more, until a batch has come (not after a whole delivery: all of it is
+     * here); none when no chat came within the timeout.
      */
     List<String> takeBatch(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = unit.toNanos(timeout);
@@ -87,10 +105,10 @@ public class InboxQueue {
                 nanos = ready.awaitNanos(nanos);
             }
             List<String> chats = new ArrayList<>(moveWaiting(1));
-            if (gatherNanos > 0 && waiting.size() < batch - 1) {
+            if (gatherNanos > 0 && !whole && waiting.size() < batch - 1) {
                 gatherRoom += batch - 1;
                 try {
-                    for (long left = gatherNanos; waiting.size() < batch - 1 && left > 0; ) {
+                    for (long left = gatherNanos; !whole && waiting.size() < batch - 1 && left > 0; ) {
                         left = more.awaitNanos(left);
                     }
                 } finally {

@@ -26,8 +26,12 @@ class InboxQueueTest {
     }
 
     private static InboxQueue queue(int batch) {
+        return queue(batch, Duration.ofMillis(300));
+    }
+
+    private static InboxQueue queue(int batch, Duration gather) {
         return new InboxQueue(new InboxSettings(2, batch, Duration.ofMillis(500), 3, Duration.ofSeconds(1), Duration.ofMinutes(1),
-                Duration.ofMillis(300), false));
+                gather, false));
     }
 
     private List<Future<List<String>>> twoIdleWorkers(InboxQueue queue) {
@@ -66,5 +70,23 @@ class InboxQueueTest {
 
         assertThat(results(takes)).as("two batches of two, one per worker")
                 .containsExactlyInAnyOrder(List.of("a", "b"), List.of("c", "d"));
+    }
+
+    @Test
+    void aWholeDeliveryIsTakenAtOnceWhileOneEventAloneIsGatheredFor() throws Exception {
+        InboxQueue queue = queue(16, Duration.ofSeconds(30));
+        Future<List<String>> take = workers.submit(() -> queue.takeBatch(1500, TimeUnit.MILLISECONDS));
+
+        queue.offerWhole(List.of("a", "b"));
+
+        assertThat(take.get(5, TimeUnit.SECONDS)).as("a poll's batch is all there is: taken without the 30 s gather")
+                .containsExactly("a", "b");
+
+        Future<List<String>> gathering = workers.submit(() -> queue.takeBatch(1500, TimeUnit.MILLISECONDS));
+        queue.offer(List.of("c"));   // one event as it came: the worker that takes it waits for more
+        assertThat(gathering).as("still gathering after the first chat").isNotDone();
+        queue.offerWhole(List.of("d"));   // a whole delivery ends the wait
+
+        assertThat(gathering.get(5, TimeUnit.SECONDS)).containsExactly("c", "d");
     }
 }
