@@ -2,11 +2,14 @@ package com.careregistry.core.inbox;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.NotFoundException;
+import com.careregistry.core.common.SeveralStatements;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,9 +35,11 @@ public class Inbox {
     private final TransactionTemplate tx;
     private final InboxQueue queue;
     private final Clock clock;
+    private final SeveralStatements several;
 
-    public Inbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, InboxQueue queue, Clock clock) {
+    public Inbox(JdbcTemplate jdbc, PlatformTransactionManager transactions, InboxQueue queue, Clock clock, SeveralStatements several) {
         this.jdbc = jdbc;
+        this.several = several;
         this.tx = new TransactionTemplate(transactions);
         this.queue = queue;
         this.clock = clock;
@@ -64,20 +69,19 @@ public class Inbox {
         }
         Integer stored = tx.execute(status -> {
             Instant now = clock.instant();
-            int inserted = 0;
+            List<SeveralStatements.Sql> inserts = new ArrayList<>();
             for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
-                List<InboundEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
-                inserted += insert(chunk, now);
+                inserts.add(insert(events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT)), now));
             }
             Set<String> keys = new LinkedHashSet<>();
             events.forEach(event -> keys.add(event.orderingKey()));
             afterCommit(wholeDelivery ? () -> queue.offerWhole(keys) : () -> queue.offer(keys));
-            return inserted;
+            return IntStream.of(several.runAndCommit(status, inserts)).sum();   // the insert and the commit: one request on MariaDB
         });
         return stored == null ? 0 : stored;
     }
 
-    private int insert(List<InboundEvent> chunk, Instant now) {
+    private static SeveralStatements.Sql insert(List<InboundEvent> chunk, Instant now) {
         StringBuilder sql = new StringBuilder("INSERT IGNORE INTO inbox_events "
                 + "(channel, external_event_id, ordering_key, payload, status, next_attempt_at, received_at) VALUES ");
         Object[] args = new Object[chunk.size() * COLUMNS];
@@ -91,7 +95,7 @@ public class Inbox {
             args[i++] = now;
             args[i++] = now;
         }
-        return jdbc.update(sql.toString(), args);
+        return new SeveralStatements.Sql(sql.toString(), args);
     }
 
     private static void afterCommit(Runnable action) {

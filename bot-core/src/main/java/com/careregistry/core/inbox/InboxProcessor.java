@@ -125,7 +125,7 @@ public class InboxProcessor {
             batchReads.forgetAllBut(events.subList(i + 1, events.size()));
         }
         batchWrites.forEach(BatchWrites::write);   // a write the database refuses fails the batch: then each event on its own
-        rows.markAllHandled(locked.stream().map(head -> head.event().id()).toList(), now);
+        rows.markAllHandledAndCommit(status, locked.stream().map(head -> head.event().id()).toList(), now);
         for (String chat : chats) {
             Boolean hasMore = more.get(chat);
             results.put(chat, hasMore != null ? new HeadResult(HeadStep.DONE, hasMore)
@@ -214,7 +214,7 @@ public class InboxProcessor {
             } catch (RuntimeException failure) {
                 throw new InboxTroubles.HandlerFailed(event, failure);
             }
-            rows.markHandled(event.id(), now);
+            rows.markAllHandledAndCommit(status, List.of(event.id()), now);
             return new HeadResult(HeadStep.DONE, locked.get(0).following() != null);
         });
     }

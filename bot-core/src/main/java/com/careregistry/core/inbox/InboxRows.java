@@ -5,12 +5,14 @@ import static com.careregistry.core.common.SqlLists.marks;
 import static com.careregistry.core.common.SqlLists.valuesTable;
 
 import com.careregistry.core.common.Channel;
+import com.careregistry.core.common.SeveralStatements;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 
 /**
  * The inbox table as the workers use it: each chat's head (its oldest pending event), its lock
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Component;
 class InboxRows {
 
     private final JdbcTemplate jdbc;
+    private final SeveralStatements several;
 
-    InboxRows(JdbcTemplate jdbc) {
+    InboxRows(JdbcTemplate jdbc, SeveralStatements several) {
         this.jdbc = jdbc;
+        this.several = several;
     }
 
     /**
@@ -79,10 +83,13 @@ class InboxRows {
                 tries, error, id);
     }
 
-    /** Marks these events handled, in one statement. */
-    void markAllHandled(List<Long> ids, Instant now) {
-        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + marks(ids) + ")",
-                args(List.of(now), ids));
+    /**
+     * Marks these events handled, in one statement, as the last work of their transaction: on MariaDB
+     * the mark and the commit go in one request ({@link SeveralStatements#runAndCommit}).
+     */
+    void markAllHandledAndCommit(TransactionStatus status, List<Long> ids, Instant now) {
+        several.runAndCommit(status, List.of(new SeveralStatements.Sql(
+                "UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id IN (" + marks(ids) + ")", args(List.of(now), ids))));
     }
 
     /** A failed try: the event waits until {@code at} and is tried again. */

@@ -6,6 +6,7 @@ import static com.careregistry.core.common.SqlLists.marks;
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.ChatAddress;
 import com.careregistry.core.common.InstanceSettings;
+import com.careregistry.core.common.SeveralStatements;
 import com.careregistry.core.outbox.OutboxQueues.Head;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,10 +49,12 @@ class OutboxRows {
     private final OutboxMetrics metrics;
     private final OutboxReceipts receipts;
     private final OutboxQueues queues;
+    private final SeveralStatements several;
 
     OutboxRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxSettings settings, Clock clock,
-               InstanceSettings instance, OutboxMetrics metrics, OutboxReceipts receipts, OutboxQueues queues) {
+               InstanceSettings instance, OutboxMetrics metrics, OutboxReceipts receipts, OutboxQueues queues, SeveralStatements several) {
         this.receipts = receipts;
+        this.several = several;
         this.queues = queues;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -155,14 +159,14 @@ class OutboxRows {
         List<OutboundMessage> copies = outcomes.stream().filter(o -> o instanceof OutboxDispatcher.Sent s && s.message().receipt())
                 .map(OutboxDispatcher.Outcome::message).toList();
         tx.executeWithoutResult(status -> {
-            markSent(sent);
-            receipts.acknowledge(copies);
+            receipts.acknowledge(copies);   // first: the receipts' ids are read back
             failed.forEach(f -> recordFailure(f.message(), f.failure()));
+            markSent(sent, status);   // last, with the commit: one request on MariaDB
         });
     }
 
-    /** Marks these rows sent, with the platform's id of each, in one statement. */
-    private void markSent(Map<Long, String> sent) {
+    /** Marks these rows sent, with the platform's id of each, in one statement, and commits. */
+    private void markSent(Map<Long, String> sent, TransactionStatus status) {
         if (sent.isEmpty()) {
             return;
         }
@@ -174,11 +178,11 @@ class OutboxRows {
             values.add(row.getValue() == null || row.getValue().isEmpty() ? null : row.getValue());   // a null: spring.properties
         }
         externalIds.append(" END");
-        jdbc.update("""
+        several.runAndCommit(status, List.of(new SeveralStatements.Sql("""
                 UPDATE outbox_messages
                 SET status = 'SENT', sent_at = ?, locked_until = NULL, claimed_by = NULL, last_error = NULL, external_message_id = %s
                 WHERE id IN (%s)
-                """.formatted(externalIds, marks(sent.keySet())), args(values, sent.keySet()));
+                """.formatted(externalIds, marks(sent.keySet())), args(values, sent.keySet()))));
     }
 
     private void recordFailure(OutboundMessage message, DeliveryFailure failure) {

@@ -1,5 +1,6 @@
 package com.careregistry.core.ticket;
 
+import com.careregistry.core.common.SeveralStatements;
 import com.careregistry.core.common.SqlLists;
 import com.careregistry.core.inbox.BatchWrites;
 import com.careregistry.core.inbox.GatheredWrites;
@@ -33,11 +34,11 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
     private static final String TUPLE = ", (?, ?, ?, ?, ?, ?, ?)";
     private static final int ROWS_PER_STATEMENT = 100;
 
-    private final JdbcTemplate jdbc;
+    private final SeveralStatements several;
 
-    CustomerMessageWrites(JdbcTemplate jdbc) {
+    CustomerMessageWrites(JdbcTemplate jdbc, SeveralStatements several) {
         super(jdbc.getDataSource());
-        this.jdbc = jdbc;
+        this.several = several;
     }
 
     /** Whether the current transaction is a batch's, whose messages are kept ({@link #keep}) for its one write. */
@@ -56,8 +57,14 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
     protected void writeTogether(List<TicketMessage> messages) {
         for (int from = 0; from < messages.size(); from += ROWS_PER_STATEMENT) {
             List<TicketMessage> chunk = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_STATEMENT));
-            jdbc.update(INSERT + TUPLE.repeat(chunk.size() - 1), chunk.stream().flatMap(m -> Arrays.stream(row(m))).toArray());
-            touch(chunk);
+            SeveralStatements.Sql insert = new SeveralStatements.Sql(INSERT + TUPLE.repeat(chunk.size() - 1),
+                    chunk.stream().flatMap(m -> Arrays.stream(row(m))).toArray());
+            SeveralStatements.Sql touch = touch(chunk);
+            int touched = several.run(List.of(insert, touch))[1];   // one request on MariaDB
+            if (touched != touch.args().length / 3) {
+                throw new OptimisticLockingFailureException((touch.args().length / 3 - touched)
+                        + " of the batch's tickets were resolved or closed meanwhile; its events are handled one by one");
+            }
         }
     }
 
@@ -66,8 +73,8 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
                 m.externalMessageId(), m.createdAt()};
     }
 
-    /** Each ticket's last activity: its latest message's time, if it is still open or assigned. */
-    private void touch(List<TicketMessage> messages) {
+    /** Each ticket's last activity: its latest message's time, if it is still open or assigned (three values a ticket). */
+    private static SeveralStatements.Sql touch(List<TicketMessage> messages) {
         Map<Long, Instant> latest = new LinkedHashMap<>();
         messages.forEach(m -> latest.merge(m.ticketId(), m.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
         StringBuilder sql = new StringBuilder("UPDATE tickets SET version = version + 1, last_activity_at = CASE id");
@@ -82,10 +89,6 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
         for (Long id : latest.keySet()) {
             values[i++] = id;
         }
-        int updated = jdbc.update(sql.toString(), values);
-        if (updated != latest.size()) {
-            throw new OptimisticLockingFailureException(
-                    (latest.size() - updated) + " of the batch's tickets were resolved or closed meanwhile; its events are handled one by one");
-        }
+        return new SeveralStatements.Sql(sql.toString(), values);
     }
 }

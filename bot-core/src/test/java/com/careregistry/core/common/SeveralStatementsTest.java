@@ -1,0 +1,116 @@
+package com.careregistry.core.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.careregistry.core.CoreTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On MariaDB a transaction's last writes and its commit go to the server in one request: the work is
+ * committed when the call returns (another connection sees it before the transaction's own end), the
+ * transaction manager's commit sends nothing more, and a statement that fails takes those before it
+ * back with the transaction.
+ */
+class SeveralStatementsTest extends CoreTest {
+
+    @Autowired
+    SeveralStatements several;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    DataSource dataSource;
+
+    @BeforeEach
+    void table() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS several_test (id INT PRIMARY KEY, note VARCHAR(40))");
+    }
+
+    @AfterEach
+    void dropTable() {
+        jdbc.execute("DROP TABLE IF EXISTS several_test");
+    }
+
+    /** Rows of the table as another connection sees them: committed ones only. */
+    private int committedRows() throws Exception {
+        try (Connection other = dataSource.getConnection(); Statement s = other.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM several_test")) {
+            rs.next();
+            int count = rs.getInt(1);
+            other.rollback();
+            return count;
+        }
+    }
+
+    @Test
+    void theLastWritesAndTheCommitGoTogetherAndNothingMoreIsSent() {
+        assertThat(several.together()).as("MariaDB connections are opened with allowMultiQueries").isTrue();
+        long commits = serverCount("Com_commit");
+
+        int[] counts = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.update("INSERT INTO several_test VALUES (1, 'before')");
+            int[] changed = several.runAndCommit(status, List.of(
+                    new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?), (?, ?)", 2, "two", 3, "three"),
+                    new SeveralStatements.Sql("UPDATE several_test SET note = ? WHERE id = ?", "first", 1)));
+            try {
+                assertThat(committedRows()).as("committed with the request, before the transaction's end").isEqualTo(3);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return changed;
+        });
+
+        assertThat(counts).containsExactly(2, 1);
+        assertThat(serverCount("Com_commit") - commits).as("one COMMIT: the transaction manager's found nothing to commit").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT note FROM several_test WHERE id = 1", String.class)).isEqualTo("first");
+    }
+
+    @Test
+    void aStatementThatFailsTakesTheWholeTransactionBack() throws Exception {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.update("INSERT INTO several_test VALUES (9, 'there before')"));
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO several_test VALUES (1, 'earlier')");
+            several.runAndCommit(status, List.of(
+                    new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?)", 2, "in the request"),
+                    new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?)", 9, "a duplicate"),
+                    new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?)", 3, "after the failure")));
+        })).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(committedRows()).as("only the row from before the transaction").isEqualTo(1);
+    }
+
+    @Test
+    void statementsWithoutTheCommitReportEachCount() {
+        int[] counts = new TransactionTemplate(transactions).execute(status -> several.run(List.of(
+                new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?), (?, ?), (?, ?)", 1, null, 2, "b", 3, null),
+                new SeveralStatements.Sql("UPDATE several_test SET note = 'z' WHERE id IN (?, ?, ?)", 1, 3, 4),
+                new SeveralStatements.Sql("DELETE FROM several_test WHERE id = ?", 5))));
+
+        assertThat(counts).containsExactly(3, 2, 0);
+    }
+
+    @Test
+    void aTransactionThatIsPartOfAnotherDoesNotCommitIt() throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        assertThatThrownBy(() -> tx.executeWithoutResult(outer -> {
+            jdbc.update("INSERT INTO several_test VALUES (1, 'outer')");
+            tx.executeWithoutResult(inner -> several.runAndCommit(inner, List.of(
+                    new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?)", 2, "inner"))));
+            throw new IllegalStateException("the outer transaction fails after the inner one");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(committedRows()).as("the inner part did not commit the outer transaction").isZero();
+    }
+}
