@@ -38,7 +38,7 @@ public record TelegramSettings(
         String webhookSecret,
         @DefaultValue("/telegram/webhook") String webhookPath,
         @DefaultValue("50s") Duration pollTimeout,
-        @DefaultValue("3ms") Duration pollGather,
+        @DefaultValue("5ms") Duration pollGather,
         @DefaultValue("1s") Duration privateChatInterval,
         @DefaultValue("20") int groupPerMinute,
         @DefaultValue("30") int perSecond,
