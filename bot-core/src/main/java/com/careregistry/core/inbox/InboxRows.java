@@ -74,10 +74,6 @@ class InboxRows {
         return locked.isEmpty() ? null : locked.get(0);
     }
 
-    void markHandled(long id, Instant now) {
-        jdbc.update("UPDATE inbox_events SET status = 'HANDLED', handled_at = ? WHERE id = ?", now, id);
-    }
-
     void setAside(long id, int tries, String error) {
         jdbc.update("UPDATE inbox_events SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ? AND status = 'PENDING'",
                 tries, error, id);

@@ -4,6 +4,7 @@ import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.DomainException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ final class InboxTroubles {
                 InboxEvent event = rows.lock(refused.event.id());
                 if (event != null) {
                     handlers.get(event.channel()).refused(event, refused.refusal);
-                    rows.markHandled(event.id(), clock.instant());
+                    rows.markAllHandledAndCommit(status, List.of(event.id()), clock.instant());
                 }
             });
             return HeadStep.DONE;

@@ -59,10 +59,11 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
             List<TicketMessage> chunk = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_STATEMENT));
             SeveralStatements.Sql insert = new SeveralStatements.Sql(INSERT + TUPLE.repeat(chunk.size() - 1),
                     chunk.stream().flatMap(m -> Arrays.stream(row(m))).toArray());
-            SeveralStatements.Sql touch = touch(chunk);
-            int touched = several.run(List.of(insert, touch))[1];   // one request on MariaDB
-            if (touched != touch.args().length / 3) {
-                throw new OptimisticLockingFailureException((touch.args().length / 3 - touched)
+            Map<Long, Instant> latest = new LinkedHashMap<>();
+            chunk.forEach(m -> latest.merge(m.ticketId(), m.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
+            int touched = several.run(List.of(insert, touch(latest)))[1];   // one request on MariaDB
+            if (touched != latest.size()) {
+                throw new OptimisticLockingFailureException((latest.size() - touched)
                         + " of the batch's tickets were resolved or closed meanwhile; its events are handled one by one");
             }
         }
@@ -73,10 +74,8 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
                 m.externalMessageId(), m.createdAt()};
     }
 
-    /** Each ticket's last activity: its latest message's time, if it is still open or assigned (three values a ticket). */
-    private static SeveralStatements.Sql touch(List<TicketMessage> messages) {
-        Map<Long, Instant> latest = new LinkedHashMap<>();
-        messages.forEach(m -> latest.merge(m.ticketId(), m.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
+    /** Each ticket's last activity ({@code latest}: its latest message's time), if it is still open or assigned. */
+    private static SeveralStatements.Sql touch(Map<Long, Instant> latest) {
         StringBuilder sql = new StringBuilder("UPDATE tickets SET version = version + 1, last_activity_at = CASE id");
         Object[] values = new Object[latest.size() * 3];
         int i = 0;
