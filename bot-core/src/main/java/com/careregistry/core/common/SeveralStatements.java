@@ -1,20 +1,25 @@
 package com.careregistry.core.common;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Several statements sent in one request, where the database takes that: MariaDB, whose connections
@@ -28,19 +33,74 @@ import org.springframework.transaction.TransactionStatus;
  * statements run one by one, and the transaction commits as it always does. The parameters are bound
  * as every other statement's are: several statements in a request add nothing a value could break
  * out into.
+ *
+ * <p>A transaction that will end with {@link #runAndCommit} may say so ({@link #endsWithCommitHere}); its
+ * writes that need nothing back before the commit are then kept ({@link #defer}) and sent in that last
+ * request, before its own statements: a new row's id comes back with the request, and a statement that
+ * must change a given number of rows is checked by the database, which then stops the request before the
+ * {@code COMMIT} (a compound statement that raises an error), so the transaction rolls back as if the
+ * check had been made here. Whatever is still kept when the transaction commits otherwise is written
+ * before that commit.
  */
 @Component
 public class SeveralStatements {
 
+    /** The message of the error a failed check raises ({@link Kept#rows}). */
+    private static final String CHECK_FAILED = "ccr: rows changed other than expected, statement ";
+
     private final JdbcTemplate jdbc;
+    private final TransactionBound<List<Kept>> kept;
     private volatile Boolean together;
 
     public SeveralStatements(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        DataSource dataSource = jdbc.getDataSource();
+        this.kept = new TransactionBound<>(dataSource);
     }
 
     /** One statement and its arguments. */
     public record Sql(String text, Object... args) {
+    }
+
+    /**
+     * A statement kept for the last request: {@code rows} the number of rows it must change (-1: any),
+     * {@code firstId} told the first id it generated, if wanted.
+     */
+    private record Kept(Sql sql, int rows, String why, LongConsumer firstId) {
+    }
+
+    /**
+     * The current transaction (one of its own) will end with {@link #runAndCommit}: from now on its writes
+     * may be kept for that request ({@link #defer}). Nothing is kept where the statements cannot go
+     * together, or outside a transaction.
+     */
+    public void endsWithCommitHere() {
+        if (together() && kept.bind(ArrayList::new)) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    List<Kept> left = kept.current();
+                    if (left != null && !left.isEmpty()) {
+                        run(List.of(), false);   // not taken by a last request: written now, before the commit
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Keeps the statement for the transaction's last request, where it {@link #endsWithCommitHere};
+     * {@code rows}: how many rows it must change (-1: any), or the transaction fails there with an
+     * {@link OptimisticLockingFailureException} saying {@code why}; {@code firstId}: told the first id the
+     * statement generated (an insert), or null. False when the caller must run the statement itself.
+     */
+    public boolean defer(Sql statement, int rows, String why, LongConsumer firstId) {
+        List<Kept> list = kept.current();
+        if (list == null) {
+            return false;
+        }
+        list.add(new Kept(statement, rows, why, firstId));
+        return true;
     }
 
     /**
@@ -70,39 +130,84 @@ public class SeveralStatements {
     }
 
     private int[] run(List<Sql> statements, boolean commit) {
-        if (statements.isEmpty() && !commit) {
+        List<Kept> all = new ArrayList<>();
+        List<Kept> earlier = kept.current();
+        if (earlier != null) {
+            all.addAll(earlier);   // the transaction's kept writes go first, in their order
+            earlier.clear();
+        }
+        statements.forEach(statement -> all.add(new Kept(statement, -1, null, null)));
+        if (all.isEmpty() && !commit) {
             return new int[0];
         }
-        if (!commit && (statements.size() == 1 || !together())) {
-            int[] counts = new int[statements.size()];
+        if (!commit && (all.size() == 1 && all.get(0).firstId() == null || !together())) {
+            int[] counts = new int[all.size()];
             for (int i = 0; i < counts.length; i++) {
-                counts[i] = jdbc.update(statements.get(i).text(), statements.get(i).args());
+                counts[i] = jdbc.update(all.get(i).sql().text(), all.get(i).sql().args());
+                check(all.get(i), counts[i]);
             }
-            return counts;
+            return Arrays.copyOfRange(counts, counts.length - statements.size(), counts.length);
         }
         StringJoiner text = new StringJoiner(";\n");
         List<Object> args = new ArrayList<>();
-        for (Sql statement : statements) {
-            text.add(statement.text().strip());
-            Collections.addAll(args, statement.args());   // nulls among them
+        for (int i = 0; i < all.size(); i++) {
+            Kept statement = all.get(i);
+            text.add(statement.sql().text().strip());
+            Collections.addAll(args, statement.sql().args());   // nulls among them
+            if (statement.firstId() != null) {
+                text.add("SELECT LAST_INSERT_ID()");   // the first row's id, as the server counted it
+            }
+            if (statement.rows() >= 0) {   // checked by the server: an error stops the request before the COMMIT
+                text.add("BEGIN NOT ATOMIC IF ROW_COUNT() <> " + statement.rows() + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '"
+                        + CHECK_FAILED + i + "'; END IF; END");
+            }
         }
         if (commit) {
             text.add("COMMIT");
         }
-        return jdbc.execute((ConnectionCallback<int[]>) connection -> execute(connection, text.toString(), args.toArray(),
-                statements.size()));
+        int[] counts = jdbc.execute((ConnectionCallback<int[]>) connection -> execute(connection, text.toString(), args.toArray(), all));
+        return Arrays.copyOfRange(counts, counts.length - statements.size(), counts.length);
     }
 
-    private static int[] execute(Connection connection, String text, Object[] args, int statements) throws SQLException {
+    private static int[] execute(Connection connection, String text, Object[] args, List<Kept> all) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             new ArgumentPreparedStatementSetter(args).setValues(statement);
-            statement.execute();
-            int[] counts = new int[statements];
-            for (int i = 0; i < statements; i++) {
-                counts[i] = statement.getUpdateCount();
-                statement.getMoreResults();
+            int[] counts = new int[all.size()];
+            try {
+                statement.execute();
+                for (int i = 0; i < counts.length; i++) {
+                    Kept kept = all.get(i);
+                    counts[i] = statement.getUpdateCount();
+                    statement.getMoreResults();
+                    if (kept.firstId() != null) {
+                        try (ResultSet id = statement.getResultSet()) {
+                            id.next();
+                            kept.firstId().accept(id.getLong(1));
+                        }
+                        statement.getMoreResults();
+                    }
+                    if (kept.rows() >= 0) {
+                        statement.getMoreResults();   // the check's result, when it passed
+                    }
+                }
+            } catch (SQLException e) {
+                String message = String.valueOf(e.getMessage());
+                int at = message.indexOf(CHECK_FAILED);
+                if ("45000".equals(e.getSQLState()) && at >= 0) {
+                    java.util.regex.Matcher index = java.util.regex.Pattern.compile("\\d+").matcher(message.substring(at + CHECK_FAILED.length()));
+                    // not the driver's exception as the cause: it calls this error a connection's (SQLTransientConnectionException)
+                    throw new OptimisticLockingFailureException(index.lookingAt() ? all.get(Integer.parseInt(index.group())).why() : message);
+                }
+                throw e;
             }
             return counts;
+        }
+    }
+
+    /** A statement run on its own whose kept check fails. */
+    private static void check(Kept statement, int count) {
+        if (statement.rows() >= 0 && count != statement.rows()) {
+            throw new OptimisticLockingFailureException(statement.why());
         }
     }
 
@@ -126,21 +231,5 @@ public class SeveralStatements {
             together = known;
         }
         return known;
-    }
-
-    /**
-     * Opens MariaDB connections with {@code allowMultiQueries}, whatever the URL says, so that
-     * {@link SeveralStatements} can send several statements in one request.
-     */
-    @Component
-    static class MariaDbMultiQueries implements BeanPostProcessor {
-
-        @Override
-        public Object postProcessBeforeInitialization(Object bean, String beanName) {
-            if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null && hikari.getJdbcUrl().startsWith("jdbc:mariadb:")) {
-                hikari.addDataSourceProperty("allowMultiQueries", "true");
-            }
-            return bean;
-        }
     }
 }

@@ -108,6 +108,7 @@ public class InboxProcessor {
             chats.forEach(chat -> results.put(chat, HeadResult.of(HeadStep.IDLE)));
             return results;
         }
+        rows.writesGoWithTheMark();
         batchWrites.forEach(BatchWrites::gather);
         List<InboxEvent> events = locked.stream().map(InboxRows.Locked::event).toList();
         batchReads.prepare(events);
@@ -205,6 +206,7 @@ public class InboxProcessor {
                 return HeadResult.of(HeadStep.IDLE);
             }
             try {
+                rows.writesGoWithTheMark();
                 batchWrites.forEach(BatchWrites::gather);
                 handler.handle(event);
                 status.flush();   // a write the database refuses is this event's failure, not the commit's
@@ -214,7 +216,11 @@ public class InboxProcessor {
             } catch (RuntimeException failure) {
                 throw new InboxTroubles.HandlerFailed(event, failure);
             }
-            rows.markAllHandledAndCommit(status, List.of(event.id()), now);
+            try {
+                rows.markAllHandledAndCommit(status, List.of(event.id()), now);   // with the event's writes, on MariaDB
+            } catch (RuntimeException failure) {
+                throw new InboxTroubles.HandlerFailed(event, failure);   // a write refused there is the event's failure too
+            }
             return new HeadResult(HeadStep.DONE, locked.get(0).following() != null);
         });
     }

@@ -80,6 +80,14 @@ class InboxRows {
     }
 
     /**
+     * The current transaction ends with {@link #markAllHandledAndCommit}: the writes of its events that need
+     * nothing back before the commit may go in that request too ({@link SeveralStatements#endsWithCommitHere}).
+     */
+    void writesGoWithTheMark() {
+        several.endsWithCommitHere();
+    }
+
+    /**
      * Marks these events handled, in one statement, as the last work of their transaction: on MariaDB
      * the mark and the commit go in one request ({@link SeveralStatements#runAndCommit}).
      */

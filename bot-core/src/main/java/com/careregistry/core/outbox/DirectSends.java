@@ -2,6 +2,7 @@ package com.careregistry.core.outbox;
 
 import com.careregistry.core.common.Channel;
 import com.careregistry.core.common.InstanceSettings;
+import com.careregistry.core.common.SeveralStatements;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
@@ -47,11 +48,14 @@ class DirectSends {
     private final OutboxSettings settings;
     private final Clock clock;
     private final String instance;
+    private final SeveralStatements several;
     private final Map<Channel, OutboxLane> lanes = new ConcurrentHashMap<>();
     private volatile Long autoIncrement;
 
-    DirectSends(JdbcTemplate jdbc, OutboxQueues queues, OutboxSettings settings, Clock clock, InstanceSettings instance) {
+    DirectSends(JdbcTemplate jdbc, OutboxQueues queues, OutboxSettings settings, Clock clock, InstanceSettings instance,
+                SeveralStatements several) {
         this.jdbc = jdbc;
+        this.several = several;
         this.queues = queues;
         this.settings = settings;
         this.clock = clock;
@@ -98,10 +102,11 @@ class DirectSends {
             }
         }
         if (!claimed.isEmpty()) {
-            List<OutboundMessage> toSend = insert(claimed);
+            java.util.function.Supplier<List<OutboundMessage>> inserted = insert(claimed);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
+                    List<OutboundMessage> toSend = inserted.get();
                     for (int i = 0; i < toSend.size(); i++) {
                         OutboxLane lane = lanes.get(toSend.get(i).channel());
                         if (lane != null) {
@@ -137,11 +142,18 @@ class DirectSends {
     }
 
     /**
-     * Inserts the rows with one statement and returns them as they will be sent. The driver reports
-     * the first row's id only (H2 reports each): a multi-row insert of known length gets consecutive
-     * ids from InnoDB, one auto-increment step apart, in any of its lock modes.
+     * Inserts the rows with one statement; what it returns gives them as they will be sent, once the
+     * transaction has committed. The insert goes with the transaction's last request where it ends so
+     * ({@link SeveralStatements#defer}), which tells the first row's id; else it is made now. The driver
+     * reports the first row's id only (H2 reports each): a multi-row insert of known length gets
+     * consecutive ids from InnoDB, one auto-increment step apart, in any of its lock modes.
      */
-    private List<OutboundMessage> insert(List<NewRow> rows) {
+    private java.util.function.Supplier<List<OutboundMessage>> insert(List<NewRow> rows) {
+        long step = increment();
+        long[] first = {0};
+        if (several.defer(new SeveralStatements.Sql(NewRow.insertOf(rows.size()), NewRow.valuesOf(rows)), -1, null, id -> first[0] = id)) {
+            return () -> toSend(rows, consecutive(first[0], rows.size(), step));
+        }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(NewRow.insertOf(rows.size()), Statement.RETURN_GENERATED_KEYS);
@@ -149,11 +161,15 @@ class DirectSends {
             return statement;
         }, keys);
         List<Long> ids = keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();
-        if (ids.size() == 1 && rows.size() > 1) {
-            long first = ids.get(0);
-            long step = increment();
-            ids = java.util.stream.LongStream.range(0, rows.size()).mapToObj(i -> first + i * step).toList();
-        }
+        List<OutboundMessage> messages = toSend(rows, ids.size() == 1 && rows.size() > 1 ? consecutive(ids.get(0), rows.size(), step) : ids);
+        return () -> messages;
+    }
+
+    private static List<Long> consecutive(long first, int rows, long step) {
+        return java.util.stream.LongStream.range(0, rows).mapToObj(i -> first + i * step).toList();
+    }
+
+    private static List<OutboundMessage> toSend(List<NewRow> rows, List<Long> ids) {
         if (ids.size() != rows.size()) {
             throw new IllegalStateException("the database reported " + ids.size() + " ids for " + rows.size() + " new outbox rows");
         }

@@ -159,7 +159,8 @@ class OutboxRows {
         List<OutboundMessage> copies = outcomes.stream().filter(o -> o instanceof OutboxDispatcher.Sent s && s.message().receipt())
                 .map(OutboxDispatcher.Outcome::message).toList();
         tx.executeWithoutResult(status -> {
-            receipts.acknowledge(copies);   // first: the receipts' ids are read back
+            several.endsWithCommitHere();   // the receipts' rows go with the marks and the commit, on MariaDB
+            receipts.acknowledge(copies);   // first: the receipts' rows (their ids come back with the commit's request)
             failed.forEach(f -> recordFailure(f.message(), f.failure()));
             markSent(sent, status);   // last, with the commit: one request on MariaDB
         });

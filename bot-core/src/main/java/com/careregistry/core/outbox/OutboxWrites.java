@@ -1,5 +1,6 @@
 package com.careregistry.core.outbox;
 
+import com.careregistry.core.common.SeveralStatements;
 import com.careregistry.core.inbox.BatchWrites;
 import com.careregistry.core.inbox.GatheredWrites;
 import java.util.List;
@@ -24,9 +25,11 @@ class OutboxWrites extends GatheredWrites<NewRow> {
     private final JdbcTemplate jdbc;
     private final DirectSends direct;
     private final OutboxSignal signal;
+    private final SeveralStatements several;
 
-    OutboxWrites(JdbcTemplate jdbc, DirectSends direct, OutboxSignal signal) {
+    OutboxWrites(JdbcTemplate jdbc, DirectSends direct, OutboxSignal signal, SeveralStatements several) {
         super(jdbc.getDataSource());
+        this.several = several;
         this.jdbc = jdbc;
         this.direct = direct;
         this.signal = signal;
@@ -48,7 +51,10 @@ class OutboxWrites extends GatheredWrites<NewRow> {
     void insertPending(List<NewRow> rows) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            jdbc.update(NewRow.insertOf(chunk.size()), NewRow.valuesOf(chunk));
+            SeveralStatements.Sql insert = new SeveralStatements.Sql(NewRow.insertOf(chunk.size()), NewRow.valuesOf(chunk));
+            if (!several.defer(insert, -1, null, null)) {   // kept for the commit's request where the transaction ends so
+                jdbc.update(insert.text(), insert.args());
+            }
         }
         rows.forEach(row -> signal.wroteAfterCommit(row.channel(), row.orderingKey()));
     }

@@ -61,10 +61,14 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
                     chunk.stream().flatMap(m -> Arrays.stream(row(m))).toArray());
             Map<Long, Instant> latest = new LinkedHashMap<>();
             chunk.forEach(m -> latest.merge(m.ticketId(), m.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
+            String why = "some of the batch's tickets were resolved or closed meanwhile; its events are handled one by one";
+            if (several.defer(insert, -1, null, null)) {
+                several.defer(touch(latest), latest.size(), why, null);   // with the commit, checked by the database
+                continue;
+            }
             int touched = several.run(List.of(insert, touch(latest)))[1];   // one request on MariaDB
             if (touched != latest.size()) {
-                throw new OptimisticLockingFailureException((latest.size() - touched)
-                        + " of the batch's tickets were resolved or closed meanwhile; its events are handled one by one");
+                throw new OptimisticLockingFailureException(why);
             }
         }
     }

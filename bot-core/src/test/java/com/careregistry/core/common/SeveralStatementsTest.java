@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,17 +36,23 @@ class SeveralStatementsTest extends CoreTest {
     @BeforeEach
     void table() {
         jdbc.execute("CREATE TABLE IF NOT EXISTS several_test (id INT PRIMARY KEY, note VARCHAR(40))");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS several_keyed (id BIGINT AUTO_INCREMENT PRIMARY KEY, note VARCHAR(40))");
     }
 
     @AfterEach
     void dropTable() {
         jdbc.execute("DROP TABLE IF EXISTS several_test");
+        jdbc.execute("DROP TABLE IF EXISTS several_keyed");
     }
 
     /** Rows of the table as another connection sees them: committed ones only. */
     private int committedRows() throws Exception {
+        return committedRows("several_test");
+    }
+
+    private int committedRows(String table) throws Exception {
         try (Connection other = dataSource.getConnection(); Statement s = other.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM several_test")) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             int count = rs.getInt(1);
             other.rollback();
@@ -112,5 +119,67 @@ class SeveralStatementsTest extends CoreTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(committedRows()).as("the inner part did not commit the outer transaction").isZero();
+    }
+
+    @Test
+    void keptWritesGoWithTheCommitInOneRequestAndTellTheFirstNewId() throws Exception {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.update("INSERT INTO several_keyed (note) VALUES ('old')"));
+        long before = jdbc.queryForObject("SELECT MAX(id) FROM several_keyed", Long.class);
+        long[] firstId = {0};
+        long commits = serverCount("Com_commit");
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            several.endsWithCommitHere();
+            boolean keptInsert = several.defer(new SeveralStatements.Sql("INSERT INTO several_keyed (note) VALUES (?), (?)", "a", "b"), -1, null,
+                    id -> firstId[0] = id);
+            boolean keptUpdate = several.defer(new SeveralStatements.Sql("UPDATE several_keyed SET note = 'old, seen' WHERE id = ?", before), 1,
+                    "the old row is gone", null);
+            assertThat(keptInsert && keptUpdate).isTrue();
+            try {
+                assertThat(committedRows("several_keyed")).as("nothing written yet").isEqualTo(1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            several.runAndCommit(status, List.of(new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?)", 1, "last")));
+        });
+        assertThat(serverCount("Com_commit") - commits).as("one COMMIT, sent with the kept writes").isEqualTo(1);
+
+        assertThat(firstId[0]).isEqualTo(before + 1);
+        assertThat(jdbc.queryForList("SELECT note FROM several_keyed ORDER BY id", String.class)).containsExactly("old, seen", "a", "b");
+        assertThat(jdbc.queryForObject("SELECT id FROM several_keyed WHERE note = 'a'", Long.class)).isEqualTo(firstId[0]);
+        assertThat(committedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeptCheckThatFailsStopsTheRequestBeforeTheCommitAndTakesAllBack() throws Exception {
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            several.endsWithCommitHere();
+            jdbc.update("INSERT INTO several_test VALUES (1, 'earlier')");
+            several.defer(new SeveralStatements.Sql("INSERT INTO several_keyed (note) VALUES (?)", "kept"), -1, null, id -> { });
+            several.defer(new SeveralStatements.Sql("UPDATE several_test SET note = 'x' WHERE id IN (1, 2)"), 2, "two rows were expected", null);
+            several.runAndCommit(status, List.of(new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?)", 3, "last")));
+        })).isInstanceOf(OptimisticLockingFailureException.class).hasMessageContaining("two rows were expected")
+                .satisfies(failure -> assertThat(failure.getCause()).as("no connection's exception behind it: the database is reachable").isNull());
+
+        assertThat(committedRows()).as("nothing of the transaction").isZero();
+        assertThat(committedRows("several_keyed")).isZero();
+    }
+
+    @Test
+    void keptWritesAreWrittenBeforeAnOrdinaryCommitWhenNoLastRequestTakesThem() throws Exception {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            several.endsWithCommitHere();
+            several.defer(new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?)", 7, "kept"), -1, null, null);
+        });
+
+        assertThat(committedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutTheTransactionSayingSoNothingIsKept() {
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                assertThat(several.defer(new SeveralStatements.Sql("INSERT INTO several_test VALUES (1, 'x')"), -1, null, null)).isFalse());
+        assertThat(several.defer(new SeveralStatements.Sql("INSERT INTO several_test VALUES (1, 'x')"), -1, null, null))
+                .as("outside a transaction").isFalse();
     }
 }
