@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.function.LongConsumer;
-import javax.sql.DataSource;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -47,6 +48,8 @@ public class SeveralStatements {
 
     /** The message of the error a failed check raises ({@link Kept#rows}). */
     private static final String CHECK_FAILED = "ccr: rows changed other than expected, statement ";
+    /** The index of the statement whose check failed, after {@link #CHECK_FAILED}. */
+    private static final Pattern INDEX = Pattern.compile("\\d+");
 
     private final JdbcTemplate jdbc;
     private final TransactionBound<List<Kept>> kept;
@@ -54,8 +57,7 @@ public class SeveralStatements {
 
     public SeveralStatements(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        DataSource dataSource = jdbc.getDataSource();
-        this.kept = new TransactionBound<>(dataSource);
+        this.kept = new TransactionBound<>(jdbc.getDataSource());
     }
 
     /** One statement and its arguments. */
@@ -194,7 +196,7 @@ public class SeveralStatements {
                 String message = String.valueOf(e.getMessage());
                 int at = message.indexOf(CHECK_FAILED);
                 if ("45000".equals(e.getSQLState()) && at >= 0) {
-                    java.util.regex.Matcher index = java.util.regex.Pattern.compile("\\d+").matcher(message.substring(at + CHECK_FAILED.length()));
+                    Matcher index = INDEX.matcher(message.substring(at + CHECK_FAILED.length()));
                     // not the driver's exception as the cause: it calls this error a connection's (SQLTransientConnectionException)
                     throw new OptimisticLockingFailureException(index.lookingAt() ? all.get(Integer.parseInt(index.group())).why() : message);
                 }
