@@ -106,12 +106,24 @@ public class SeveralStatements {
     }
 
     /**
+     * Writes the statement in the current transaction: kept for its last request where it
+     * {@link #endsWithCommitHere} ({@link #defer}), else run now. {@code rows}: how many rows it must
+     * change (-1: any), or the transaction fails with an {@link OptimisticLockingFailureException} saying
+     * {@code why}, there or now.
+     */
+    public void write(Sql statement, int rows, String why) {
+        if (!defer(statement, rows, why, null)) {
+            run(List.of(new Kept(statement, rows, why, null)), false);
+        }
+    }
+
+    /**
      * Runs the statements in the current transaction, in one request where the database takes it;
      * returns the rows each changed. A statement that fails fails the call, and those after it did
      * not run.
      */
     public int[] run(List<Sql> statements) {
-        return run(statements, false);
+        return run(asKept(statements), false);
     }
 
     /**
@@ -128,17 +140,21 @@ public class SeveralStatements {
         if (commit) {
             status.flush();
         }
-        return run(statements, commit);
+        return run(asKept(statements), commit);
     }
 
-    private int[] run(List<Sql> statements, boolean commit) {
+    private static List<Kept> asKept(List<Sql> statements) {
+        return statements.stream().map(statement -> new Kept(statement, -1, null, null)).toList();
+    }
+
+    private int[] run(List<Kept> statements, boolean commit) {
         List<Kept> all = new ArrayList<>();
         List<Kept> earlier = kept.current();
         if (earlier != null) {
             all.addAll(earlier);   // the transaction's kept writes go first, in their order
             earlier.clear();
         }
-        statements.forEach(statement -> all.add(new Kept(statement, -1, null, null)));
+        all.addAll(statements);
         if (all.isEmpty() && !commit) {
             return new int[0];
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -102,7 +103,7 @@ class DirectSends {
             }
         }
         if (!claimed.isEmpty()) {
-            java.util.function.Supplier<List<OutboundMessage>> inserted = insert(claimed);
+            Supplier<List<OutboundMessage>> inserted = insert(claimed);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -148,10 +149,10 @@ class DirectSends {
      * reports the first row's id only (H2 reports each): a multi-row insert of known length gets
      * consecutive ids from InnoDB, one auto-increment step apart, in any of its lock modes.
      */
-    private java.util.function.Supplier<List<OutboundMessage>> insert(List<NewRow> rows) {
-        long step = increment();
+    private Supplier<List<OutboundMessage>> insert(List<NewRow> rows) {
         long[] first = {0};
         if (several.defer(new SeveralStatements.Sql(NewRow.insertOf(rows.size()), NewRow.valuesOf(rows)), -1, null, id -> first[0] = id)) {
+            long step = increment();   // kept on MariaDB only: H2 reports each id and has no such variable
             return () -> toSend(rows, consecutive(first[0], rows.size(), step));
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -161,7 +162,7 @@ class DirectSends {
             return statement;
         }, keys);
         List<Long> ids = keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();
-        List<OutboundMessage> messages = toSend(rows, ids.size() == 1 && rows.size() > 1 ? consecutive(ids.get(0), rows.size(), step) : ids);
+        List<OutboundMessage> messages = toSend(rows, ids.size() == 1 && rows.size() > 1 ? consecutive(ids.get(0), rows.size(), increment()) : ids);
         return () -> messages;
     }
 

@@ -22,7 +22,6 @@ class OutboxWrites extends GatheredWrites<NewRow> {
     /** Rows per statement: 22 placeholders each, well under the driver's limit. */
     private static final int ROWS_PER_INSERT = 100;
 
-    private final JdbcTemplate jdbc;
     private final DirectSends direct;
     private final OutboxSignal signal;
     private final SeveralStatements several;
@@ -30,7 +29,6 @@ class OutboxWrites extends GatheredWrites<NewRow> {
     OutboxWrites(JdbcTemplate jdbc, DirectSends direct, OutboxSignal signal, SeveralStatements several) {
         super(jdbc.getDataSource());
         this.several = several;
-        this.jdbc = jdbc;
         this.direct = direct;
         this.signal = signal;
     }
@@ -51,10 +49,8 @@ class OutboxWrites extends GatheredWrites<NewRow> {
     void insertPending(List<NewRow> rows) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<NewRow> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            SeveralStatements.Sql insert = new SeveralStatements.Sql(NewRow.insertOf(chunk.size()), NewRow.valuesOf(chunk));
-            if (!several.defer(insert, -1, null, null)) {   // kept for the commit's request where the transaction ends so
-                jdbc.update(insert.text(), insert.args());
-            }
+            // kept for the commit's request where the transaction ends so
+            several.write(new SeveralStatements.Sql(NewRow.insertOf(chunk.size()), NewRow.valuesOf(chunk)), -1, null);
         }
         rows.forEach(row -> signal.wroteAfterCommit(row.channel(), row.orderingKey()));
     }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +32,8 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String TUPLE = ", (?, ?, ?, ?, ?, ?, ?)";
     private static final int ROWS_PER_STATEMENT = 100;
+    private static final String TICKETS_CHANGED =
+            "some of the batch's tickets were resolved or closed meanwhile; its events are handled one by one";
 
     private final SeveralStatements several;
 
@@ -61,15 +62,8 @@ class CustomerMessageWrites extends GatheredWrites<TicketMessage> {
                     chunk.stream().flatMap(m -> Arrays.stream(row(m))).toArray());
             Map<Long, Instant> latest = new LinkedHashMap<>();
             chunk.forEach(m -> latest.merge(m.ticketId(), m.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
-            String why = "some of the batch's tickets were resolved or closed meanwhile; its events are handled one by one";
-            if (several.defer(insert, -1, null, null)) {
-                several.defer(touch(latest), latest.size(), why, null);   // with the commit, checked by the database
-                continue;
-            }
-            int touched = several.run(List.of(insert, touch(latest)))[1];   // one request on MariaDB
-            if (touched != latest.size()) {
-                throw new OptimisticLockingFailureException(why);
-            }
+            several.write(insert, -1, null);   // on MariaDB with the batch's commit, where the database checks the update
+            several.write(touch(latest), latest.size(), TICKETS_CHANGED);
         }
     }
 

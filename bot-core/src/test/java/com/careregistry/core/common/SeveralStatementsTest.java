@@ -182,4 +182,17 @@ class SeveralStatementsTest extends CoreTest {
         assertThat(several.defer(new SeveralStatements.Sql("INSERT INTO several_test VALUES (1, 'x')"), -1, null, null))
                 .as("outside a transaction").isFalse();
     }
+
+    @Test
+    void aWriteInATransactionThatKeepsNothingRunsAtOnceAndItsCountIsCheckedThere() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            several.write(new SeveralStatements.Sql("INSERT INTO several_test VALUES (?, ?)", 1, "now"), 1, "one row was expected");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM several_test", Integer.class)).as("written already").isEqualTo(1);
+        });
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
+                several.write(new SeveralStatements.Sql("UPDATE several_test SET note = 'x' WHERE id IN (1, 2)"), 2, "two rows were expected")))
+                .isInstanceOf(OptimisticLockingFailureException.class).hasMessageContaining("two rows were expected");
+        assertThat(jdbc.queryForObject("SELECT note FROM several_test WHERE id = 1", String.class)).as("rolled back").isEqualTo("now");
+    }
 }
