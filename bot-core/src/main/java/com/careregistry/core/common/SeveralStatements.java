@@ -161,8 +161,11 @@ public class SeveralStatements {
         if (!commit && (all.size() == 1 && all.get(0).firstId() == null || !together())) {
             int[] counts = new int[all.size()];
             for (int i = 0; i < counts.length; i++) {
-                counts[i] = jdbc.update(all.get(i).sql().text(), all.get(i).sql().args());
-                check(all.get(i), counts[i]);
+                Kept statement = all.get(i);
+                counts[i] = jdbc.update(statement.sql().text(), statement.sql().args());
+                if (statement.rows() >= 0 && counts[i] != statement.rows()) {
+                    throw new OptimisticLockingFailureException(statement.why());
+                }
             }
             return Arrays.copyOfRange(counts, counts.length - statements.size(), counts.length);
         }
@@ -219,13 +222,6 @@ public class SeveralStatements {
                 throw e;
             }
             return counts;
-        }
-    }
-
-    /** A statement run on its own whose kept check fails. */
-    private static void check(Kept statement, int count) {
-        if (statement.rows() >= 0 && count != statement.rows()) {
-            throw new OptimisticLockingFailureException(statement.why());
         }
     }
 
